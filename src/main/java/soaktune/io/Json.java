@@ -1,0 +1,145 @@
+package soaktune.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.MapperFeature;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one Jackson setup. Reading is strict (duplicate keys, NaN tokens, trailing garbage, deep nesting and
+ * oversized files are errors); writing is deterministic (sorted keys, two-space indent, final newline).
+ */
+public final class Json {
+    /** No input file the tool reads is legitimately larger than this. */
+    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+    static final int MAX_NESTING_DEPTH = 64;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(1_000_000)
+                .maxNumberLength(400)
+                .build());
+    }
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Reads and parses a JSON file, turning every way it can be bad into one clear {@link InputException}. */
+    public static JsonNode readFile(Path file) throws InputException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(name, "is a directory, expected a JSON file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputException(name, "is " + size + " bytes, larger than the " + MAX_FILE_BYTES
+                        + "-byte limit for JSON input");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "no such file");
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read: " + describe(e));
+        }
+        return parse(name, bytes);
+    }
+
+    /** Parses JSON text from a non-file source (an environment variable, an HTTP body). */
+    public static JsonNode parse(String source, byte[] bytes) throws InputException {
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new InputException(source, "is " + bytes.length + " bytes, larger than the " + MAX_FILE_BYTES
+                    + "-byte limit for JSON input");
+        }
+        String text = decodeUtf8(source, bytes);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a UTF-8 byte order mark is harmless; editors on some systems add it
+        }
+        if (text.isBlank()) {
+            throw new InputException(source, "is empty, expected a JSON document");
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+            throw new InputException(source, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    public static byte[] toBytes(Object value) {
+        try {
+            return (MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static String toText(Object value) {
+        return new String(toBytes(value), StandardCharsets.UTF_8);
+    }
+
+    /** Writes a value as sorted, indented JSON, atomically. */
+    public static void write(Path file, Object value) throws IOException {
+        AtomicFiles.write(file, toBytes(value));
+    }
+
+    private static String decodeUtf8(String source, byte[] bytes) throws InputException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(source, "is not valid UTF-8 text");
+        }
+    }
+
+    private static String describe(IOException e) {
+        String msg = e.getMessage();
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            msg = fse.getReason();
+        }
+        return msg == null ? e.getClass().getSimpleName() : msg;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,68 @@
+package soaktune.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import soaktune.model.Overrides;
+import soaktune.model.TunableField;
+
+/**
+ * Finds and reads the current runtime overrides. Precedence: an explicit file, then the
+ * {@code MM_RUNTIME_OVERRIDES_JSON} environment variable, then the default file; none of them is fine
+ * (every field then falls back to the profile). Fields other than the five tunable ones are dropped and
+ * listed, so the caller can report them.
+ */
+public final class OverridesReader {
+    public static final String ENV_VAR = "MM_RUNTIME_OVERRIDES_JSON";
+
+    /** Where the overrides came from: {@code file}, {@code env} or {@code none}. */
+    public record Loaded(Overrides overrides, String source, Optional<Path> file, List<String> notAllowed) {
+    }
+
+    private OverridesReader() {
+    }
+
+    public static Loaded load(Optional<Path> explicitFile, Map<String, String> env, Path defaultFile)
+            throws InputException {
+        if (explicitFile.isPresent()) {
+            return fromFile(explicitFile.get());
+        }
+        String fromEnv = env.get(ENV_VAR);
+        if (fromEnv != null) {
+            JsonNode node = Json.parse(ENV_VAR, fromEnv.getBytes(StandardCharsets.UTF_8));
+            return parse(ENV_VAR, node, "env", Optional.empty());
+        }
+        if (Files.exists(defaultFile) || Files.isSymbolicLink(defaultFile)) {
+            return fromFile(defaultFile);
+        }
+        return new Loaded(Overrides.empty(), "none", Optional.empty(), List.of());
+    }
+
+    public static Loaded fromFile(Path file) throws InputException {
+        return parse(file.toString(), Json.readFile(file), "file", Optional.of(file));
+    }
+
+    static Loaded parse(String source, JsonNode root, String label, Optional<Path> file) throws InputException {
+        JsonFields f = new JsonFields(source);
+        f.object(root, "");
+        Overrides overrides = Overrides.empty();
+        List<String> notAllowed = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Optional<TunableField> field = TunableField.fromKey(e.getKey());
+            if (field.isEmpty()) {
+                notAllowed.add(e.getKey());
+                continue;
+            }
+            overrides = overrides.with(field.get(), f.number(e.getValue(), e.getKey()));
+        }
+        return new Loaded(overrides, label, file, List.copyOf(notAllowed));
+    }
+}

@@ -1,0 +1,27 @@
+package soaktune.model;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The hard bounds of every tunable field, read from the rule set's limits file. */
+public record Limits(Map<TunableField, Range> ranges) {
+    public Limits {
+        EnumMap<TunableField, Range> copy = new EnumMap<>(TunableField.class);
+        copy.putAll(ranges);
+        for (TunableField field : TunableField.values()) {
+            if (!copy.containsKey(field)) {
+                throw new IllegalArgumentException("no limits for " + field.key());
+            }
+        }
+        ranges = Collections.unmodifiableMap(copy);
+    }
+
+    public Range of(TunableField field) {
+        return ranges.get(field);
+    }
+
+    public double clamp(TunableField field, double value) {
+        return field.normalize(of(field).clamp(value));
+    }
+}

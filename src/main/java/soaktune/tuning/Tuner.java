@@ -1,0 +1,84 @@
+package soaktune.tuning;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import soaktune.model.Adjustment;
+import soaktune.model.Clamp;
+import soaktune.model.Limits;
+import soaktune.model.Metrics;
+import soaktune.model.Overrides;
+import soaktune.model.Profile;
+import soaktune.model.Proposal;
+import soaktune.model.Range;
+import soaktune.model.TunableField;
+import soaktune.rules.RuleEngine;
+import soaktune.rules.RuleOutcome;
+import soaktune.rules.RuleSet;
+
+/**
+ * Makes one decision: current values (override, else profile) clamped into limits, the rules over the
+ * metrics, then each accepted proposal applied in order with the limit clamp as the last line of defence.
+ * No threshold and no guardrail lives here: those are in the rule set.
+ */
+public final class Tuner {
+    private final RuleSet ruleSet;
+
+    public Tuner(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+    }
+
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    public Decision decide(Metrics metrics, Overrides current, Profile profile, int iteration, String ts) {
+        return decide(metrics, current, profile, iteration, ts, List.of());
+    }
+
+    /** {@code extraFacts} are handed to the rules beside the metrics (e.g. history for anti-oscillation). */
+    public Decision decide(Metrics metrics, Overrides current, Profile profile, int iteration, String ts,
+            List<?> extraFacts) {
+        Limits limits = ruleSet.limits();
+        List<Clamp> clamps = new ArrayList<>();
+        Map<TunableField, Double> values = new EnumMap<>(TunableField.class);
+        for (TunableField field : TunableField.values()) {
+            double raw = field.normalize(current.get(field).orElseGet(() -> profile.defaultValue(field)));
+            double clamped = limits.clamp(field, raw);
+            if (clamped != raw) {
+                clamps.add(new Clamp(field, raw, clamped));
+            }
+            values.put(field, clamped);
+        }
+        Overrides before = new Overrides(values);
+
+        List<Object> facts = new ArrayList<>();
+        facts.add(metrics);
+        facts.addAll(extraFacts);
+        RuleOutcome outcome = RuleEngine.evaluate(ruleSet, facts);
+
+        List<Adjustment> adjustments = new ArrayList<>();
+        int limitStops = 0;
+        for (Proposal p : outcome.proposals()) {
+            if (!p.isAccepted()) {
+                continue;
+            }
+            TunableField field = TunableField.fromKey(p.getField()).orElseThrow();
+            double from = values.get(field);
+            double wanted = field.normalize(from + p.getDelta());
+            double to = limits.clamp(field, wanted);
+            if (to != wanted) {
+                Range r = limits.of(field);
+                p.recordClamp(to - from, "limit [" + field.format(r.min()) + ", " + field.format(r.max()) + "]");
+                limitStops++;
+            }
+            if (to != from) {
+                adjustments.add(new Adjustment(ts, iteration, field, from, to, p.getReason(), p.getRule()));
+                values.put(field, to);
+            }
+        }
+        return new Decision(before, new Overrides(values), List.copyOf(clamps), List.copyOf(adjustments), outcome,
+                limitStops);
+    }
+}
