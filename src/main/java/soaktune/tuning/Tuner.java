@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import soaktune.model.Adjustment;
-import soaktune.model.Clamp;
 import soaktune.model.Limits;
 import soaktune.model.Metrics;
 import soaktune.model.Overrides;
@@ -41,17 +40,9 @@ public final class Tuner {
     public Decision decide(Metrics metrics, Overrides current, Profile profile, int iteration, String ts,
             List<?> extraFacts) {
         Limits limits = ruleSet.limits();
-        List<Clamp> clamps = new ArrayList<>();
-        Map<TunableField, Double> values = new EnumMap<>(TunableField.class);
-        for (TunableField field : TunableField.values()) {
-            double raw = field.normalize(current.get(field).orElseGet(() -> profile.defaultValue(field)));
-            double clamped = limits.clamp(field, raw);
-            if (clamped != raw) {
-                clamps.add(new Clamp(field, raw, clamped));
-            }
-            values.put(field, clamped);
-        }
-        Overrides before = new Overrides(values);
+        CurrentValues resolved = CurrentValues.resolve(current, profile, limits);
+        Overrides before = resolved.values();
+        Map<TunableField, Double> values = new EnumMap<>(before.values());
 
         List<Object> facts = new ArrayList<>();
         facts.add(metrics);
@@ -78,7 +69,7 @@ public final class Tuner {
                 values.put(field, to);
             }
         }
-        return new Decision(before, new Overrides(values), List.copyOf(clamps), List.copyOf(adjustments), outcome,
+        return new Decision(before, new Overrides(values), resolved.clamps(), List.copyOf(adjustments), outcome,
                 limitStops);
     }
 }

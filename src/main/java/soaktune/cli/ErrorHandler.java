@@ -1,0 +1,68 @@
+package soaktune.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+import soaktune.io.InputException;
+import soaktune.model.MissingMetricException;
+import soaktune.rules.RuleEvaluationException;
+import soaktune.rules.RuleProblem;
+import soaktune.rules.RulesException;
+
+/**
+ * Turns any failure into one clear line on stderr and a documented exit code. The stack trace is shown
+ * only with --verbose: users need the file and field to fix, not soaktune's internals.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+    private final SoaktuneCommand root;
+
+    ErrorHandler(SoaktuneCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        int code = report(e, err);
+        if (root.verbose()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    static int report(Exception e, PrintWriter err) {
+        if (e instanceof InputException input) {
+            err.println("soaktune: error: " + input.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (e instanceof RulesException rules) {
+            for (RuleProblem p : rules.problems()) {
+                err.println(p.render());
+            }
+            err.println("soaktune: error: rule set rejected (" + rules.problems().size() + " problem"
+                    + (rules.problems().size() == 1 ? "" : "s") + ")");
+            return ExitCodes.RULES_INVALID;
+        }
+        if (e instanceof MissingMetricException missing) {
+            err.println("soaktune: error: " + missing.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (e instanceof RuleEvaluationException evaluation) {
+            err.println("soaktune: error: " + evaluation.getMessage());
+            return ExitCodes.RULES_INVALID;
+        }
+        if (e instanceof ExitException exit) {
+            err.println("soaktune: error: " + exit.getMessage());
+            return exit.code();
+        }
+        if (e instanceof IOException io) {
+            err.println("soaktune: error: cannot write: " + io.getMessage());
+            return ExitCodes.IO_ERROR;
+        }
+        err.println("soaktune: internal error: " + e + " (rerun with --verbose for the stack trace)");
+        return ExitCodes.INTERNAL;
+    }
+}

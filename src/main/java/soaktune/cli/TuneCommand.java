@@ -1,0 +1,102 @@
+package soaktune.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import soaktune.io.Clocks;
+import soaktune.io.EdgeReportReader;
+import soaktune.io.InputException;
+import soaktune.io.Json;
+import soaktune.io.OverridesReader;
+import soaktune.model.Adjustment;
+import soaktune.model.EdgeReport;
+import soaktune.model.MissingMetricException;
+import soaktune.model.Profile;
+import soaktune.report.DecisionMarkers;
+import soaktune.report.Explanation;
+import soaktune.report.Markers;
+import soaktune.rules.RuleSet;
+import soaktune.soak.AppliedProfileFile;
+import soaktune.tuning.Decision;
+import soaktune.tuning.Tuner;
+
+/** One decision from one EDGE_REPORT: what CI and an external bot call between iterations. */
+@Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Reads an EDGE_REPORT and the current overrides, runs the rules, and writes the new "
+                + "runtime overrides (all five tunable fields) plus applied_profile.json beside them."})
+public final class TuneCommand implements Callable<Integer> {
+    @ParentCommand
+    SoaktuneCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--edge-report", required = true, paramLabel = "FILE", description = "The EDGE_REPORT JSON.")
+    Path edgeReport;
+
+    @Option(names = "--overrides", paramLabel = "FILE",
+            description = "Current overrides. Default: $MM_RUNTIME_OVERRIDES_JSON, else the --out file if it exists.")
+    Path overrides;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "artifacts/soak/runtime_overrides.json",
+            description = "Where the new overrides go. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--explain", description = "Print every rule that fired, each proposal and what each guardrail did.")
+    boolean explain;
+
+    @Mixin
+    ProfileOption profileOption;
+
+    @Mixin
+    RulesOption rulesOption;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = root.env();
+        Markers markers = new Markers(spec.commandLine().getOut());
+        String ts = Clocks.isoNow(Clocks.fromEnv(env));
+
+        // Read and check every input before writing anything: bad input must leave all artifacts as they were.
+        Profile profile = profileOption.resolve(env);
+        RuleSet rules = rulesOption.load();
+        OverridesReader.Loaded current = OverridesReader.load(Optional.ofNullable(overrides), env, out);
+        EdgeReport report = EdgeReportReader.read(edgeReport);
+        Path appliedFile = out.toAbsolutePath().resolveSibling(AppliedProfileFile.NAME);
+        List<Map<String, Object>> history = AppliedProfileFile.readHistory(appliedFile);
+        int iteration = AppliedProfileFile.lastIteration(history) + 1;
+
+        markers.emit("runtime_overrides", "OK", "SOURCE=" + current.source());
+        current.notAllowed().forEach(f -> markers.emit("runtime_override", "SKIP", "FIELD=" + f + " REASON=not_allowed"));
+        markers.emit("profile_apply", "OK", "PROFILE=" + profile.name());
+        markers.emit("rules_load", "OK", "VERSION=" + rules.version() + " SHA=" + rules.shortSha());
+
+        Decision decision;
+        try {
+            decision = new Tuner(rules).decide(report.totals(), current.overrides(), profile, iteration, ts);
+        } catch (MissingMetricException e) {
+            throw new InputException(edgeReport.toString(), "totals." + e.metric(), "is missing, and the rules read it");
+        }
+        DecisionMarkers.print(markers, decision, report.totals());
+        if (explain) {
+            Explanation.print(spec.commandLine().getOut(), decision);
+        }
+
+        Json.write(out, decision.after().toJson());
+        markers.emit("save_runtime_overrides", "OK", out.toString());
+        for (Adjustment a : decision.adjustments()) {
+            history.add(AppliedProfileFile.historyEntry(a, rules));
+        }
+        AppliedProfileFile.write(appliedFile, profile, decision.after(), history, rules, ts);
+        markers.emit("save_applied_profile", "OK", appliedFile.toString());
+        return ExitCodes.OK;
+    }
+}
