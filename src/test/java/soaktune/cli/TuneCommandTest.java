@@ -1,0 +1,247 @@
+package soaktune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import soaktune.io.Json;
+
+/** `tune` end to end through the real CLI: outputs, markers, precedence of override sources, bad input. */
+final class TuneCommandTest {
+    private static final Map<String, String> FROZEN = Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    private Path report(String text) {
+        return TestFiles.write(tmp.resolve("EDGE_REPORT.json"), text);
+    }
+
+    private Path out() {
+        return tmp.resolve("soak/runtime_overrides.json");
+    }
+
+    private CliRun tune(Map<String, String> env, String... extra) {
+        String[] base = {"tune", "--edge-report", tmp.resolve("EDGE_REPORT.json").toString(), "--out",
+                out().toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return CliRun.run(env, args);
+    }
+
+    private JsonNode read(Path file) throws Exception {
+        return Json.readFile(file);
+    }
+
+    @Test
+    void writesAllFiveFieldsAndTheSeedMarkers() throws Exception {
+        report(TestFiles.edgeReport("cancel_ratio", "0.6"));
+        CliRun r = tune(FROZEN);
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("| runtime_overrides | OK | SOURCE=none |")
+                .contains("| runtime_adjust | OK | FIELD=min_interval_ms FROM=60 TO=80 REASON=cancel_ratio>0.55 |")
+                .contains("| soak_iter_tune | OK | ADJUSTMENTS=2 net_bps=3.00 cancel=0.60 age_p95=250 lag_p95=80 |")
+                .contains("  - cancel_ratio>0.55");
+        JsonNode written = read(out());
+        assertThat(written.fieldNames()).toIterable().containsExactly("base_spread_bps_delta", "impact_cap_ratio",
+                "min_interval_ms", "replace_rate_per_min", "tail_age_ms");
+        assertThat(written.get("min_interval_ms").asInt()).isEqualTo(80);
+        assertThat(written.get("replace_rate_per_min").asInt()).isEqualTo(270);
+        JsonNode applied = read(out().resolveSibling("applied_profile.json"));
+        assertThat(applied.get("profile").asText()).isEqualTo("S1");
+        assertThat(applied.get("runtime_adjustments")).hasSize(2);
+        assertThat(applied.at("/runtime_adjustments/0/rule").asText()).isEqualTo("cancel_ratio_high");
+        assertThat(applied.at("/runtime_adjustments/0/ts").asText()).isEqualTo("2025-10-12T14:00:00Z");
+        assertThat(applied.at("/rules/sha256").asText()).hasSize(64);
+        assertThat(applied.at("/applied/base_spread_bps").asDouble()).isEqualTo(0.85);
+    }
+
+    @Test
+    void secondCallBuildsOnTheFirstAndAppendsHistory() throws Exception {
+        report(TestFiles.edgeReport("ws_lag_p95_ms", "150"));
+        assertThat(tune(FROZEN).code()).isZero();
+        CliRun second = tune(FROZEN);
+        assertThat(second.out()).contains("| runtime_overrides | OK | SOURCE=file |")
+                .contains("FIELD=min_interval_ms FROM=80 TO=100");
+        JsonNode applied = read(out().resolveSibling("applied_profile.json"));
+        assertThat(applied.get("runtime_adjustments")).hasSize(2);
+        assertThat(applied.at("/runtime_adjustments/1/iteration").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void healthyReportSaysMetricsStable() {
+        report(TestFiles.healthyReport());
+        assertThat(tune(FROZEN).out()).contains("| soak_iter_tune | OK | ADJUSTMENTS=0 metrics_stable |");
+    }
+
+    @Test
+    void multiFailGuardPrintsSkipAndStillAppliesCalmingChanges() throws Exception {
+        report(TestFiles.edgeReport("cancel_ratio", "0.7").replace("\"order_age_p95_ms\": 250",
+                "\"order_age_p95_ms\": 400").replace("\"ws_lag_p95_ms\": 80", "\"ws_lag_p95_ms\": 200"));
+        CliRun r = tune(FROZEN);
+        assertThat(r.out()).contains("| soak_iter_tune | SKIP | REASON=multi_fail_guard |")
+                .contains("FIELD=min_interval_ms FROM=80 TO=100").doesNotContain("FIELD=tail_age_ms");
+        assertThat(read(out()).get("tail_age_ms").asInt()).isEqualTo(700);
+    }
+
+    @Test
+    void envOverridesWinOverTheDefaultFileAndTheFlagWinsOverEnv() throws Exception {
+        report(TestFiles.healthyReport());
+        TestFiles.write(out(), "{\"min_interval_ms\": 100}");
+        Map<String, String> env = new HashMap<>(FROZEN);
+        env.put("MM_RUNTIME_OVERRIDES_JSON", "{\"min_interval_ms\": 120}");
+        CliRun fromEnv = tune(env);
+        assertThat(fromEnv.out()).contains("SOURCE=env");
+        assertThat(read(out()).get("min_interval_ms").asInt()).isEqualTo(120);
+
+        Path flagFile = TestFiles.write(tmp.resolve("manual.json"), "{\"min_interval_ms\": 150}");
+        CliRun fromFlag = tune(env, "--overrides", flagFile.toString());
+        assertThat(fromFlag.out()).contains("SOURCE=file");
+        assertThat(read(out()).get("min_interval_ms").asInt()).isEqualTo(150);
+
+        CliRun fromDefault = tune(FROZEN);
+        assertThat(fromDefault.out()).contains("SOURCE=file");
+        assertThat(read(out()).get("min_interval_ms").asInt()).isEqualTo(150);
+    }
+
+    @Test
+    void fieldsOutsideTheFiveAreSkippedAndDropped() throws Exception {
+        report(TestFiles.healthyReport());
+        Map<String, String> env = new HashMap<>(FROZEN);
+        env.put("MM_RUNTIME_OVERRIDES_JSON", "{\"min_interval_ms\": 90, \"max_position\": 5}");
+        CliRun r = tune(env);
+        assertThat(r.out()).contains("| runtime_override | SKIP | FIELD=max_position REASON=not_allowed |");
+        assertThat(read(out()).has("max_position")).isFalse();
+        assertThat(read(out()).get("min_interval_ms").asInt()).isEqualTo(90);
+    }
+
+    @Test
+    void currentValuesOutsideLimitsAreClampedAndReported() throws Exception {
+        report(TestFiles.healthyReport());
+        Map<String, String> env = new HashMap<>(FROZEN);
+        env.put("MM_RUNTIME_OVERRIDES_JSON", "{\"tail_age_ms\": 5000}");
+        CliRun r = tune(env);
+        assertThat(r.out()).contains("| runtime_clamp | WARN | FIELD=tail_age_ms FROM=5000 TO=1000 REASON=outside_limits |");
+        assertThat(read(out()).get("tail_age_ms").asInt()).isEqualTo(1000);
+    }
+
+    @Test
+    void profileFlagWinsOverEnvAndUnknownProfileExitsTwo() {
+        report(TestFiles.healthyReport());
+        Map<String, String> env = new HashMap<>(FROZEN);
+        env.put("MM_PROFILE", "NOPE");
+        CliRun bad = tune(env);
+        assertThat(bad.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(bad.err().strip()).isEqualTo(
+                "soaktune: error: MM_PROFILE: unknown profile 'NOPE' (built in: S1; or give a path to a profile JSON file)");
+        assertThat(tune(env, "--profile", "S1").code()).isZero();
+    }
+
+    @Test
+    void profileFromAJsonFile() throws Exception {
+        report(TestFiles.edgeReport("cancel_ratio", "0.9"));
+        Path profile = TestFiles.write(tmp.resolve("P2.json"), "{\"name\": \"P2\", \"min_interval_ms\": 200}");
+        CliRun r = tune(FROZEN, "--profile", profile.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PROFILE=P2").contains("FIELD=min_interval_ms FROM=200 TO=220");
+    }
+
+    @Test
+    void badReportsFailWithOneLineNamingFileAndFieldAndChangeNothing() throws Exception {
+        report(TestFiles.edgeReport("cancel_ratio", "0.7"));
+        assertThat(tune(FROZEN).code()).isZero();
+        Map<String, String> before = TestFiles.checksums(tmp.resolve("soak"));
+        String[][] cases = {
+                {TestFiles.edgeReport("cancel_ratio", "1.4"), "totals.cancel_ratio: must be a ratio between 0 and 1, got 1.4"},
+                {TestFiles.edgeReport("cancel_ratio", "\"NaN\""), "totals.cancel_ratio: must be a number, got string \"NaN\""},
+                {TestFiles.edgeReport("cancel_ratio", "NaN"), "malformed JSON"},
+                {TestFiles.edgeReport("ws_lag_p95_ms", "-3"), "totals.ws_lag_p95_ms: must be a finite number >= 0"},
+                {TestFiles.edgeReport("cancel_ratio", null), "totals.cancel_ratio: is missing, and the rules read it"},
+                {"{\"symbols\": {}}", "totals: is missing"},
+                {"{\"totals\": {\"net_bps\": 1", "malformed JSON"},
+                {"", "is empty"},
+                {"{\"totals\": {\"net_bps\": 1, \"net_bps\": 2}}", "Duplicate field 'net_bps'"},
+        };
+        for (String[] c : cases) {
+            report(c[0]);
+            CliRun r = tune(FROZEN);
+            assertThat(r.code()).as(c[1]).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(r.err().lines()).as(c[1]).hasSize(1);
+            assertThat(r.err()).contains("EDGE_REPORT.json").contains(c[1]).doesNotContain("\tat ");
+            assertThat(TestFiles.checksums(tmp.resolve("soak"))).as(c[1]).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void invalidOverridesEnvIsRejected() {
+        report(TestFiles.healthyReport());
+        Map<String, String> env = new HashMap<>(FROZEN);
+        env.put("MM_RUNTIME_OVERRIDES_JSON", "{\"min_interval_ms\": \"fast\"}");
+        CliRun r = tune(env);
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip()).isEqualTo(
+                "soaktune: error: MM_RUNTIME_OVERRIDES_JSON: min_interval_ms: must be a number, got string \"fast\"");
+        assertThat(Files.exists(out())).isFalse();
+    }
+
+    @Test
+    void missingReportFileIsNamed() {
+        CliRun r = tune(FROZEN);
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("EDGE_REPORT.json: no such file");
+    }
+
+    @Test
+    void verboseShowsTheStackTrace() {
+        CliRun r = tune(FROZEN, "--verbose");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("\tat soaktune.");
+    }
+
+    @Test
+    void editingAThresholdInACopiedRulesFolderChangesTheDecisionWithoutRebuilding() throws Exception {
+        Path rules = tmp.resolve("rules-copy");
+        TestFiles.copyTree(Path.of("rules/v1"), rules);
+        report(TestFiles.edgeReport("cancel_ratio", "0.5"));
+        CliRun original = tune(FROZEN, "--rules", rules.toString());
+        assertThat(original.out()).contains("ADJUSTMENTS=0");
+
+        Path triggers = rules.resolve("triggers.drl");
+        String drl = Files.readString(triggers);
+        assertThat(drl).contains("cancelRatio > 0.55");
+        Files.writeString(triggers, drl.replace("cancelRatio > 0.55", "cancelRatio > 0.45"));
+        CliRun edited = tune(FROZEN, "--rules", rules.toString());
+        assertThat(edited.out()).contains("FIELD=min_interval_ms FROM=60 TO=80");
+    }
+
+    @Test
+    void aRuleFileThatDoesNotCompileIsReportedWithFileAndLine() throws Exception {
+        Path rules = tmp.resolve("rules-broken");
+        TestFiles.copyTree(Path.of("rules/v1"), rules);
+        Path triggers = rules.resolve("triggers.drl");
+        Files.writeString(triggers, Files.readString(triggers).replaceFirst("when", "whem"));
+        report(TestFiles.healthyReport());
+        CliRun r = tune(FROZEN, "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(r.err()).containsPattern("triggers\\.drl:\\d+:\\d+: ");
+        assertThat(Files.exists(out())).isFalse();
+    }
+
+    @Test
+    void everyCommandHasHelpAndVersion() {
+        for (String cmd : new String[] {"tune", "run"}) {
+            CliRun help = CliRun.run(cmd, "--help");
+            assertThat(help.code()).isZero();
+            assertThat(help.out()).contains("Usage: soaktune " + cmd);
+            CliRun version = CliRun.run(cmd, "--version");
+            assertThat(version.code()).isZero();
+            assertThat(version.out()).startsWith("soaktune ");
+        }
+    }
+}

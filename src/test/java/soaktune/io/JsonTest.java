@@ -1,0 +1,75 @@
+package soaktune.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Strict reading and deterministic, atomic writing. */
+final class JsonTest {
+    @TempDir
+    Path tmp;
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rejectsDuplicateKeysNonNumericNumbersAndTrailingGarbage() {
+        assertThatThrownBy(() -> Json.parse("x", utf8("{\"a\":1,\"a\":2}"))).hasMessageContaining("Duplicate field 'a'");
+        assertThatThrownBy(() -> Json.parse("x", utf8("{\"a\":NaN}"))).hasMessageContaining("malformed JSON");
+        assertThatThrownBy(() -> Json.parse("x", utf8("{\"a\":Infinity}"))).hasMessageContaining("malformed JSON");
+        assertThatThrownBy(() -> Json.parse("x", utf8("{\"a\":1} {}"))).hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void rejectsDeepNestingInvalidUtf8AndEmptyInput() {
+        String deep = "[".repeat(Json.MAX_NESTING_DEPTH + 5) + "]".repeat(Json.MAX_NESTING_DEPTH + 5);
+        assertThatThrownBy(() -> Json.parse("x", utf8(deep))).hasMessageContaining("malformed JSON")
+                .hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> Json.parse("x", new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}))
+                .hasMessage("x: is not valid UTF-8 text");
+        assertThatThrownBy(() -> Json.parse("x", utf8("  \n"))).hasMessage("x: is empty, expected a JSON document");
+    }
+
+    @Test
+    void acceptsAByteOrderMark() throws Exception {
+        assertThat(Json.parse("x", utf8("\uFEFF{\"a\": 1}")).get("a").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsDirectoriesMissingAndOversizedFiles() throws Exception {
+        assertThatThrownBy(() -> Json.readFile(tmp)).hasMessageEndingWith("is a directory, expected a JSON file");
+        assertThatThrownBy(() -> Json.readFile(tmp.resolve("nope.json"))).hasMessageEndingWith("no such file");
+        Path big = tmp.resolve("big.json");
+        Files.write(big, new byte[(int) Json.MAX_FILE_BYTES + 1]);
+        assertThatThrownBy(() -> Json.readFile(big)).hasMessageContaining("larger than the");
+    }
+
+    @Test
+    void writesSortedKeysWithAFinalNewlineAndLeavesNoTempFiles() throws Exception {
+        Map<String, Object> value = new java.util.LinkedHashMap<>();
+        value.put("b", 1);
+        value.put("a", Map.of("z", 1, "y", 2));
+        Path file = tmp.resolve("out/x.json");
+        Json.write(file, value);
+        assertThat(Files.readString(file)).isEqualTo("{\n  \"a\": {\n    \"y\": 2,\n    \"z\": 1\n  },\n  \"b\": 1\n}\n");
+        Json.write(file, new TreeMap<>(Map.of("c", 3)));
+        assertThat(Files.readString(file)).isEqualTo("{\n  \"c\": 3\n}\n");
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void atomicWriteRefusesToReplaceADirectory() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("d.json"));
+        assertThatThrownBy(() -> AtomicFiles.writeString(dir, "x")).hasMessageContaining("is a directory");
+    }
+}
