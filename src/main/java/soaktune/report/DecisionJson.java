@@ -26,7 +26,7 @@ public final class DecisionJson {
         out.put("overrides_after", d.after().toJson());
         out.put("clamps", d.clamps().stream().map(DecisionJson::clamp).toList());
         out.put("triggers", d.outcome().triggers().stream().map(t -> Map.of("rule", t.rule(), "reason", t.reason(),
-                "fallback", t.fallback())).toList());
+                "counts_as_failure", t.failure())).toList());
         out.put("rules_fired", d.outcome().firings().stream().map(f -> Map.of("order", f.order(), "rule", f.rule(),
                 "facts", f.facts())).toList());
         out.put("proposals", d.proposals().stream().map(DecisionJson::proposal).toList());

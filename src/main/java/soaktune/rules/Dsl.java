@@ -17,12 +17,12 @@ public final class Dsl {
 
     /** This row of the trigger table fired and counts as a failure (towards the multi-fail guard). */
     public static void trigger(KnowledgeHelper drools, String reason) {
-        drools.insert(new Trigger(drools.getRule().getName(), reason, false));
+        drools.insert(new Trigger(drools.getRule().getName(), reason, true));
     }
 
     /** A fallback row fired (fires only when no failure row did; not counted as a failure). */
     public static void fallback(KnowledgeHelper drools, String reason) {
-        drools.insert(new Trigger(drools.getRule().getName(), reason, true));
+        drools.insert(new Trigger(drools.getRule().getName(), reason, false));
     }
 
     /** Proposes adding {@code delta} to a tunable field. */

@@ -98,7 +98,7 @@ final class TunerV1Test {
     void lowNetBpsAloneWidensSpreadSlightly() {
         Decision d = decide(MetricsFixtures.healthy().with(MetricName.NET_BPS, 2.4));
         assertThat(after(d, BASE_SPREAD_BPS_DELTA)).isEqualTo(0.02);
-        assertThat(d.outcome().triggers()).singleElement().satisfies(t -> assertThat(t.fallback()).isTrue());
+        assertThat(d.outcome().triggers()).singleElement().satisfies(t -> assertThat(t.failure()).isFalse());
     }
 
     @Test
