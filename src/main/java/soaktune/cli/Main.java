@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
+import soaktune.soak.StopSignal;
 
 /** Entry point; {@link #commandLine} builds the same CLI for tests, with their own writers and env. */
 public final class Main {
@@ -13,6 +14,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        StopSignal.install();
         int code = commandLine(System.getenv(), out, err).execute(args);
         out.flush();
         err.flush();

@@ -1,8 +1,11 @@
 package soaktune.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -13,19 +16,29 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import soaktune.io.Clocks;
 import soaktune.io.InputException;
+import soaktune.io.ProfileLoader;
 import soaktune.model.Profile;
 import soaktune.report.Markers;
 import soaktune.rules.RuleSet;
+import soaktune.rules.RuleSetLoader;
 import soaktune.sim.SimpleMock;
+import soaktune.soak.ArtifactsLock;
+import soaktune.soak.FileDropSource;
+import soaktune.soak.HttpPollSource;
+import soaktune.soak.Secrets;
 import soaktune.soak.SoakConfig;
+import soaktune.soak.SoakResult;
 import soaktune.soak.SoakRunner;
+import soaktune.soak.SoakState;
+import soaktune.soak.SoakStateFile;
+import soaktune.soak.StopSignal;
 import soaktune.soak.StrategySource;
 import soaktune.tuning.Tuner;
 
 /** A soak: N iterations (or H hours) of strategy, EDGE_REPORT, decision, new overrides. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Runs a soak: each iteration applies the overrides, runs the strategy, keeps its "
-                + "EDGE_REPORT and, with --auto-tune, decides and writes new overrides.")
+        description = "Runs a soak: each iteration applies the overrides, runs the strategy (--mock) or waits for "
+                + "its report (--source), keeps the EDGE_REPORT and, with --auto-tune, writes new overrides.")
 public final class RunCommand implements Callable<Integer> {
     @ParentCommand
     SoaktuneCommand root;
@@ -33,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Length length;
 
     static final class Length {
@@ -49,11 +62,34 @@ public final class RunCommand implements Callable<Integer> {
             description = "Market minutes per iteration. Default: ${DEFAULT-VALUE}.")
     double iterationMinutes;
 
-    @Option(names = "--mock", description = "Run against the simulated strategy instead of a live one.")
+    @Option(names = "--mock", description = "Run against the simulated strategy.")
     boolean mock;
+
+    @Option(names = "--source", paramLabel = "file:DIR|http://HOST:PORT/PATH",
+            description = "Live mode: where the strategy publishes its EDGE_REPORT each iteration.")
+    String source;
+
+    @Option(names = "--report-timeout", paramLabel = "SECONDS",
+            description = "Live mode: how long to wait for a new report. Default: 1.5 x the iteration length.")
+    Double reportTimeout;
+
+    @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "500",
+            description = "Live mode: how often to look for a new report. Default: ${DEFAULT-VALUE}.")
+    long pollMs;
+
+    @Option(names = "--max-inconclusive", paramLabel = "K", defaultValue = "3",
+            description = "Stop after K iterations in a row without a usable report. Default: ${DEFAULT-VALUE}.")
+    int maxInconclusive;
+
+    @Option(names = "--secrets-file", paramLabel = "FILE",
+            description = "Live mode: JSON with api_key and api_secret (instead of MM_API_KEY/MM_API_SECRET).")
+    Path secretsFile;
 
     @Option(names = "--auto-tune", description = "Decide and write new runtime overrides after each iteration.")
     boolean autoTune;
+
+    @Option(names = "--resume", description = "Continue the soak in --artifacts from its last completed iteration.")
+    boolean resume;
 
     @Option(names = "--artifacts", paramLabel = "DIR", defaultValue = "artifacts/soak",
             description = "Output folder. Default: ${DEFAULT-VALUE}.")
@@ -72,33 +108,124 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = root.env();
         Clock clock = Clocks.fromEnv(env);
-        int iterations = iterations();
-        Profile profile = profileOption.resolve(env);
-        RuleSet rules = rulesOption.load();
-        if (!mock) {
-            throw new InputException("run", "--mock", "is required: live mode (reading a real strategy's reports) "
-                    + "is not available in this version");
+        Markers markers = new Markers(spec.commandLine().getOut());
+        try (ArtifactsLock lock = acquireLock()) {
+            Optional<SoakState> state = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
+            if (state.isPresent()) {
+                adoptResumedSettings(state.get());
+            }
+            int iterations = iterations(state);
+            String profileSpec = profileOption.profile != null ? profileOption.profile
+                    : env.getOrDefault(ProfileLoader.ENV_VAR, ProfileLoader.DEFAULT);
+            Profile profile = ProfileLoader.resolve(Optional.of(profileSpec), env);
+            RuleSet rules = RuleSetLoader.load(rulesOption.dir);
+            StrategySource strategy = strategy(env, clock, markers);
+            SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
+                    iterationMinutes, mock ? "mock" : source, maxInconclusive, env, clock);
+            SoakResult result = new SoakRunner(config, new Tuner(rules), strategy, markers).run(state);
+            return switch (result.ending()) {
+                case COMPLETE -> ExitCodes.OK;
+                case INCONCLUSIVE -> ExitCodes.INCONCLUSIVE;
+                case INTERRUPTED -> StopSignal.signal() == 2 ? ExitCodes.INTERRUPTED : ExitCodes.TERMINATED;
+            };
         }
-        StrategySource strategy = new SimpleMock(seed, Clocks.isoNow(clock));
-        SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, env, clock);
-        new SoakRunner(config, new Tuner(rules), strategy, new Markers(spec.commandLine().getOut())).run();
-        return ExitCodes.OK;
     }
 
-    private int iterations() throws InputException {
+    private ArtifactsLock acquireLock() throws Exception {
+        try {
+            return ArtifactsLock.acquire(artifacts);
+        } catch (ArtifactsLock.HeldException e) {
+            throw new ExitException(ExitCodes.LOCKED, e.getMessage());
+        }
+    }
+
+    /** A resumed soak continues exactly as it started: settings come from its state file, not the flags. */
+    private void adoptResumedSettings(SoakState state) throws InputException {
+        if (SoakState.COMPLETE.equals(state.status())) {
+            throw new InputException(artifacts.resolve(SoakStateFile.NAME).toString(), "status",
+                    "the soak is already complete (" + state.completed() + " iterations); nothing to resume");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--seed") && seed != state.seed()) {
+            throw new InputException("run --resume", "--seed", "is " + seed + " but the soak ran with " + state.seed());
+        }
+        seed = state.seed();
+        autoTune = state.autoTune();
+        iterationMinutes = state.iterationMinutes();
+        profileOption.profile = state.profile();
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--rules")) {
+            rulesOption.dir = Path.of(state.rulesDir());
+        }
+        if (state.source().equals("mock")) {
+            mock = true;
+            source = null;
+        } else {
+            mock = false;
+            source = state.source();
+        }
+    }
+
+    private StrategySource strategy(Map<String, String> env, Clock clock, Markers markers) throws InputException {
+        if (mock == (source != null)) {
+            throw new InputException("run", "--mock/--source", "give exactly one: --mock for the simulator, or "
+                    + "--source file:DIR | http://HOST:PORT/PATH for a live strategy");
+        }
+        if (mock) {
+            return new SimpleMock(seed, Clocks.isoNow(clock));
+        }
+        switch (Secrets.check(env, Optional.ofNullable(secretsFile))) {
+            case SAFE_MODE -> markers.emit("safe_mode", "ON");
+            case ENV -> markers.emit("secrets", "OK", "SOURCE=env");
+            case FILE -> markers.emit("secrets", "OK", "SOURCE=file");
+        }
+        double timeoutSeconds = reportTimeout != null ? reportTimeout : iterationMinutes * 60 * 1.5;
+        if (!(timeoutSeconds > 0) || pollMs < 1) {
+            throw new InputException("run", "--report-timeout/--poll-ms", "must be positive");
+        }
+        Duration timeout = Duration.ofMillis((long) (timeoutSeconds * 1000));
+        Duration poll = Duration.ofMillis(pollMs);
+        if (source.startsWith("file:")) {
+            return new FileDropSource(Path.of(source.substring("file:".length())), timeout, poll);
+        }
+        if (source.startsWith("http://") || source.startsWith("https://")) {
+            try {
+                return new HttpPollSource(URI.create(source), timeout, poll);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("run", "--source", "is not a valid URL: " + e.getMessage());
+            }
+        }
+        throw new InputException("run", "--source", "must start with file: or http://, got '" + source + "'");
+    }
+
+    private int iterations(Optional<SoakState> state) throws InputException {
         if (!(iterationMinutes > 0) || Double.isInfinite(iterationMinutes)) {
             throw new InputException("run", "--iteration-minutes", "must be a positive number, got " + iterationMinutes);
         }
-        if (length.iterations != null) {
+        if (maxInconclusive < 1) {
+            throw new InputException("run", "--max-inconclusive", "must be >= 1, got " + maxInconclusive);
+        }
+        Integer asked = null;
+        if (length != null && length.iterations != null) {
             if (length.iterations < 1 || length.iterations > 1_000_000) {
                 throw new InputException("run", "--iterations", "must be between 1 and 1000000, got " + length.iterations);
             }
-            return length.iterations;
+            asked = length.iterations;
+        } else if (length != null && length.hours != null) {
+            double hours = length.hours;
+            if (!(hours > 0) || hours > 24 * 365) {
+                throw new InputException("run", "--hours", "must be a positive number of hours up to a year, got " + hours);
+            }
+            asked = (int) Math.max(1, Math.ceil(hours * 60 / iterationMinutes - 1e-9));
         }
-        double hours = length.hours;
-        if (!(hours > 0) || hours > 24 * 365) {
-            throw new InputException("run", "--hours", "must be a positive number of hours up to a year, got " + hours);
+        if (state.isPresent()) {
+            if (asked != null && asked != state.get().iterations()) {
+                throw new InputException("run --resume", "--iterations", "is " + asked + " but the soak was started with "
+                        + state.get().iterations());
+            }
+            return state.get().iterations();
         }
-        return (int) Math.max(1, Math.ceil(hours * 60 / iterationMinutes - 1e-9));
+        if (asked == null) {
+            throw new InputException("run", "--iterations/--hours", "one is required (or --resume)");
+        }
+        return asked;
     }
 }

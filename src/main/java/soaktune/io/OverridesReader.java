@@ -48,7 +48,7 @@ public final class OverridesReader {
         return parse(file.toString(), Json.readFile(file), "file", Optional.of(file));
     }
 
-    static Loaded parse(String source, JsonNode root, String label, Optional<Path> file) throws InputException {
+    public static Loaded parse(String source, JsonNode root, String label, Optional<Path> file) throws InputException {
         JsonFields f = new JsonFields(source);
         f.object(root, "");
         Overrides overrides = Overrides.empty();

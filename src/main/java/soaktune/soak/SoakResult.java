@@ -2,6 +2,7 @@ package soaktune.soak;
 
 import soaktune.model.Overrides;
 
-/** How a soak ended: iterations completed, the final overrides, and how many adjustments were made. */
-public record SoakResult(int iterations, Overrides finalOverrides, int adjustments) {
+/** How a soak ended: iterations completed, the final overrides, adjustments made, and why it stopped. */
+public record SoakResult(int completed, int iterations, Overrides finalOverrides, int adjustments, Ending ending) {
+    public enum Ending { COMPLETE, INTERRUPTED, INCONCLUSIVE }
 }

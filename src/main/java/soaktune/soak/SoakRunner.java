@@ -24,8 +24,9 @@ import soaktune.tuning.Tuner;
 
 /**
  * The soak loop, per iteration: load overrides, apply them to the profile, run one strategy iteration,
- * keep its EDGE_REPORT, decide, write the new overrides and the audit trail. Every file is written
- * atomically, so a reader (the strategy) never sees a half-written one.
+ * keep its EDGE_REPORT, decide, write the new overrides, the audit trail and the resume state. Every file
+ * is written atomically, and the state file last, so a crash at any instant resumes from the last
+ * completed iteration and redoes the interrupted one exactly (the strategy's randomness is per iteration).
  */
 public final class SoakRunner {
     static final String RULE = "============================================================";
@@ -34,96 +35,155 @@ public final class SoakRunner {
     private final Tuner tuner;
     private final StrategySource strategy;
     private final Markers markers;
+    private final Path dir;
+    private final Path overridesFile;
+    private final Path appliedFile;
 
     public SoakRunner(SoakConfig config, Tuner tuner, StrategySource strategy, Markers markers) {
         this.config = config;
         this.tuner = tuner;
         this.strategy = strategy;
         this.markers = markers;
+        this.dir = config.artifacts();
+        this.overridesFile = dir.resolve("runtime_overrides.json");
+        this.appliedFile = dir.resolve(AppliedProfileFile.NAME);
     }
 
-    public SoakResult run() throws Exception {
-        Path dir = config.artifacts();
-        Path overridesFile = dir.resolve("runtime_overrides.json");
-        Path appliedFile = dir.resolve(AppliedProfileFile.NAME);
+    public SoakResult run(Optional<SoakState> resumeFrom) throws Exception {
         int n = config.iterations();
-
         markers.line("[INFO] Loading profile: " + config.profile().name());
         markers.emit("profile_apply", "OK", "PROFILE=" + config.profile().name());
-        markers.emit("rules_load", "OK", "VERSION=" + tuner.ruleSet().version() + " SHA="
-                + tuner.ruleSet().shortSha());
-        markers.line("[INFO] Running " + (config.autoTune() ? "mini-soak with auto-tuning" : "mini-soak without auto-tuning")
-                + ": " + n + " iterations (" + strategy.describe() + ")");
+        markers.emit("rules_load", "OK", "VERSION=" + tuner.ruleSet().version() + " SHA=" + tuner.ruleSet().shortSha());
 
-        // The starting overrides: env var or the file already in the artifacts folder (a manual override).
-        OverridesReader.Loaded start = OverridesReader.load(Optional.empty(), config.env(), overridesFile);
+        SoakState state;
+        List<Map<String, Object>> history;
+        OverridesReader.Loaded start;
+        if (resumeFrom.isPresent()) {
+            state = resumeFrom.get();
+            history = trimHistory(AppliedProfileFile.readHistory(appliedFile), state.completed());
+            strategy.restoreState(state.strategyState());
+            start = new OverridesReader.Loaded(toOverrides(state.overrides()), "state", Optional.empty(), List.of());
+            markers.emit("soak_resume", "OK", "FROM_ITERATION=" + (state.completed() + 1) + " OF=" + n);
+        } else {
+            // The starting overrides: env var or a file already in the artifacts folder (a manual override).
+            start = OverridesReader.load(Optional.empty(), config.env(), overridesFile);
+            String ts = Clocks.isoNow(config.clock());
+            state = new SoakState(SoakState.FORMAT_VERSION, SoakState.RUNNING, n, 0, config.autoTune(), config.seed(),
+                    config.iterationMinutes(), config.sourceSpec(), config.profileSpec(),
+                    tuner.ruleSet().dir().toString(), tuner.ruleSet().sha256(), start.overrides().toJson(), 0,
+                    strategy.saveState(), ts, ts);
+            history = new ArrayList<>();
+        }
+        markers.line("[INFO] Running mini-soak " + (config.autoTune() ? "with" : "without") + " auto-tuning: " + n
+                + " iterations (" + strategy.describe() + ")");
+
         Overrides current = start.overrides();
-        List<Map<String, Object>> history = new ArrayList<>();
-        int adjustments = 0;
-
-        for (int i = 1; i <= n; i++) {
+        int adjustments = history.size();
+        int firstIteration = state.completed() + 1;
+        for (int i = firstIteration; i <= n; i++) {
+            if (StopSignal.requested()) {
+                return stop(state, current, adjustments, SoakResult.Ending.INTERRUPTED);
+            }
             String ts = Clocks.isoNow(config.clock());
             markers.line("");
             markers.line(RULE);
             markers.line("[ITER " + i + "/" + n + "] Starting iteration");
             markers.line(RULE);
-            OverridesReader.Loaded loaded = i == 1 || !config.autoTune() ? start : OverridesReader.fromFile(overridesFile);
+            boolean first = i == firstIteration;
+            OverridesReader.Loaded loaded = first || !config.autoTune() ? start : OverridesReader.fromFile(overridesFile);
             reportSource(loaded);
             current = loaded.overrides();
 
-            Decision resolved;
             // The strategy runs with current values pulled into limits; the decision reports any clamp.
             Overrides effective = CurrentValues.resolve(current, config.profile(), tuner.ruleSet().limits()).values();
             AppliedProfileFile.write(appliedFile, config.profile(), effective, history, tuner.ruleSet(), ts);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
 
-            EdgeReport report = strategy.runIteration(i, config.profile().applyRuntime(effective));
-            writeEdgeReport(dir, i, report);
-
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("iteration", i);
-            summary.put("iterations", n);
-            summary.put("ts", ts);
-            summary.put("profile", config.profile().name());
-            summary.put("rules", DecisionJson.rules(tuner.ruleSet()));
-            summary.put("source", strategy.describe());
-            summary.put("metrics", DecisionJson.metrics(report.totals()));
-            summary.put("applied", config.profile().applyRuntime(effective));
-            if (config.autoTune()) {
-                resolved = decide(report, current, i, ts, dir.resolve("EDGE_REPORT_" + i + ".json"));
-                DecisionMarkers.print(markers, resolved, report.totals());
-                Json.write(overridesFile, resolved.after().toJson());
-                markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
-                for (Adjustment a : resolved.adjustments()) {
-                    history.add(AppliedProfileFile.historyEntry(a, tuner.ruleSet()));
+            Map<String, Object> summary = summaryHead(i, ts, effective);
+            int streak = 0;
+            try {
+                EdgeReport report = strategy.runIteration(i, config.profile().applyRuntime(effective));
+                writeEdgeReport(i, report);
+                summary.put("metrics", DecisionJson.metrics(report.totals()));
+                if (config.autoTune()) {
+                    Decision decision = decide(report, current, i, ts);
+                    DecisionMarkers.print(markers, decision, report.totals());
+                    Json.write(overridesFile, decision.after().toJson());
+                    markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
+                    for (Adjustment a : decision.adjustments()) {
+                        history.add(AppliedProfileFile.historyEntry(a, tuner.ruleSet()));
+                    }
+                    adjustments += decision.adjustments().size();
+                    AppliedProfileFile.write(appliedFile, config.profile(), decision.after(), history, tuner.ruleSet(), ts);
+                    markers.emit("save_applied_profile", "OK", appliedFile.toString());
+                    summary.put("tuning", "applied");
+                    summary.put("decision", DecisionJson.decision(decision));
+                    current = decision.after();
+                } else {
+                    summary.put("tuning", "disabled");
                 }
-                adjustments += resolved.adjustments().size();
-                AppliedProfileFile.write(appliedFile, config.profile(), resolved.after(), history, tuner.ruleSet(), ts);
-                markers.emit("save_applied_profile", "OK", appliedFile.toString());
-                summary.put("tuning", "applied");
-                summary.put("decision", DecisionJson.decision(resolved));
-                current = resolved.after();
-            } else {
-                summary.put("tuning", "disabled");
+            } catch (NoReportException e) {
+                if ("stop_requested".equals(e.reason())) {
+                    markers.emit("soak_iter_tune", "SKIP", "REASON=stop_requested");
+                    return stop(state, current, adjustments, SoakResult.Ending.INTERRUPTED);
+                }
+                streak = state.inconclusiveStreak() + 1;
+                markers.emit("soak_iter_tune", "SKIP", "REASON=inconclusive:" + e.reason());
+                summary.put("tuning", "held");
+                summary.put("inconclusive", e.getMessage());
             }
             Json.write(dir.resolve("ITER_SUMMARY_" + i + ".json"), summary);
+            Map<String, Object> next = config.autoTune() ? current.toJson() : start.overrides().toJson();
+            state = state.after(i, next, streak, strategy.saveState(), tuner.ruleSet().sha256(), ts);
+            SoakStateFile.write(dir, state);
+            if (streak >= config.maxInconclusive()) {
+                markers.emit("soak_stop", "INCONCLUSIVE", "REASON=" + streak + "_iterations_without_a_report");
+                return stop(state, current, adjustments, SoakResult.Ending.INCONCLUSIVE);
+            }
         }
-
-        markers.line("");
-        markers.line(RULE);
-        markers.line("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without")
-                + " auto-tuning");
-        markers.line(RULE);
-        markers.line("Final overrides: " + Json.toText(current.toJson()).strip());
-        return new SoakResult(n, current, adjustments);
+        SoakStateFile.write(dir, state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())));
+        footer("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without") + " auto-tuning",
+                current);
+        return new SoakResult(n, n, current, adjustments, SoakResult.Ending.COMPLETE);
     }
 
-    private Decision decide(EdgeReport report, Overrides current, int iteration, String ts, Path reportFile)
-            throws InputException {
+    private SoakResult stop(SoakState state, Overrides current, int adjustments, SoakResult.Ending ending)
+            throws IOException {
+        String status = ending == SoakResult.Ending.INTERRUPTED ? SoakState.INTERRUPTED : SoakState.INCONCLUSIVE;
+        SoakStateFile.write(dir, state.withStatus(status, Clocks.isoNow(config.clock())));
+        String why = ending == SoakResult.Ending.INTERRUPTED
+                ? "stopped by " + (StopSignal.signal() == 2 ? "SIGINT" : "SIGTERM") : "no usable report";
+        footer("[MINI-SOAK " + ending.name() + "] " + state.completed() + " of " + config.iterations() + " iterations ("
+                + why + "); resume with: run --resume --artifacts " + dir, current);
+        return new SoakResult(state.completed(), config.iterations(), current, adjustments, ending);
+    }
+
+    private void footer(String title, Overrides current) {
+        markers.line("");
+        markers.line(RULE);
+        markers.line(title);
+        markers.line(RULE);
+        markers.line("Final overrides: " + Json.toText(current.toJson()).strip());
+    }
+
+    private Map<String, Object> summaryHead(int i, String ts, Overrides effective) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("iteration", i);
+        summary.put("iterations", config.iterations());
+        summary.put("ts", ts);
+        summary.put("profile", config.profile().name());
+        summary.put("rules", DecisionJson.rules(tuner.ruleSet()));
+        summary.put("source", strategy.describe());
+        summary.put("applied", config.profile().applyRuntime(effective));
+        return summary;
+    }
+
+    private Decision decide(EdgeReport report, Overrides current, int iteration, String ts) throws InputException {
         try {
             return tuner.decide(report.totals(), current, config.profile(), iteration, ts);
         } catch (MissingMetricException e) {
-            throw new InputException(reportFile.toString(), "totals." + e.metric(), "is missing, and the rules read it");
+            throw new InputException(dir.resolve("EDGE_REPORT_" + iteration + ".json").toString(),
+                    "totals." + e.metric(), "is missing, and the rules read it");
         }
     }
 
@@ -134,8 +194,24 @@ public final class SoakRunner {
         }
     }
 
-    private static void writeEdgeReport(Path dir, int iteration, EdgeReport report) throws IOException {
+    private void writeEdgeReport(int iteration, EdgeReport report) throws IOException {
         Json.write(dir.resolve("EDGE_REPORT_" + iteration + ".json"), report.document());
         Json.write(dir.resolve("EDGE_REPORT.json"), report.document());
+    }
+
+    /** Drops history entries of iterations after the resume point (a crash may have left some behind). */
+    private static List<Map<String, Object>> trimHistory(List<Map<String, Object>> history, int completed) {
+        List<Map<String, Object>> kept = new ArrayList<>();
+        for (Map<String, Object> entry : history) {
+            if (entry.get("iteration") instanceof Number n && n.intValue() <= completed) {
+                kept.add(entry);
+            }
+        }
+        return kept;
+    }
+
+    private static Overrides toOverrides(Map<String, Object> json) throws InputException {
+        return OverridesReader.parse(SoakStateFile.NAME, Json.mapper().valueToTree(json), "state", Optional.empty())
+                .overrides();
     }
 }

@@ -67,6 +67,12 @@ final class RunCommandTest {
             assertThat(history.get(k).get("rules_sha256").asText()).hasSize(64);
         }
         assertThat(fromSummaries).as("S1 starts out failing a KPI under the default mock").isNotEmpty();
+        for (int i = 2; i <= 3; i++) {
+            JsonNode previous = Json.readFile(dir.resolve("ITER_SUMMARY_" + (i - 1) + ".json"));
+            JsonNode summary = Json.readFile(dir.resolve("ITER_SUMMARY_" + i + ".json"));
+            assertThat(summary.at("/decision/overrides_before")).as("iteration %d builds on %d", i, i - 1)
+                    .isEqualTo(previous.at("/decision/overrides_after"));
+        }
         JsonNode last = Json.readFile(dir.resolve("ITER_SUMMARY_3.json"));
         assertThat(last.at("/decision/overrides_after")).isEqualTo(overrides);
     }
