@@ -1,6 +1,7 @@
 package soaktune.soak;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,8 +90,11 @@ public final class SoakRunner {
             markers.line(RULE);
             markers.line("[ITER " + i + "/" + n + "] Starting iteration");
             markers.line(RULE);
-            boolean first = i == firstIteration;
-            OverridesReader.Loaded loaded = first || !config.autoTune() ? start : OverridesReader.fromFile(overridesFile);
+            // Later iterations read back the file the tuner wrote: an operator may have edited it in between.
+            boolean reread = i != firstIteration && config.autoTune() && Files.exists(overridesFile);
+            OverridesReader.Loaded loaded = reread ? OverridesReader.fromFile(overridesFile)
+                    : new OverridesReader.Loaded(current, i == firstIteration ? start.source() : "state",
+                            Optional.empty(), i == firstIteration ? start.notAllowed() : List.of());
             reportSource(loaded);
             current = loaded.overrides();
 
