@@ -1,0 +1,189 @@
+package soaktune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A catalogue of hostile inputs. For each: the exit code, the one-line message (naming file and field),
+ * no stack trace, and not one byte of the existing artifacts changed.
+ */
+final class HostileInputTest {
+    private static final String OK_REPORT = TestFiles.edgeReport("cancel_ratio", "0.7");
+
+    /** How a case prepares its input: files in the temp folder, env entries, extra CLI args. */
+    record Case(String name, Map<String, String> files, Map<String, String> env, List<String> args, int exit,
+            String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case report(String name, String content, String message) {
+        return new Case(name, Map.of("EDGE_REPORT.json", content), Map.of(), List.of(), ExitCodes.INVALID_INPUT,
+                "EDGE_REPORT.json: " + message);
+    }
+
+    private static Case overridesFile(String name, String content, String message) {
+        return new Case(name, Map.of("EDGE_REPORT.json", OK_REPORT, "manual.json", content), Map.of(),
+                List.of("--overrides", "{tmp}/manual.json"), ExitCodes.INVALID_INPUT, "manual.json: " + message);
+    }
+
+    private static Case overridesEnv(String name, String value, String message) {
+        return new Case(name, Map.of("EDGE_REPORT.json", OK_REPORT), Map.of("MM_RUNTIME_OVERRIDES_JSON", value),
+                List.of(), ExitCodes.INVALID_INPUT, "MM_RUNTIME_OVERRIDES_JSON: " + message);
+    }
+
+    private static Case profile(String name, String content, String message) {
+        return new Case(name, Map.of("EDGE_REPORT.json", OK_REPORT, "profile.json", content), Map.of(),
+                List.of("--profile", "{tmp}/profile.json"), ExitCodes.INVALID_INPUT, "profile.json: " + message);
+    }
+
+    private static Case limits(String name, String content, String message) {
+        return new Case(name, Map.of("EDGE_REPORT.json", OK_REPORT, "rules/limits.json", content), Map.of(),
+                List.of("--rules", "{tmp}/rules"), ExitCodes.INVALID_INPUT, "limits.json: " + message);
+    }
+
+    static Stream<Case> cases() {
+        String deep = "{\"totals\": {\"net_bps\": 1}, \"symbols\": " + "{\"a\": ".repeat(100) + "1" + "}".repeat(100) + "}";
+        List<Case> c = new ArrayList<>(List.of(
+                report("truncated JSON", "{\"totals\": {\"net_bps\": 1", "malformed JSON at line 1"),
+                report("totals is an array", "{\"totals\": []}", "totals: must be a JSON object, got an array"),
+                report("root is a string", "\"hello\"", "must be a JSON object, got string \"hello\""),
+                report("NaN as a string", TestFiles.edgeReport("net_bps", "\"NaN\""),
+                        "totals.net_bps: must be a number, got string \"NaN\""),
+                report("NaN as a number", TestFiles.edgeReport("net_bps", "NaN"), "malformed JSON"),
+                report("Infinity as a number", TestFiles.edgeReport("net_bps", "Infinity"), "malformed JSON"),
+                report("-Infinity as a string", TestFiles.edgeReport("net_bps", "\"-Infinity\""),
+                        "totals.net_bps: must be a number"),
+                report("huge number", TestFiles.edgeReport("net_bps", "1e400"),
+                        "totals.net_bps: must be a finite number, got"),
+                report("huge integer literal", TestFiles.edgeReport("order_age_p95_ms", "9".repeat(500)), "malformed JSON"),
+                report("negative ratio", TestFiles.edgeReport("cancel_ratio", "-0.1"),
+                        "totals.cancel_ratio: must be a ratio between 0 and 1, got -0.1"),
+                report("ratio above 1", TestFiles.edgeReport("replace_ratio", "1.5"),
+                        "totals.replace_ratio: must be a ratio between 0 and 1, got 1.5"),
+                report("blocked ratio above 1", TestFiles.edgeReport("blocked_ratio", "{\"risk\": 2}"),
+                        "totals.blocked_ratio.risk: must be a ratio between 0 and 1, got 2.0"),
+                report("maker share above 100", TestFiles.edgeReport("maker_share_pct", "150"),
+                        "totals.maker_share_pct: must be a percentage between 0 and 100, got 150.0"),
+                report("boolean metric", TestFiles.edgeReport("ws_lag_p95_ms", "true"),
+                        "totals.ws_lag_p95_ms: must be a number, got boolean true"),
+                report("null metric the rules need", TestFiles.edgeReport("order_age_p95_ms", "null"),
+                        "totals.order_age_p95_ms: is missing, and the rules read it"),
+                report("deeply nested document", deep, "malformed JSON"),
+                report("duplicate keys", "{\"totals\": {\"cancel_ratio\": 0.1, \"cancel_ratio\": 0.9}}",
+                        "malformed JSON at line 1 column 48: Duplicate field 'cancel_ratio'"),
+                report("empty file", "", "is empty, expected a JSON document"),
+                report("missing totals", "{\"symbols\": {}}", "totals: is missing"),
+                overridesFile("overrides truncated", "{\"min_interval_ms\": ", "malformed JSON"),
+                overridesFile("overrides string value", "{\"min_interval_ms\": \"80\"}",
+                        "min_interval_ms: must be a number, got string \"80\""),
+                overridesFile("overrides NaN", "{\"tail_age_ms\": NaN}", "malformed JSON"),
+                overridesFile("overrides array root", "[80]", "must be a JSON object, got an array"),
+                overridesFile("overrides huge number", "{\"tail_age_ms\": 1e999}", "tail_age_ms: must be a finite number"),
+                overridesFile("overrides empty", "", "is empty"),
+                overridesEnv("env not JSON", "min_interval_ms=100", "malformed JSON"),
+                overridesEnv("env boolean", "{\"min_interval_ms\": true}", "min_interval_ms: must be a number, got boolean true"),
+                overridesEnv("env duplicate keys", "{\"tail_age_ms\": 500, \"tail_age_ms\": 900}", "malformed JSON at line 1 column 35: Duplicate field 'tail_age_ms'"),
+                overridesEnv("env empty", "", "is empty"),
+                profile("profile unknown key", "{\"min_intervl_ms\": 80}", "min_intervl_ms: unknown field"),
+                profile("profile negative value", "{\"min_interval_ms\": -5}", "min_interval_ms: must be >= 0, got -5.0"),
+                profile("profile wrong type", "{\"tail_age_ms\": [700]}", "tail_age_ms: must be a number, got an array"),
+                profile("profile truncated", "{\"name\": \"X\"", "malformed JSON"),
+                limits("limits min above max", limitsWith("\"min_interval_ms\": {\"min\": 300, \"max\": 50}"),
+                        "min_interval_ms: min 300.0 is above max 50.0"),
+                limits("limits missing field", "{}", "min_interval_ms: is missing: every tunable field needs limits")));
+        c.add(new Case("unknown profile name", Map.of("EDGE_REPORT.json", OK_REPORT), Map.of("MM_PROFILE", "S9"),
+                List.of(), ExitCodes.INVALID_INPUT, "MM_PROFILE: unknown profile 'S9'"));
+        c.add(new Case("freeze clock not a time", Map.of("EDGE_REPORT.json", OK_REPORT),
+                Map.of("MM_FREEZE_UTC_ISO", "yesterday"), List.of(), ExitCodes.INVALID_INPUT,
+                "MM_FREEZE_UTC_ISO: must be an ISO-8601 UTC instant"));
+        return c.stream();
+    }
+
+    private static String limitsWith(String override) {
+        return "{" + override + ", \"replace_rate_per_min\": {\"min\": 120, \"max\": 360},"
+                + " \"base_spread_bps_delta\": {\"min\": 0, \"max\": 0.6}, \"impact_cap_ratio\": {\"min\": 0.04, \"max\": 0.12},"
+                + " \"tail_age_ms\": {\"min\": 400, \"max\": 1000}}";
+    }
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void rejectedCleanlyWithNothingChanged(Case c) throws Exception {
+        Path out = tmp.resolve("soak/runtime_overrides.json");
+        // A good decision first, so there are artifacts that must survive the bad input untouched.
+        TestFiles.write(tmp.resolve("EDGE_REPORT.json"), OK_REPORT);
+        assertThat(CliRun.run("tune", "--edge-report", tmp.resolve("EDGE_REPORT.json").toString(), "--out",
+                out.toString()).code()).isZero();
+        Map<String, String> before = TestFiles.checksums(tmp.resolve("soak"));
+
+        if (c.files().containsKey("rules/limits.json")) {
+            TestFiles.copyTree(Path.of("rules/v1"), tmp.resolve("rules"));
+        }
+        c.files().forEach((name, content) -> TestFiles.write(tmp.resolve(name), content));
+        Map<String, String> env = new HashMap<>(Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z"));
+        env.putAll(c.env());
+        List<String> args = new ArrayList<>(List.of("tune", "--edge-report", tmp.resolve("EDGE_REPORT.json").toString(),
+                "--out", out.toString()));
+        c.args().forEach(a -> args.add(a.replace("{tmp}", tmp.toString())));
+
+        CliRun r = CliRun.run(env, args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isEqualTo(c.exit());
+        assertThat(r.err().lines()).as("one line").hasSize(1);
+        assertThat(r.err()).startsWith("soaktune: error: ").contains(c.message()).doesNotContain("\tat ");
+        assertThat(TestFiles.checksums(tmp.resolve("soak"))).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fileSystemCases")
+    void fileSystemOddities(String name, String setup, String message) throws Exception {
+        Path report = tmp.resolve("EDGE_REPORT.json");
+        switch (setup) {
+            case "directory" -> Files.createDirectories(report);
+            case "symlink-loop" -> {
+                Files.createSymbolicLink(tmp.resolve("a.json"), tmp.resolve("b.json"));
+                Files.createSymbolicLink(tmp.resolve("b.json"), tmp.resolve("a.json"));
+                Files.createSymbolicLink(report, tmp.resolve("a.json"));
+            }
+            case "non-utf8" -> Files.write(report, new byte[] {'{', '"', (byte) 0xFF, (byte) 0xFE, '"', ':', '1', '}'});
+            case "oversized" -> Files.write(report, ("{\"totals\": {}, \"pad\": \"" + "x".repeat(11 * 1024 * 1024)
+                    + "\"}").getBytes(StandardCharsets.UTF_8));
+            case "bom" -> Files.write(report, ("\uFEFF" + OK_REPORT).getBytes(StandardCharsets.UTF_8));
+            default -> throw new IllegalArgumentException(setup);
+        }
+        CliRun r = CliRun.run("tune", "--edge-report", report.toString(), "--out", tmp.resolve("soak/o.json").toString());
+        if (setup.equals("bom")) {
+            assertThat(r.code()).as("a byte order mark is accepted: " + r.err()).isZero();
+            return;
+        }
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("EDGE_REPORT.json").contains(message);
+        assertThat(Files.exists(tmp.resolve("soak"))).isFalse();
+    }
+
+    static Stream<Arguments> fileSystemCases() {
+        return Stream.of(
+                Arguments.of("directory instead of file", "directory", "is a directory, expected a JSON file"),
+                Arguments.of("symlink loop", "symlink-loop", "cannot read: Too many levels of symbolic links"),
+                Arguments.of("not UTF-8", "non-utf8", "is not valid UTF-8 text"),
+                Arguments.of("over the 10 MB cap", "oversized", "larger than the 10485760-byte limit"),
+                Arguments.of("UTF-8 byte order mark", "bom", ""));
+    }
+}
