@@ -51,14 +51,6 @@ public final class KpiGateCommand implements Callable<Integer> {
             Json.write(out, GateJson.of(result, thresholds, edgeReport.toString(), ts));
         }
         new Markers(spec.commandLine().getOut()).emit("kpi_gate", result.verdict().name(), result.markerPayload());
-        return exitCode(result);
-    }
-
-    static int exitCode(GateResult result) {
-        return switch (result.verdict()) {
-            case OK -> ExitCodes.OK;
-            case WARN, FAIL -> ExitCodes.FAILED;
-            case INCONCLUSIVE -> ExitCodes.INCONCLUSIVE;
-        };
+        return RunCommand.gateExitCode(result.verdict());
     }
 }

@@ -14,6 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import soaktune.gate.KpiThresholds;
+import soaktune.gate.KpiThresholdsReader;
+import soaktune.gate.Verdict;
 import soaktune.io.Clocks;
 import soaktune.io.InputException;
 import soaktune.io.ProfileLoader;
@@ -88,6 +91,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--auto-tune", description = "Decide and write new runtime overrides after each iteration.")
     boolean autoTune;
 
+    @Option(names = "--gate-final", description = "Exit with the KPI gate's final verdict: 0 OK, 1 WARN/FAIL, 3 INCONCLUSIVE.")
+    boolean gateFinal;
+
     @Option(names = "--resume", description = "Continue the soak in --artifacts from its last completed iteration.")
     boolean resume;
 
@@ -120,15 +126,24 @@ public final class RunCommand implements Callable<Integer> {
             Profile profile = ProfileLoader.resolve(Optional.of(profileSpec), env);
             RuleSet rules = RuleSetLoader.load(rulesOption.dir);
             StrategySource strategy = strategy(env, clock, markers);
+            KpiThresholds thresholds = KpiThresholdsReader.read(rules.dir().resolve(KpiThresholdsReader.FILE), env);
             SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
-                    iterationMinutes, mock ? "mock" : source, maxInconclusive, env, clock);
+                    iterationMinutes, mock ? "mock" : source, maxInconclusive, thresholds, env, clock);
             SoakResult result = new SoakRunner(config, new Tuner(rules), strategy, markers).run(state);
             return switch (result.ending()) {
-                case COMPLETE -> ExitCodes.OK;
+                case COMPLETE -> gateFinal ? gateExitCode(result.finalVerdict()) : ExitCodes.OK;
                 case INCONCLUSIVE -> ExitCodes.INCONCLUSIVE;
                 case INTERRUPTED -> StopSignal.signal() == 2 ? ExitCodes.INTERRUPTED : ExitCodes.TERMINATED;
             };
         }
+    }
+
+    static int gateExitCode(Verdict verdict) {
+        return switch (verdict) {
+            case OK -> ExitCodes.OK;
+            case WARN, FAIL -> ExitCodes.FAILED;
+            case INCONCLUSIVE -> ExitCodes.INCONCLUSIVE;
+        };
     }
 
     private ArtifactsLock acquireLock() throws Exception {

@@ -57,6 +57,7 @@ public final class SimpleMock implements StrategySource {
         totals.put("cancel_ratio", round(cancel));
         totals.put("replace_ratio", round(clamp01(cancel * 0.8)));
         totals.put("maker_share_pct", round(makerShare));
+        totals.put("fills", Math.round(400 - 300 * (spread - 0.85) + noise(rnd, 20)));
         ObjectNode blocked = totals.putObject("blocked_ratio");
         blocked.put("min_interval", round(clamp01(0.05 + interval / 2000)));
         blocked.put("concurrency", 0.0);

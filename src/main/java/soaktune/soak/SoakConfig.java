@@ -3,6 +3,7 @@ package soaktune.soak;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import soaktune.gate.KpiThresholds;
 import soaktune.model.Profile;
 
 /**
@@ -11,7 +12,8 @@ import soaktune.model.Profile;
  * "file:DIR" or a URL), kept so a resume continues with the same ones.
  */
 public record SoakConfig(int iterations, boolean autoTune, Path artifacts, Profile profile, String profileSpec,
-        long seed, double iterationMinutes, String sourceSpec, int maxInconclusive, Map<String, String> env, Clock clock) {
+        long seed, double iterationMinutes, String sourceSpec, int maxInconclusive, KpiThresholds thresholds,
+        Map<String, String> env, Clock clock) {
     public SoakConfig {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1");

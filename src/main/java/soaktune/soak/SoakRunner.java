@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import soaktune.gate.GateJson;
+import soaktune.gate.GateResult;
+import soaktune.gate.KpiGate;
+import soaktune.gate.Verdict;
 import soaktune.io.Clocks;
 import soaktune.io.InputException;
 import soaktune.io.Json;
@@ -72,7 +76,7 @@ public final class SoakRunner {
             state = new SoakState(SoakState.FORMAT_VERSION, SoakState.RUNNING, n, 0, config.autoTune(), config.seed(),
                     config.iterationMinutes(), config.sourceSpec(), config.profileSpec(),
                     tuner.ruleSet().dir().toString(), tuner.ruleSet().sha256(), start.overrides().toJson(), 0,
-                    strategy.saveState(), ts, ts);
+                    List.of(), strategy.saveState(), ts, ts);
             history = new ArrayList<>();
         }
         markers.line("[INFO] Running mini-soak " + (config.autoTune() ? "with" : "without") + " auto-tuning: " + n
@@ -105,11 +109,22 @@ public final class SoakRunner {
 
             Map<String, Object> summary = summaryHead(i, ts, effective);
             int streak = 0;
+            List<String> verdicts = new ArrayList<>(state.verdicts());
             try {
                 EdgeReport report = strategy.runIteration(i, config.profile().applyRuntime(effective));
                 writeEdgeReport(i, report);
                 summary.put("metrics", DecisionJson.metrics(report.totals()));
-                if (config.autoTune()) {
+                GateResult gate = KpiGate.judge(report.totals(), config.thresholds());
+                markers.emit("kpi_gate", gate.verdict().name(), gate.markerPayload());
+                verdicts.add(gate.verdict().name());
+                Map<String, Object> gateJson = GateJson.of(gate, config.thresholds(), "EDGE_REPORT_" + i + ".json", ts);
+                summary.put("gate", gateJson);
+                writeGate(gateJson, verdicts);
+                if (config.autoTune() && gate.verdict() == Verdict.INCONCLUSIVE) {
+                    // Too little or missing data: the tuner holds its hand rather than act on noise.
+                    markers.emit("soak_iter_tune", "SKIP", "REASON=inconclusive:" + String.join(",", gate.reasons()));
+                    summary.put("tuning", "held");
+                } else if (config.autoTune()) {
                     Decision decision = decide(report, current, i, ts);
                     DecisionMarkers.print(markers, decision, report.totals());
                     Json.write(overridesFile, decision.after().toJson());
@@ -135,10 +150,11 @@ public final class SoakRunner {
                 markers.emit("soak_iter_tune", "SKIP", "REASON=inconclusive:" + e.reason());
                 summary.put("tuning", "held");
                 summary.put("inconclusive", e.getMessage());
+                verdicts.add(null);
             }
             Json.write(dir.resolve("ITER_SUMMARY_" + i + ".json"), summary);
             Map<String, Object> next = config.autoTune() ? current.toJson() : start.overrides().toJson();
-            state = state.after(i, next, streak, strategy.saveState(), tuner.ruleSet().sha256(), ts);
+            state = state.after(i, next, streak, verdicts, strategy.saveState(), tuner.ruleSet().sha256(), ts);
             SoakStateFile.write(dir, state);
             if (streak >= config.maxInconclusive()) {
                 markers.emit("soak_stop", "INCONCLUSIVE", "REASON=" + streak + "_iterations_without_a_report");
@@ -146,9 +162,10 @@ public final class SoakRunner {
             }
         }
         SoakStateFile.write(dir, state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())));
+        Verdict finalVerdict = soakVerdict(state.verdicts());
         footer("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without") + " auto-tuning",
                 current);
-        return new SoakResult(n, n, current, adjustments, SoakResult.Ending.COMPLETE);
+        return new SoakResult(n, n, current, adjustments, SoakResult.Ending.COMPLETE, finalVerdict);
     }
 
     private SoakResult stop(SoakState state, Overrides current, int adjustments, SoakResult.Ending ending)
@@ -157,9 +174,40 @@ public final class SoakRunner {
         SoakStateFile.write(dir, state.withStatus(status, Clocks.isoNow(config.clock())));
         String why = ending == SoakResult.Ending.INTERRUPTED
                 ? "stopped by " + (StopSignal.signal() == 2 ? "SIGINT" : "SIGTERM") : "no usable report";
+        Verdict finalVerdict = soakVerdict(state.verdicts());
         footer("[MINI-SOAK " + ending.name() + "] " + state.completed() + " of " + config.iterations() + " iterations ("
                 + why + "); resume with: run --resume --artifacts " + dir, current);
-        return new SoakResult(state.completed(), config.iterations(), current, adjustments, ending);
+        return new SoakResult(state.completed(), config.iterations(), current, adjustments, ending, finalVerdict);
+    }
+
+    /**
+     * The whole soak's verdict: that of the last iteration which had a report (the state tuning led to),
+     * INCONCLUSIVE when none had. Printed with the count of each verdict across the soak.
+     */
+    private Verdict soakVerdict(List<String> verdicts) {
+        Verdict last = Verdict.INCONCLUSIVE;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) {
+            counts.put(v.name(), 0);
+        }
+        for (String v : verdicts) {
+            String name = v == null ? Verdict.INCONCLUSIVE.name() : v;
+            counts.merge(name, 1, Integer::sum);
+            if (v != null) {
+                last = Verdict.valueOf(v);
+            }
+        }
+        StringBuilder payload = new StringBuilder("FINAL=" + last.name());
+        counts.forEach((k, c) -> payload.append(' ').append(k).append('=').append(c));
+        markers.emit("kpi_gate_soak", last.name(), payload.toString());
+        return last;
+    }
+
+    /** KPI_GATE.json: the latest iteration's verdict plus the soak so far. */
+    private void writeGate(Map<String, Object> latest, List<String> verdicts) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>(latest);
+        doc.put("iteration_verdicts", verdicts);
+        Json.write(dir.resolve("KPI_GATE.json"), doc);
     }
 
     private void footer(String title, Overrides current) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import soaktune.io.InputException;
 import soaktune.io.Json;
@@ -13,6 +16,9 @@ import soaktune.io.JsonFields;
 /** Reads and writes {@code soak_state.json}, the resume point of a soak. */
 public final class SoakStateFile {
     public static final String NAME = "soak_state.json";
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private SoakStateFile() {
     }
@@ -32,6 +38,7 @@ public final class SoakStateFile {
         doc.put("rules_sha256", s.rulesSha256());
         doc.put("overrides", s.overrides());
         doc.put("inconclusive_streak", s.inconclusiveStreak());
+        doc.put("verdicts", s.verdicts());
         doc.put("strategy_state", s.strategyState());
         doc.put("started_at", s.startedAt());
         doc.put("updated_at", s.updatedAt());
@@ -63,9 +70,22 @@ public final class SoakStateFile {
                 f.number(root.get("iteration_minutes"), "iteration_minutes"), f.text(root.get("source"), "source"),
                 f.text(root.get("profile"), "profile"), f.text(root.get("rules_dir"), "rules_dir"),
                 f.text(root.get("rules_sha256"), "rules_sha256"),
-                Json.mapper().convertValue(overrides, Map.class), wholeNumber(f, root, "inconclusive_streak"),
+                Json.mapper().convertValue(overrides, MAP), wholeNumber(f, root, "inconclusive_streak"),
+                verdicts(f, root),
                 strategy == null || strategy.isNull() ? null : strategy, f.text(root.get("started_at"), "started_at"),
                 f.text(root.get("updated_at"), "updated_at"));
+    }
+
+    private static List<String> verdicts(JsonFields f, JsonNode root) throws InputException {
+        JsonNode node = root.get("verdicts");
+        if (node == null || !node.isArray()) {
+            throw new InputException(f.source(), "verdicts", "must be an array");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : node) {
+            out.add(v.isNull() ? null : v.asText());
+        }
+        return out;
     }
 
     private static int wholeNumber(JsonFields f, JsonNode root, String key) throws InputException {

@@ -106,6 +106,36 @@ final class RunCommandTest {
     }
 
     @Test
+    void everyIterationIsGatedAndGateFinalSetsTheExitCode() throws Exception {
+        Path dir = tmp.resolve("soak");
+        CliRun r = run(dir, "--iterations", "3", "--auto-tune", "--gate-final");
+        assertThat(r.out().lines().filter(l -> l.startsWith("| kpi_gate | "))).hasSize(3);
+        JsonNode gate = Json.readFile(dir.resolve("KPI_GATE.json"));
+        assertThat(gate.get("iteration_verdicts")).hasSize(3);
+        String finalVerdict = gate.get("iteration_verdicts").get(2).asText();
+        assertThat(gate.get("verdict").asText()).isEqualTo(finalVerdict);
+        assertThat(r.out()).contains("| kpi_gate_soak | " + finalVerdict + " | FINAL=" + finalVerdict + " ");
+        int expected = switch (finalVerdict) {
+            case "OK" -> 0;
+            case "INCONCLUSIVE" -> 3;
+            default -> 1;
+        };
+        assertThat(r.code()).isEqualTo(expected);
+        assertThat(Json.readFile(dir.resolve("ITER_SUMMARY_1.json")).at("/gate/verdict").isTextual()).isTrue();
+    }
+
+    @Test
+    void anInconclusiveGateHoldsTheTunersHand() throws Exception {
+        Path dir = tmp.resolve("soak");
+        CliRun r = CliRun.run(Map.of("KPI_MIN_FILLS", "1000000"), "run", "--mock", "--iterations", "2", "--auto-tune",
+                "--artifacts", dir.toString(), "--gate-final");
+        assertThat(r.code()).isEqualTo(ExitCodes.INCONCLUSIVE);
+        assertThat(r.out()).contains("| soak_iter_tune | SKIP | REASON=inconclusive:EDGE:fills<1000000 |")
+                .doesNotContain("runtime_adjust");
+        assertThat(Json.readFile(dir.resolve("ITER_SUMMARY_2.json")).get("tuning").asText()).isEqualTo("held");
+    }
+
+    @Test
     void hoursBecomeIterationsOfTheGivenLength() {
         CliRun r = run(tmp.resolve("soak"), "--hours", "0.5", "--iteration-minutes", "10");
         assertThat(r.code()).as(r.err()).isZero();

@@ -34,8 +34,8 @@ final class LiveModeTest {
     }
 
     private static String report(double cancelRatio, int seq) {
-        return TestFiles.edgeReport("cancel_ratio", String.valueOf(cancelRatio)).replace("\"version\": \"t\"",
-                "\"version\": \"t" + seq + "\"");
+        return TestFiles.edgeReport("fills", "400").replace("\"cancel_ratio\": 0.4", "\"cancel_ratio\": " + cancelRatio)
+                .replace("\"version\": \"t\"", "\"version\": \"t" + seq + "\"");
     }
 
     @Test
