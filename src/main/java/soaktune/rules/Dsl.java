@@ -2,6 +2,7 @@ package soaktune.rules;
 
 import org.kie.api.runtime.ClassObjectFilter;
 import org.drools.core.rule.consequence.KnowledgeHelper;
+import soaktune.model.Frozen;
 import soaktune.model.GuardFired;
 import soaktune.model.Proposal;
 import soaktune.model.TunableField;
@@ -38,6 +39,14 @@ public final class Dsl {
     /** A guardrail holds for the whole iteration; the runner reports it as a SKIP marker. */
     public static void guard(KnowledgeHelper drools, String reason) {
         drools.insert(new GuardFired(drools.getRule().getName(), reason));
+    }
+
+    /** Freezes a field for {@code iterations} iterations, this one included (anti-oscillation). */
+    public static void freeze(KnowledgeHelper drools, String field, int iterations, String reason) {
+        if (TunableField.fromKey(field).isEmpty()) {
+            throw new UnknownFieldException(drools.getRule().getName(), field);
+        }
+        drools.insert(new Frozen(field, iterations, reason));
     }
 
     public static void accept(KnowledgeHelper drools, Proposal p, String why) {

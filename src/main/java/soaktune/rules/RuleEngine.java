@@ -7,6 +7,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import soaktune.model.Frozen;
 import soaktune.model.GuardFired;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Proposal;
@@ -47,8 +48,10 @@ public final class RuleEngine {
             triggers.sort(Comparator.comparingInt(t -> firingIndex(firings, t.rule())));
             List<GuardFired> guards = new ArrayList<>(objects(session, GuardFired.class));
             guards.sort(Comparator.comparingInt(g -> firingIndex(firings, g.name())));
+            List<Frozen> frozen = new ArrayList<>(objects(session, Frozen.class));
+            frozen.sort(Comparator.comparing(Frozen::field));
             return new RuleOutcome(List.copyOf(triggers), List.copyOf(proposals), List.copyOf(guards),
-                    List.copyOf(firings));
+                    List.copyOf(frozen), List.copyOf(firings));
         } catch (RuntimeException e) {
             throw translate(e);
         } finally {

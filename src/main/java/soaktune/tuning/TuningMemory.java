@@ -1,0 +1,77 @@
+package soaktune.tuning;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import soaktune.model.Adjustment;
+import soaktune.model.FieldMove;
+import soaktune.model.Frozen;
+import soaktune.model.TunableField;
+
+/**
+ * What the anti-oscillation rules need to remember between decisions: recent moves of each field and the
+ * fields still frozen. Immutable; {@link #after} gives the memory for the next iteration. Kept in the soak
+ * state (and in applied_profile.json for one-shot tune) so a resumed soak decides exactly as before.
+ */
+public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
+    /** Moves older than this many iterations are forgotten; the rules' windows must fit inside it. */
+    public static final int HORIZON = 12;
+
+    public TuningMemory {
+        moves = List.copyOf(moves);
+        frozen = Collections.unmodifiableMap(new TreeMap<>(frozen));
+    }
+
+    public static TuningMemory empty() {
+        return new TuningMemory(List.of(), Map.of());
+    }
+
+    /** The facts for a decision at {@code iteration}: recent moves and carried freezes. */
+    public List<Object> facts() {
+        List<Object> facts = new ArrayList<>(moves);
+        frozen.forEach((field, remaining) -> facts.add(new Frozen(field, remaining, "carried")));
+        return facts;
+    }
+
+    /** Memory after the decision of {@code iteration}: its net moves added, freezes counted down. */
+    public TuningMemory after(int iteration, Decision decision) {
+        List<FieldMove> next = new ArrayList<>();
+        for (FieldMove m : moves) {
+            if (m.iteration() > iteration - HORIZON) {
+                next.add(m);
+            }
+        }
+        for (TunableField field : TunableField.values()) {
+            double before = decision.before().get(field).orElseThrow();
+            double after = decision.after().get(field).orElseThrow();
+            if (after != before) {
+                next.add(new FieldMove(field.key(), iteration, after > before ? 1 : -1));
+            }
+        }
+        Map<String, Integer> nextFrozen = new TreeMap<>();
+        for (Frozen f : decision.outcome().frozen()) {
+            if (f.remaining() > 1) {
+                nextFrozen.merge(f.field(), f.remaining() - 1, Math::max);
+            }
+        }
+        return new TuningMemory(next, nextFrozen);
+    }
+
+    /** Rebuilds the moves from an adjustment history (for one-shot tune, which keeps no soak state). */
+    public static List<FieldMove> movesFrom(List<Adjustment> history) {
+        Map<String, double[]> net = new TreeMap<>();
+        for (Adjustment a : history) {
+            net.computeIfAbsent(a.iteration() + "\u0000" + a.field().key(), k -> new double[1])[0] += a.to() - a.from();
+        }
+        List<FieldMove> out = new ArrayList<>();
+        net.forEach((key, delta) -> {
+            if (delta[0] != 0) {
+                String[] parts = key.split("\u0000");
+                out.add(new FieldMove(parts[1], Integer.parseInt(parts[0]), delta[0] > 0 ? 1 : -1));
+            }
+        });
+        return out;
+    }
+}
