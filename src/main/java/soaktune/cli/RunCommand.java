@@ -15,12 +15,12 @@ import soaktune.io.Clocks;
 import soaktune.io.InputException;
 import soaktune.model.Profile;
 import soaktune.report.Markers;
+import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.sim.SimpleMock;
 import soaktune.soak.SoakConfig;
 import soaktune.soak.SoakRunner;
 import soaktune.soak.StrategySource;
-import soaktune.tuning.Tuner;
 
 /** A soak: N iterations (or H hours) of strategy, EDGE_REPORT, decision, new overrides. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -81,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         StrategySource strategy = new SimpleMock(seed, Clocks.isoNow(clock));
         SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, env, clock);
-        new SoakRunner(config, new Tuner(rules), strategy, new Markers(spec.commandLine().getOut())).run();
+        new SoakRunner(config, HotRules.watching(rules), strategy, new Markers(spec.commandLine().getOut())).run();
         return ExitCodes.OK;
     }
 

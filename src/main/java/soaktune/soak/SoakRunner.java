@@ -18,6 +18,8 @@ import soaktune.model.Overrides;
 import soaktune.report.DecisionJson;
 import soaktune.report.DecisionMarkers;
 import soaktune.report.Markers;
+import soaktune.report.ReloadMarker;
+import soaktune.rules.HotRules;
 import soaktune.tuning.CurrentValues;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
@@ -31,13 +33,19 @@ public final class SoakRunner {
     static final String RULE = "============================================================";
 
     private final SoakConfig config;
-    private final Tuner tuner;
+    private final HotRules rules;
     private final StrategySource strategy;
     private final Markers markers;
 
+    /** Rules fixed for the whole run. */
     public SoakRunner(SoakConfig config, Tuner tuner, StrategySource strategy, Markers markers) {
+        this(config, HotRules.fixed(tuner.ruleSet()), strategy, markers);
+    }
+
+    /** Rules checked for edits before each iteration (hot reload); a broken edit keeps the last good rules. */
+    public SoakRunner(SoakConfig config, HotRules rules, StrategySource strategy, Markers markers) {
         this.config = config;
-        this.tuner = tuner;
+        this.rules = rules;
         this.strategy = strategy;
         this.markers = markers;
     }
@@ -50,8 +58,8 @@ public final class SoakRunner {
 
         markers.line("[INFO] Loading profile: " + config.profile().name());
         markers.emit("profile_apply", "OK", "PROFILE=" + config.profile().name());
-        markers.emit("rules_load", "OK", "VERSION=" + tuner.ruleSet().version() + " SHA="
-                + tuner.ruleSet().shortSha());
+        markers.emit("rules_load", "OK", "VERSION=" + rules.current().version() + " SHA="
+                + rules.current().shortSha());
         markers.line("[INFO] Running " + (config.autoTune() ? "mini-soak with auto-tuning" : "mini-soak without auto-tuning")
                 + ": " + n + " iterations (" + strategy.describe() + ")");
 
@@ -67,6 +75,8 @@ public final class SoakRunner {
             markers.line(RULE);
             markers.line("[ITER " + i + "/" + n + "] Starting iteration");
             markers.line(RULE);
+            rules.refresh().ifPresent(reload -> ReloadMarker.print(markers, reload));
+            Tuner tuner = new Tuner(rules.current()); // the rules of this iteration's decision, recorded with it
             OverridesReader.Loaded loaded = i == 1 || !config.autoTune() ? start : OverridesReader.fromFile(overridesFile);
             reportSource(loaded);
             current = loaded.overrides();
@@ -90,7 +100,7 @@ public final class SoakRunner {
             summary.put("metrics", DecisionJson.metrics(report.totals()));
             summary.put("applied", config.profile().applyRuntime(effective));
             if (config.autoTune()) {
-                resolved = decide(report, current, i, ts, dir.resolve("EDGE_REPORT_" + i + ".json"));
+                resolved = decide(tuner, report, current, i, ts, dir.resolve("EDGE_REPORT_" + i + ".json"));
                 DecisionMarkers.print(markers, resolved, report.totals());
                 Json.write(overridesFile, resolved.after().toJson());
                 markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
@@ -118,7 +128,7 @@ public final class SoakRunner {
         return new SoakResult(n, current, adjustments);
     }
 
-    private Decision decide(EdgeReport report, Overrides current, int iteration, String ts, Path reportFile)
+    private Decision decide(Tuner tuner, EdgeReport report, Overrides current, int iteration, String ts, Path reportFile)
             throws InputException {
         try {
             return tuner.decide(report.totals(), current, config.profile(), iteration, ts);
