@@ -26,7 +26,7 @@ final class ExpectationCheck {
             double expected = f.normalize(v.getValue());
             double actual = d.after().get(f).orElseThrow();
             if (expected != actual) {
-                out.add(f.key() + " expected " + f.format(expected) + " got " + f.format(actual));
+                out.add("field " + f.key() + " expected " + f.format(expected) + " got " + f.format(actual));
             }
         }
         e.reasons().ifPresent(expected -> {

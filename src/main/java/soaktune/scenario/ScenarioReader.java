@@ -78,7 +78,7 @@ public final class ScenarioReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InputException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()),
-                    "malformed " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage().split("\n")[0]);
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + brief(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot read: " + e.getMessage());
         }
@@ -88,6 +88,12 @@ public final class ScenarioReader {
         } catch (ScenarioException e) {
             throw reader.located(e);
         }
+    }
+
+    /** Parser messages span lines and quote the input; one line of at most 160 characters is enough. */
+    private static String brief(String message) {
+        String s = message == null ? "unreadable" : message.replaceAll("\\s+", " ").trim();
+        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
     }
 
     private InputException located(ScenarioException e) {
