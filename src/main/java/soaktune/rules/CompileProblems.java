@@ -64,6 +64,16 @@ final class CompileProblems {
         return List.of(RuleProblem.error(file, line, 0, clean(error.getMessage())));
     }
 
+    /**
+     * After a syntax error Drools adds "Parser returned a null Package" without a line; it says nothing the
+     * located error does not, so it is dropped when a located one exists.
+     */
+    static List<RuleProblem> withoutEchoes(List<RuleProblem> problems) {
+        boolean located = problems.stream().anyMatch(p -> p.line() > 0);
+        return problems.stream().filter(p -> !(located && p.line() == 0 && p.message().contains("null Package")))
+                .toList();
+    }
+
     private RuleProblem consequenceProblem(String file, RuleDescr rule, CompilationProblem p) {
         int line = rule.getConsequenceLine() + (p.getStartLine() - CONSEQUENCE_CLASS_LINE);
         if (line < rule.getLine() || (rule.getEndLine() > 0 && line > rule.getEndLine())) {

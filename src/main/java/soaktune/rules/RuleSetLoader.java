@@ -91,9 +91,11 @@ public final class RuleSetLoader {
             builder.add(resource, ResourceType.DRL);
         }
         CompileProblems compile = new CompileProblems(sources);
+        List<RuleProblem> compileErrors = new ArrayList<>();
         for (KnowledgeBuilderError error : builder.getErrors()) {
-            problems.addAll(compile.of(error, dir.toString()));
+            compileErrors.addAll(compile.of(error, dir.toString()));
         }
+        problems.addAll(CompileProblems.withoutEchoes(compileErrors));
         problems.sort(RuleLint.ORDER);
         boolean errors = problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR);
         if (errors) {
