@@ -38,6 +38,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.println("soaktune: error: " + input.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
+        if (e instanceof RulesException rules && rules.problems().size() == 1) {
+            err.println("soaktune: error: " + rules.problems().get(0).render() + " (rule set rejected)");
+            return ExitCodes.RULES_INVALID;
+        }
         if (e instanceof RulesException rules) {
             for (RuleProblem p : rules.problems()) {
                 err.println(p.render());

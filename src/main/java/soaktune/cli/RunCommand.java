@@ -22,6 +22,7 @@ import soaktune.io.InputException;
 import soaktune.io.ProfileLoader;
 import soaktune.model.Profile;
 import soaktune.report.Markers;
+import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
 import soaktune.sim.SimpleMock;
@@ -36,7 +37,6 @@ import soaktune.soak.SoakState;
 import soaktune.soak.SoakStateFile;
 import soaktune.soak.StopSignal;
 import soaktune.soak.StrategySource;
-import soaktune.tuning.Tuner;
 
 /** A soak: N iterations (or H hours) of strategy, EDGE_REPORT, decision, new overrides. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -129,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             KpiThresholds thresholds = KpiThresholdsReader.read(rules.dir().resolve(KpiThresholdsReader.FILE), env);
             SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
                     iterationMinutes, mock ? "mock" : source, maxInconclusive, thresholds, env, clock);
-            SoakResult result = new SoakRunner(config, new Tuner(rules), strategy, markers).run(state);
+            SoakResult result = new SoakRunner(config, HotRules.watching(rules), strategy, markers).run(state);
             return switch (result.ending()) {
                 case COMPLETE -> gateFinal ? gateExitCode(result.finalVerdict()) : ExitCodes.OK;
                 case INCONCLUSIVE -> ExitCodes.INCONCLUSIVE;

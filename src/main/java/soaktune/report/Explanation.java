@@ -1,17 +1,22 @@
 package soaktune.report;
 
 import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import soaktune.model.Clamp;
 import soaktune.model.GuardAction;
+import soaktune.model.GuardFired;
 import soaktune.model.Proposal;
 import soaktune.model.TunableField;
 import soaktune.rules.RuleFiring;
 import soaktune.tuning.Decision;
 
 /**
- * A readable account of one decision, in order: the rules that fired with the facts they matched, each
- * proposal and what every guardrail (and the limit clamp) did to it, and the final values. Built from the
- * agenda listener's record and the proposals' own trail, never from parsing log text.
+ * A readable account of one decision, in order: the rules that fired with the facts they matched, the
+ * iteration-wide guards, each proposal with what every guardrail (and the limit clamp) did to it and the
+ * value it left, and the final values. Built from the agenda listener's record and the proposals' own
+ * trail, never from parsing log text.
  */
 public final class Explanation {
     private Explanation() {
@@ -23,23 +28,33 @@ public final class Explanation {
             out.println("  clamp " + c.field().key() + ": " + c.field().format(c.from()) + " -> "
                     + c.field().format(c.to()) + " (outside limits before the rules ran)");
         }
-        out.println("  rules fired:");
+        out.println("  rules fired, in order:");
         if (d.outcome().firings().isEmpty()) {
             out.println("    (none)");
         }
         for (RuleFiring f : d.outcome().firings()) {
-            out.println("    " + f.order() + ". " + f.rule() + "  matched " + String.join(", ", f.facts()));
+            out.println("    " + f.order() + ". " + f.rule() + (f.facts().isEmpty() ? ""
+                    : "  matched " + String.join(", ", f.facts())));
         }
-        out.println("  proposals:");
+        if (!d.outcome().guards().isEmpty()) {
+            out.println("  guards holding this iteration:");
+            for (GuardFired g : d.outcome().guards()) {
+                out.println("    " + g.name() + ": " + g.reason());
+            }
+        }
+        out.println("  proposals, by sequence:");
         if (d.proposals().isEmpty()) {
             out.println("    (none)");
         }
+        Map<TunableField, Double> running = new EnumMap<>(d.before().values());
         for (Proposal p : d.proposals()) {
-            out.println("    #" + p.getSeq() + " " + p.getField() + " " + signed(p.getRequestedDelta()) + " from "
+            Optional<TunableField> field = TunableField.fromKey(p.getField());
+            out.println("    #" + p.getSeq() + " " + p.getField() + " " + signed(field, p.getRequestedDelta()) + " from "
                     + p.getRule() + " (" + p.getReason() + ")");
             for (GuardAction a : p.actions()) {
-                out.println("       " + a.guard() + ": " + describe(a));
+                out.println("       " + a.guard() + ": " + describe(field, a));
             }
+            field.ifPresent(f -> out.println("       => " + result(f, p, running)));
         }
         out.println("  final values:");
         for (TunableField f : TunableField.values()) {
@@ -51,18 +66,32 @@ public final class Explanation {
         out.flush();
     }
 
-    private static String describe(GuardAction a) {
+    /** The value an accepted proposal left (the Tuner applies them in this order), or why it left none. */
+    private static String result(TunableField f, Proposal p, Map<TunableField, Double> running) {
+        if (!p.isAccepted()) {
+            return "not applied (" + p.getStatus().name().toLowerCase() + ")";
+        }
+        double from = running.get(f);
+        double delta = p.actions().stream().filter(a -> a.verdict() == GuardAction.Verdict.CLAMPED)
+                .reduce((a, b) -> b).map(GuardAction::deltaAfter).orElse(p.getDelta());
+        double to = f.normalize(from + delta);
+        running.put(f, to);
+        return to == from ? f.key() + " stays " + f.format(to) : f.key() + " " + f.format(from) + " -> " + f.format(to);
+    }
+
+    private static String describe(Optional<TunableField> f, GuardAction a) {
         return switch (a.verdict()) {
             case ACCEPTED -> "accepted (" + a.why() + ")";
-            case TRIMMED -> "trimmed " + signed(a.deltaBefore()) + " -> " + signed(a.deltaAfter()) + " (" + a.why() + ")";
+            case TRIMMED -> "trimmed " + signed(f, a.deltaBefore()) + " -> " + signed(f, a.deltaAfter()) + " (" + a.why() + ")";
             case DROPPED -> "dropped (" + a.why() + ")";
-            case CLAMPED -> "clamped by limit " + signed(a.deltaBefore()) + " -> " + signed(a.deltaAfter())
+            case CLAMPED -> "clamped by limit " + signed(f, a.deltaBefore()) + " -> " + signed(f, a.deltaAfter())
                     + " (" + a.why() + ")";
         };
     }
 
-    private static String signed(double v) {
-        String s = TunableField.formatNumber(Math.abs(v) < 1e-12 ? 0.0 : v, false);
-        return v > 0 ? "+" + s : s;
+    private static String signed(Optional<TunableField> f, double v) {
+        double clean = Math.abs(v) < 1e-12 ? 0.0 : v;
+        String s = f.map(field -> field.format(clean)).orElse(TunableField.formatNumber(clean, false));
+        return clean > 0 ? "+" + s : s;
     }
 }

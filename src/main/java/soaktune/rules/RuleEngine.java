@@ -31,7 +31,7 @@ public final class RuleEngine {
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                List<String> matched = event.getMatch().getObjects().stream().map(String::valueOf).toList();
+                List<String> matched = FactText.describe(event.getMatch());
                 firings.add(new RuleFiring(firings.size() + 1, event.getMatch().getRule().getName(), matched));
             }
         });

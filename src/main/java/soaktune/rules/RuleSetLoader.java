@@ -9,9 +9,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.drools.drl.parser.ParserError;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -21,11 +25,12 @@ import org.kie.internal.io.ResourceFactory;
 import soaktune.io.InputException;
 import soaktune.io.LimitsReader;
 import soaktune.model.Limits;
+import soaktune.model.TunableField;
 
 /**
  * Turns a rules folder into a {@link RuleSet}: every {@code *.drl} file (the {@code tests/} folder holds
- * regression scenarios, not rules) compiled together at run time, plus {@code limits.json}. Compile
- * errors come back as {@link RuleProblem}s with file, line and column.
+ * regression scenarios, not rules) linted by {@link RuleLint}, then compiled together at run time, plus
+ * {@code limits.json}. Problems come back as {@link RuleProblem}s with file, line and column.
  */
 public final class RuleSetLoader {
     public static final String LIMITS_FILE = "limits.json";
@@ -34,29 +39,71 @@ public final class RuleSetLoader {
     private RuleSetLoader() {
     }
 
+    /**
+     * Loads a rules folder for use: lint, compile, limits. A folder with any error (including a safety-lint
+     * rejection) is refused with every problem listed; warnings do not stop it.
+     */
     public static RuleSet load(Path dir) throws RulesException, InputException {
+        RuleCheck check = check(dir);
+        if (!check.ok()) {
+            throw new RulesException(check.errors());
+        }
+        return check.ruleSet().orElseThrow();
+    }
+
+    /**
+     * Everything wrong with a rules folder, for {@code rules check} and hot reload. Throws only when the
+     * folder itself cannot be read; problems inside it come back as {@link RuleProblem}s. Files that fail
+     * the safety lint are never handed to the compiler.
+     */
+    public static RuleCheck check(Path dir) throws InputException {
         List<Path> files = decisionFiles(dir);
         List<Path> drl = files.stream().filter(p -> p.toString().endsWith(".drl")).toList();
         if (drl.isEmpty()) {
-            throw new RulesException(List.of(RuleProblem.error(dir.toString(), 0, 0, "no .drl rule files in folder")));
+            return new RuleCheck(List.of(RuleProblem.error(dir.toString(), 0, 0, "no .drl rule files in folder")),
+                    Optional.empty());
         }
-        Limits limits = LimitsReader.read(dir.resolve(LIMITS_FILE));
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        String sha = sha256(dir, files);
+        Map<String, String> sources = new LinkedHashMap<>();
         for (Path file : drl) {
-            Resource resource = ResourceFactory.newByteArrayResource(read(file))
-                    .setSourcePath(dir.relativize(file).toString());
+            sources.put(dir.relativize(file).toString(), text(file));
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        Limits limits = null;
+        try {
+            limits = LimitsReader.read(dir.resolve(LIMITS_FILE));
+        } catch (InputException e) {
+            problems.add(RuleProblem.error(LIMITS_FILE, 0, 0, (e.field() == null ? "" : e.field() + ": ") + e.problem()));
+        }
+        Set<String> limitFields = limits == null ? Set.copyOf(TunableField.keys())
+                : limits.ranges().keySet().stream().map(TunableField::key).collect(Collectors.toSet());
+        RuleLint.Result lint = RuleLint.lint(sources, limitFields);
+        problems.addAll(lint.problems());
+        if (lint.unsafe()) {
+            problems.sort(RuleLint.ORDER);
+            return new RuleCheck(problems, Optional.empty());
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Resource resource = ResourceFactory.newByteArrayResource(source.getValue().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(source.getKey());
             resource.setResourceType(ResourceType.DRL);
             builder.add(resource, ResourceType.DRL);
         }
-        if (builder.hasErrors()) {
-            List<RuleProblem> problems = new ArrayList<>();
-            for (KnowledgeBuilderError error : builder.getErrors()) {
-                problems.add(toProblem(dir, error));
-            }
-            throw new RulesException(problems);
+        CompileProblems compile = new CompileProblems(sources);
+        List<RuleProblem> compileErrors = new ArrayList<>();
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            compileErrors.addAll(compile.of(error, dir.toString()));
         }
-        return new RuleSet(dir, dir.toAbsolutePath().normalize().getFileName().toString(), sha256(dir, files),
+        problems.addAll(CompileProblems.withoutEchoes(compileErrors));
+        problems.sort(RuleLint.ORDER);
+        boolean errors = problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR);
+        if (errors) {
+            return new RuleCheck(problems, Optional.empty());
+        }
+        RuleSet set = new RuleSet(dir, dir.toAbsolutePath().normalize().getFileName().toString(), sha,
                 builder.newKieBase(), limits);
+        return new RuleCheck(problems, Optional.of(set));
     }
 
     /** The files whose content shapes a decision, in a stable order: rules, limits, thresholds. */
@@ -96,6 +143,15 @@ public final class RuleSetLoader {
         }
     }
 
+    private static String text(Path file) throws InputException {
+        byte[] bytes = read(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(file.toString(), "is not valid UTF-8 text");
+        }
+    }
+
     private static byte[] read(Path file) throws InputException {
         try {
             return Files.readAllBytes(file);
@@ -104,18 +160,5 @@ public final class RuleSetLoader {
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot read: " + e.getMessage());
         }
-    }
-
-    private static RuleProblem toProblem(Path dir, KnowledgeBuilderError error) {
-        String file = error.getResource() != null && error.getResource().getSourcePath() != null
-                ? error.getResource().getSourcePath() : dir.toString();
-        int[] lines = error.getLines();
-        int line = lines != null && lines.length > 0 ? lines[0] : 0;
-        int column = 0;
-        if (error instanceof ParserError parserError) {
-            line = parserError.getRow();
-            column = parserError.getCol() + 1; // the parser counts columns from 0; editors from 1
-        }
-        return RuleProblem.error(file, Math.max(line, 0), column, error.getMessage());
     }
 }

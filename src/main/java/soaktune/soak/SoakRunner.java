@@ -18,14 +18,19 @@ import soaktune.io.Json;
 import soaktune.io.OverridesReader;
 import soaktune.model.Adjustment;
 import soaktune.model.EdgeReport;
+import soaktune.model.IterationContext;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Overrides;
 import soaktune.report.DecisionJson;
 import soaktune.report.DecisionMarkers;
 import soaktune.report.Markers;
+import soaktune.report.ReloadMarker;
+import soaktune.rules.HotRules;
+import soaktune.rules.RuleSet;
 import soaktune.tuning.CurrentValues;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
+import soaktune.tuning.TuningMemory;
 
 /**
  * The soak loop, per iteration: load overrides, apply them to the profile, run one strategy iteration,
@@ -37,16 +42,22 @@ public final class SoakRunner {
     static final String RULE = "============================================================";
 
     private final SoakConfig config;
-    private final Tuner tuner;
+    private final HotRules rules;
     private final StrategySource strategy;
     private final Markers markers;
     private final Path dir;
     private final Path overridesFile;
     private final Path appliedFile;
 
+    /** Rules fixed for the whole run. */
     public SoakRunner(SoakConfig config, Tuner tuner, StrategySource strategy, Markers markers) {
+        this(config, HotRules.fixed(tuner.ruleSet()), strategy, markers);
+    }
+
+    /** Rules checked for edits before each iteration (hot reload); a broken edit keeps the last good rules. */
+    public SoakRunner(SoakConfig config, HotRules rules, StrategySource strategy, Markers markers) {
         this.config = config;
-        this.tuner = tuner;
+        this.rules = rules;
         this.strategy = strategy;
         this.markers = markers;
         this.dir = config.artifacts();
@@ -58,7 +69,7 @@ public final class SoakRunner {
         int n = config.iterations();
         markers.line("[INFO] Loading profile: " + config.profile().name());
         markers.emit("profile_apply", "OK", "PROFILE=" + config.profile().name());
-        markers.emit("rules_load", "OK", "VERSION=" + tuner.ruleSet().version() + " SHA=" + tuner.ruleSet().shortSha());
+        markers.emit("rules_load", "OK", "VERSION=" + rules.current().version() + " SHA=" + rules.current().shortSha());
 
         SoakState state;
         List<Map<String, Object>> history;
@@ -75,8 +86,8 @@ public final class SoakRunner {
             String ts = Clocks.isoNow(config.clock());
             state = new SoakState(SoakState.FORMAT_VERSION, SoakState.RUNNING, n, 0, config.autoTune(), config.seed(),
                     config.iterationMinutes(), config.sourceSpec(), config.profileSpec(),
-                    tuner.ruleSet().dir().toString(), tuner.ruleSet().sha256(), start.overrides().toJson(), 0,
-                    List.of(), strategy.saveState(), ts, ts);
+                    rules.current().dir().toString(), rules.current().sha256(), start.overrides().toJson(), 0,
+                    List.of(), TuningMemory.empty(), strategy.saveState(), ts, ts);
             history = new ArrayList<>();
         }
         markers.line("[INFO] Running mini-soak " + (config.autoTune() ? "with" : "without") + " auto-tuning: " + n
@@ -94,6 +105,8 @@ public final class SoakRunner {
             markers.line(RULE);
             markers.line("[ITER " + i + "/" + n + "] Starting iteration");
             markers.line(RULE);
+            rules.refresh().ifPresent(reload -> ReloadMarker.print(markers, reload));
+            RuleSet ruleSet = rules.current(); // this iteration's rules, recorded with its decision
             // Later iterations read back the file the tuner wrote: an operator may have edited it in between.
             boolean reread = i != firstIteration && config.autoTune() && Files.exists(overridesFile);
             OverridesReader.Loaded loaded = reread ? OverridesReader.fromFile(overridesFile)
@@ -103,11 +116,12 @@ public final class SoakRunner {
             current = loaded.overrides();
 
             // The strategy runs with current values pulled into limits; the decision reports any clamp.
-            Overrides effective = CurrentValues.resolve(current, config.profile(), tuner.ruleSet().limits()).values();
-            AppliedProfileFile.write(appliedFile, config.profile(), effective, history, tuner.ruleSet(), ts);
+            Overrides effective = CurrentValues.resolve(current, config.profile(), ruleSet.limits()).values();
+            AppliedProfileFile.write(appliedFile, config.profile(), effective, history, ruleSet, ts);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
 
-            Map<String, Object> summary = summaryHead(i, ts, effective);
+            Map<String, Object> summary = summaryHead(i, ts, effective, ruleSet);
+            TuningMemory memory = state.memory();
             int streak = 0;
             List<String> verdicts = new ArrayList<>(state.verdicts());
             try {
@@ -125,15 +139,16 @@ public final class SoakRunner {
                     markers.emit("soak_iter_tune", "SKIP", "REASON=inconclusive:" + String.join(",", gate.reasons()));
                     summary.put("tuning", "held");
                 } else if (config.autoTune()) {
-                    Decision decision = decide(report, current, i, ts);
+                    Decision decision = decide(ruleSet, report, current, i, ts, memory, healthyStreak(verdicts));
+                    memory = memory.after(i, decision);
                     DecisionMarkers.print(markers, decision, report.totals());
                     Json.write(overridesFile, decision.after().toJson());
                     markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
                     for (Adjustment a : decision.adjustments()) {
-                        history.add(AppliedProfileFile.historyEntry(a, tuner.ruleSet()));
+                        history.add(AppliedProfileFile.historyEntry(a, ruleSet));
                     }
                     adjustments += decision.adjustments().size();
-                    AppliedProfileFile.write(appliedFile, config.profile(), decision.after(), history, tuner.ruleSet(), ts);
+                    AppliedProfileFile.write(appliedFile, config.profile(), decision.after(), history, ruleSet, ts);
                     markers.emit("save_applied_profile", "OK", appliedFile.toString());
                     summary.put("tuning", "applied");
                     summary.put("decision", DecisionJson.decision(decision));
@@ -154,7 +169,7 @@ public final class SoakRunner {
             }
             Json.write(dir.resolve("ITER_SUMMARY_" + i + ".json"), summary);
             Map<String, Object> next = config.autoTune() ? current.toJson() : start.overrides().toJson();
-            state = state.after(i, next, streak, verdicts, strategy.saveState(), tuner.ruleSet().sha256(), ts);
+            state = state.after(i, next, streak, verdicts, memory, strategy.saveState(), ruleSet.sha256(), ts);
             SoakStateFile.write(dir, state);
             if (streak >= config.maxInconclusive()) {
                 markers.emit("soak_stop", "INCONCLUSIVE", "REASON=" + streak + "_iterations_without_a_report");
@@ -218,21 +233,24 @@ public final class SoakRunner {
         markers.line("Final overrides: " + Json.toText(current.toJson()).strip());
     }
 
-    private Map<String, Object> summaryHead(int i, String ts, Overrides effective) {
+    private Map<String, Object> summaryHead(int i, String ts, Overrides effective, RuleSet ruleSet) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("iteration", i);
         summary.put("iterations", config.iterations());
         summary.put("ts", ts);
         summary.put("profile", config.profile().name());
-        summary.put("rules", DecisionJson.rules(tuner.ruleSet()));
+        summary.put("rules", DecisionJson.rules(ruleSet));
         summary.put("source", strategy.describe());
         summary.put("applied", config.profile().applyRuntime(effective));
         return summary;
     }
 
-    private Decision decide(EdgeReport report, Overrides current, int iteration, String ts) throws InputException {
+    private Decision decide(RuleSet ruleSet, EdgeReport report, Overrides current, int iteration, String ts,
+            TuningMemory memory, int healthyStreak) throws InputException {
+        List<Object> facts = new ArrayList<>(memory.facts());
+        facts.add(new IterationContext(iteration, healthyStreak));
         try {
-            return tuner.decide(report.totals(), current, config.profile(), iteration, ts);
+            return new Tuner(ruleSet).decide(report.totals(), current, config.profile(), iteration, ts, facts);
         } catch (MissingMetricException e) {
             throw new InputException(dir.resolve("EDGE_REPORT_" + iteration + ".json").toString(),
                     "totals." + e.metric(), "is missing, and the rules read it");
@@ -249,6 +267,15 @@ public final class SoakRunner {
     private void writeEdgeReport(int iteration, EdgeReport report) throws IOException {
         Json.write(dir.resolve("EDGE_REPORT_" + iteration + ".json"), report.document());
         Json.write(dir.resolve("EDGE_REPORT.json"), report.document());
+    }
+
+    /** How many iterations in a row, ending with the latest, the gate judged OK. */
+    static int healthyStreak(List<String> verdicts) {
+        int streak = 0;
+        for (int k = verdicts.size() - 1; k >= 0 && Verdict.OK.name().equals(verdicts.get(k)); k--) {
+            streak++;
+        }
+        return streak;
     }
 
     /** Drops history entries of iterations after the resume point (a crash may have left some behind). */

@@ -5,17 +5,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import soaktune.tuning.TuningMemory;
 
 /**
  * What a soak needs to continue after a crash: written atomically after every completed iteration.
  * {@code overrides} are the values the next iteration starts from; {@code verdicts} the KPI gate verdict of
- * each completed iteration (null where no report came); {@code strategyState} is whatever the
+ * each completed iteration (null where no report came); {@code memory} what the anti-oscillation rules
+ * remember; {@code strategyState} is whatever the
  * strategy source needs to carry on (the simulator's market state), null for live sources.
  */
 public record SoakState(int formatVersion, String status, int iterations, int completed, boolean autoTune,
         long seed, double iterationMinutes, String source, String profile, String rulesDir, String rulesSha256,
-        Map<String, Object> overrides, int inconclusiveStreak, List<String> verdicts, JsonNode strategyState,
-        String startedAt, String updatedAt) {
+        Map<String, Object> overrides, int inconclusiveStreak, List<String> verdicts, TuningMemory memory,
+        JsonNode strategyState, String startedAt, String updatedAt) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String RUNNING = "running";
@@ -29,13 +31,14 @@ public record SoakState(int formatVersion, String status, int iterations, int co
     }
 
     public SoakState after(int iteration, Map<String, Object> nextOverrides, int streak, List<String> allVerdicts,
-            JsonNode strategy, String rulesSha, String ts) {
+            TuningMemory nextMemory, JsonNode strategy, String rulesSha, String ts) {
         return new SoakState(formatVersion, RUNNING, iterations, iteration, autoTune, seed, iterationMinutes, source,
-                profile, rulesDir, rulesSha, nextOverrides, streak, allVerdicts, strategy, startedAt, ts);
+                profile, rulesDir, rulesSha, nextOverrides, streak, allVerdicts, nextMemory, strategy, startedAt, ts);
     }
 
     public SoakState withStatus(String newStatus, String ts) {
         return new SoakState(formatVersion, newStatus, iterations, completed, autoTune, seed, iterationMinutes, source,
-                profile, rulesDir, rulesSha256, overrides, inconclusiveStreak, verdicts, strategyState, startedAt, ts);
+                profile, rulesDir, rulesSha256, overrides, inconclusiveStreak, verdicts, memory, strategyState, startedAt,
+                ts);
     }
 }

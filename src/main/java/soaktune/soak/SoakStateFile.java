@@ -12,6 +12,7 @@ import java.util.Map;
 import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.JsonFields;
+import soaktune.tuning.TuningMemoryJson;
 
 /** Reads and writes {@code soak_state.json}, the resume point of a soak. */
 public final class SoakStateFile {
@@ -39,6 +40,7 @@ public final class SoakStateFile {
         doc.put("overrides", s.overrides());
         doc.put("inconclusive_streak", s.inconclusiveStreak());
         doc.put("verdicts", s.verdicts());
+        doc.put("tuning_memory", TuningMemoryJson.toJson(s.memory()));
         doc.put("strategy_state", s.strategyState());
         doc.put("started_at", s.startedAt());
         doc.put("updated_at", s.updatedAt());
@@ -71,7 +73,7 @@ public final class SoakStateFile {
                 f.text(root.get("profile"), "profile"), f.text(root.get("rules_dir"), "rules_dir"),
                 f.text(root.get("rules_sha256"), "rules_sha256"),
                 Json.mapper().convertValue(overrides, MAP), wholeNumber(f, root, "inconclusive_streak"),
-                verdicts(f, root),
+                verdicts(f, root), TuningMemoryJson.fromJson(f, root.get("tuning_memory"), "tuning_memory"),
                 strategy == null || strategy.isNull() ? null : strategy, f.text(root.get("started_at"), "started_at"),
                 f.text(root.get("updated_at"), "updated_at"));
     }

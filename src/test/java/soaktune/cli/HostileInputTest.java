@@ -53,7 +53,7 @@ final class HostileInputTest {
 
     private static Case limits(String name, String content, String message) {
         return new Case(name, Map.of("EDGE_REPORT.json", OK_REPORT, "rules/limits.json", content), Map.of(),
-                List.of("--rules", "{tmp}/rules"), ExitCodes.INVALID_INPUT, "limits.json: " + message);
+                List.of("--rules", "{tmp}/rules"), ExitCodes.RULES_INVALID, "limits.json: " + message);
     }
 
     static Stream<Case> cases() {

@@ -1,0 +1,65 @@
+package soaktune.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import soaktune.io.Clocks;
+import soaktune.rules.RuleSet;
+import soaktune.rules.RuleSetLoader;
+import soaktune.scenario.JUnitXmlReport;
+import soaktune.scenario.ScenarioResult;
+import soaktune.scenario.ScenarioRunner;
+
+/** {@code rules test [DIR]}: runs the regression scenarios in DIR/tests against the rules in DIR. */
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Runs the regression scenarios in DIR/tests (*.yaml, *.yml, *.json) against the rules in "
+                + "DIR: one PASS/FAIL line per scenario, then 'N passed, M failed'.",
+                "Exit 0 when all pass, 1 when any fails (or there are none), 4 when the rules do not load."})
+public final class RulesTestCommand implements Callable<Integer> {
+    @ParentCommand
+    RulesCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "rules/v1",
+            description = "Rules folder. Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write a Surefire-style XML report.")
+    Path junitXml;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RuleSet rules = RuleSetLoader.load(dir);
+        List<Path> files = ScenarioRunner.scenarioFiles(dir);
+        ScenarioRunner runner = new ScenarioRunner(rules);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Path file : files) {
+            ScenarioResult r = runner.run(file);
+            results.add(r);
+            out.println(r.line());
+            out.flush();
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        if (files.isEmpty()) {
+            out.println("no scenario files in " + dir.resolve(RuleSetLoader.TESTS_DIR) + " (*.yaml, *.yml, *.json)");
+        }
+        out.println((results.size() - failed) + " passed, " + failed + " failed");
+        out.flush();
+        if (junitXml != null) {
+            String ts = Clocks.isoNow(Clocks.fromEnv(parent.root().env()));
+            JUnitXmlReport.write(junitXml, "rules " + dir, "rules." + rules.version(), results, ts);
+        }
+        return failed == 0 && !files.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

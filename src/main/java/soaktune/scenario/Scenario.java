@@ -1,0 +1,18 @@
+package soaktune.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import soaktune.model.Metrics;
+import soaktune.model.Overrides;
+import soaktune.model.Profile;
+
+/**
+ * One regression scenario file: a starting point and one or more decisions with what each must produce.
+ * A single-decision file has one step; with {@code iterations} each step starts from the overrides the
+ * previous one produced.
+ */
+public record Scenario(Path file, String name, Profile profile, Overrides overrides, List<Step> steps) {
+    /** One decision: its metrics (given.metrics with the step's own on top) and what it must produce. */
+    public record Step(int number, Metrics metrics, Expectation expect, String metricsWhere) {
+    }
+}

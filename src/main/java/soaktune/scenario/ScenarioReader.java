@@ -1,0 +1,317 @@
+package soaktune.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import soaktune.io.InputException;
+import soaktune.io.Json;
+import soaktune.io.ProfileLoader;
+import soaktune.model.MetricKind;
+import soaktune.model.MetricName;
+import soaktune.model.Metrics;
+import soaktune.model.Overrides;
+import soaktune.model.Profile;
+import soaktune.model.TunableField;
+
+/**
+ * Reads a scenario file (YAML or JSON) strictly: unknown fields, wrong types, unknown metrics or fields are
+ * errors that name the file, line and column ({@code tests/x.yaml:12:5: expect.min_intreval_ms: unknown
+ * field ...}), because a misspelt expectation that is silently ignored would make a test that cannot fail.
+ */
+public final class ScenarioReader {
+    static final Set<String> TOP = Set.of("name", "description", "given", "expect", "iterations");
+    static final Set<String> GIVEN = Set.of("metrics", "overrides", "profile");
+    static final Set<String> STEP = Set.of("metrics", "expect");
+    static final String BLOCKED = "blocked_ratio";
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final Path file;
+    private final byte[] bytes;
+    private final JsonFactory factory;
+
+    private ScenarioReader(Path file, byte[] bytes, JsonFactory factory) {
+        this.file = file;
+        this.bytes = bytes;
+        this.factory = factory;
+    }
+
+    public static boolean isScenarioFile(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isRegularFile(p) && !n.startsWith(".")
+                && (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json"));
+    }
+
+    public static Scenario read(Path file) throws InputException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        boolean json = file.getFileName().toString().endsWith(".json");
+        ObjectMapper mapper = json ? Json.mapper() : YAML;
+        JsonFactory factory = json ? Json.mapper().getFactory() : new YAMLFactory();
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InputException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()),
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + brief(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        ScenarioReader reader = new ScenarioReader(file, bytes, factory);
+        try {
+            return reader.scenario(root);
+        } catch (ScenarioException e) {
+            throw reader.located(e);
+        }
+    }
+
+    /** Parser messages span lines and quote the input; one line of at most 160 characters is enough. */
+    private static String brief(String message) {
+        String s = message == null ? "unreadable" : message.replaceAll("\\s+", " ").trim();
+        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+    }
+
+    private InputException located(ScenarioException e) {
+        return new InputException(where(e.at()), e.field(), e.getMessage());
+    }
+
+    /** "tests/x.yaml:12:5", or just the file when the place cannot be found. */
+    private String where(JsonPointer at) {
+        return SourceLocator.locate(factory, bytes, at)
+                .map(l -> file + ":" + l.getLineNr() + ":" + l.getColumnNr()).orElse(file.toString());
+    }
+
+    private Scenario scenario(JsonNode root) throws ScenarioException, InputException {
+        JsonPointer top = JsonPointer.empty();
+        object(root, top);
+        onlyKeys(root, top, TOP);
+        String name = text(root.get("name"), top.appendProperty("name"));
+        JsonPointer givenAt = top.appendProperty("given");
+        JsonNode given = object(root.get("given"), givenAt);
+        onlyKeys(given, givenAt, GIVEN);
+        JsonPointer metricsAt = givenAt.appendProperty("metrics");
+        Map<MetricName, Double> metrics = metrics(object(given.get("metrics"), metricsAt), metricsAt);
+        Map<String, Double> blocked = blocked(given.get("metrics"), metricsAt);
+        Overrides overrides = overrides(given.get("overrides"), givenAt.appendProperty("overrides"));
+        Profile profile = profile(given.get("profile"), givenAt.appendProperty("profile"));
+        String metricsWhere = where(metricsAt);
+
+        boolean hasExpect = root.has("expect");
+        boolean hasSteps = root.has("iterations");
+        if (hasExpect == hasSteps) {
+            throw new ScenarioException(top, "needs exactly one of 'expect' (one decision) or 'iterations' (several)");
+        }
+        List<Scenario.Step> steps = new ArrayList<>();
+        if (hasExpect) {
+            Expectation e = ExpectationReader.read(this, root.get("expect"), top.appendProperty("expect"));
+            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), e, metricsWhere));
+        } else {
+            JsonPointer stepsAt = top.appendProperty("iterations");
+            JsonNode list = root.get("iterations");
+            if (!list.isArray() || list.isEmpty()) {
+                throw new ScenarioException(stepsAt, "must be a non-empty list of steps, each with 'expect' and "
+                        + "optionally 'metrics'");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                JsonPointer at = stepsAt.appendIndex(i);
+                JsonNode step = object(list.get(i), at);
+                onlyKeys(step, at, STEP);
+                Map<MetricName, Double> stepMetrics = new EnumMap<>(MetricName.class);
+                stepMetrics.putAll(metrics);
+                Map<String, Double> stepBlocked = new TreeMap<>(blocked);
+                if (step.has("metrics")) {
+                    JsonPointer mAt = at.appendProperty("metrics");
+                    stepMetrics.putAll(metrics(object(step.get("metrics"), mAt), mAt));
+                    stepBlocked.putAll(blocked(step.get("metrics"), mAt));
+                }
+                if (!step.has("expect")) {
+                    throw new ScenarioException(at, "is missing 'expect'");
+                }
+                Expectation e = ExpectationReader.read(this, step.get("expect"), at.appendProperty("expect"));
+                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), e, metricsWhere));
+            }
+        }
+        return new Scenario(file, name, profile, overrides, List.copyOf(steps));
+    }
+
+    private Map<MetricName, Double> metrics(JsonNode node, JsonPointer at) throws ScenarioException {
+        Map<MetricName, Double> out = new EnumMap<>(MetricName.class);
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonPointer field = at.appendProperty(e.getKey());
+            if (e.getKey().equals(BLOCKED)) {
+                continue;
+            }
+            MetricName name = MetricName.fromKey(e.getKey()).orElseThrow(() -> new ScenarioException(field,
+                    "unknown metric (EDGE_REPORT totals keys: " + metricKeys() + ")"));
+            double v = number(e.getValue(), field);
+            if (!name.kind().accepts(v)) {
+                throw new ScenarioException(field, "must be " + name.kind().describe() + ", got " + v);
+            }
+            out.put(name, v);
+        }
+        return out;
+    }
+
+    private Map<String, Double> blocked(JsonNode metrics, JsonPointer metricsAt) throws ScenarioException {
+        Map<String, Double> out = new TreeMap<>();
+        JsonNode node = metrics == null ? null : metrics.get(BLOCKED);
+        if (node == null) {
+            return out;
+        }
+        JsonPointer at = metricsAt.appendProperty(BLOCKED);
+        object(node, at);
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            double v = number(e.getValue(), at.appendProperty(e.getKey()));
+            if (!MetricKind.RATIO.accepts(v)) {
+                throw new ScenarioException(at.appendProperty(e.getKey()), "must be " + MetricKind.RATIO.describe());
+            }
+            out.put(e.getKey(), v);
+        }
+        return out;
+    }
+
+    private Overrides overrides(JsonNode node, JsonPointer at) throws ScenarioException {
+        Overrides out = Overrides.empty();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        object(node, at);
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out = out.with(field(e.getKey(), at.appendProperty(e.getKey())), number(e.getValue(), at.appendProperty(e.getKey())));
+        }
+        return out;
+    }
+
+    private Profile profile(JsonNode node, JsonPointer at) throws ScenarioException, InputException {
+        if (node == null || node.isNull()) {
+            return ProfileLoader.load(ProfileLoader.DEFAULT, file.toString());
+        }
+        String spec = text(node, at);
+        if (spec.endsWith(".json") && !Path.of(spec).isAbsolute()) {
+            spec = file.toAbsolutePath().resolveSibling(spec).toString(); // beside the scenario file
+        }
+        try {
+            return ProfileLoader.load(spec, where(at));
+        } catch (InputException e) {
+            throw new ScenarioException(at, e.getMessage());
+        }
+    }
+
+    // Typed access, shared with ExpectationReader.
+
+    TunableField field(String key, JsonPointer at) throws ScenarioException {
+        return TunableField.fromKey(key).orElseThrow(() -> new ScenarioException(at,
+                "unknown field (tunable fields: " + String.join(", ", TunableField.keys()) + ")"));
+    }
+
+    JsonNode object(JsonNode node, JsonPointer at) throws ScenarioException {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            throw new ScenarioException(at, "is missing");
+        }
+        if (!node.isObject()) {
+            throw new ScenarioException(at, "must be a mapping (key: value lines), got " + typeOf(node));
+        }
+        return node;
+    }
+
+    double number(JsonNode node, JsonPointer at) throws ScenarioException {
+        if (node == null || node.isNull() || !node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw new ScenarioException(at, "must be a finite number, got " + typeOf(node));
+        }
+        return node.doubleValue();
+    }
+
+    String text(JsonNode node, JsonPointer at) throws ScenarioException {
+        if (node == null || node.isNull() || !node.isTextual()) {
+            throw new ScenarioException(at, node == null ? "is missing" : "must be text, got " + typeOf(node));
+        }
+        return node.textValue();
+    }
+
+    boolean bool(JsonNode node, JsonPointer at) throws ScenarioException {
+        if (node == null || !node.isBoolean()) {
+            throw new ScenarioException(at, "must be true or false, got " + typeOf(node));
+        }
+        return node.booleanValue();
+    }
+
+    List<String> texts(JsonNode node, JsonPointer at) throws ScenarioException {
+        if (node == null || !node.isArray()) {
+            throw new ScenarioException(at, "must be a list, e.g. [a, b], got " + typeOf(node));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            out.add(text(node.get(i), at.appendIndex(i)));
+        }
+        return out;
+    }
+
+    Set<String> fieldSet(JsonNode node, JsonPointer at) throws ScenarioException {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> keys = texts(node, at);
+        for (int i = 0; i < keys.size(); i++) {
+            out.add(field(keys.get(i), at.appendIndex(i)).key());
+        }
+        return out;
+    }
+
+    void onlyKeys(JsonNode node, JsonPointer at, Set<String> allowed) throws ScenarioException {
+        Iterator<String> it = node.fieldNames();
+        while (it.hasNext()) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new ScenarioException(at.appendProperty(key), "unknown field (allowed: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
+    }
+
+    private static String metricKeys() {
+        List<String> keys = new ArrayList<>();
+        for (MetricName m : MetricName.values()) {
+            keys.add(m.key());
+        }
+        keys.add(BLOCKED);
+        return String.join(", ", keys);
+    }
+
+    private static String typeOf(JsonNode node) {
+        return node == null ? "nothing" : soaktune.io.JsonFields.typeOf(node);
+    }
+
+    static Optional<JsonNode> optional(JsonNode parent, String key) {
+        JsonNode n = parent.get(key);
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
+    }
+}

@@ -1,0 +1,96 @@
+package soaktune.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import soaktune.io.InputException;
+import soaktune.model.MissingMetricException;
+import soaktune.model.Overrides;
+import soaktune.rules.RuleEvaluationException;
+import soaktune.rules.RuleSet;
+import soaktune.rules.RuleSetLoader;
+import soaktune.tuning.Decision;
+import soaktune.tuning.Tuner;
+
+/**
+ * Runs regression scenarios against a rule set through the real {@link Tuner}: each step is one decision,
+ * and a step starts from the overrides the previous one produced. Problems in a scenario file fail that
+ * scenario (with file and line) without stopping the others.
+ */
+public final class ScenarioRunner {
+    /** Decisions in scenarios carry a fixed time stamp: results never depend on the clock. */
+    static final String TS = "2000-01-01T00:00:00Z";
+
+    private final RuleSet rules;
+    private final Set<String> ruleNames;
+
+    public ScenarioRunner(RuleSet rules) {
+        this.rules = rules;
+        Set<String> names = new TreeSet<>();
+        for (KiePackage pkg : rules.kieBase().getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                names.add(r.getName());
+            }
+        }
+        this.ruleNames = names;
+    }
+
+    /** The scenario files of a rules folder ({@code tests/*.yaml|yml|json}), sorted by name. */
+    public static List<Path> scenarioFiles(Path rulesDir) throws InputException {
+        Path tests = rulesDir.resolve(RuleSetLoader.TESTS_DIR);
+        if (!Files.isDirectory(tests)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(tests)) {
+            return s.filter(ScenarioReader::isScenarioFile).sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(tests.toString(), "cannot list: " + e.getMessage());
+        }
+    }
+
+    public ScenarioResult run(Path file) {
+        long start = System.nanoTime();
+        String name = file.getFileName().toString();
+        List<String> failures = new ArrayList<>();
+        try {
+            Scenario s = ScenarioReader.read(file);
+            name = s.name();
+            failures.addAll(run(s));
+        } catch (InputException e) {
+            failures.add(e.getMessage());
+        }
+        return new ScenarioResult(file, name, failures, (System.nanoTime() - start) / 1e9);
+    }
+
+    List<String> run(Scenario s) {
+        List<String> failures = new ArrayList<>();
+        Overrides current = s.overrides();
+        Tuner tuner = new Tuner(rules);
+        for (Scenario.Step step : s.steps()) {
+            String prefix = s.steps().size() > 1 ? "iteration " + step.number() + ": " : "";
+            Decision d;
+            try {
+                d = tuner.decide(step.metrics(), current, s.profile(), step.number(), TS);
+            } catch (MissingMetricException e) {
+                failures.add(prefix + step.metricsWhere() + ": given.metrics: has no " + e.metric()
+                        + ", and the rules read it");
+                return failures;
+            } catch (RuleEvaluationException e) {
+                failures.add(prefix + "rules failed: " + e.getMessage());
+                return failures;
+            }
+            for (String f : ExpectationCheck.compare(step.expect(), d, ruleNames)) {
+                failures.add(prefix + f);
+            }
+            current = d.after();
+        }
+        return failures;
+    }
+}

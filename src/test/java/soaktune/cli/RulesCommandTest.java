@@ -1,0 +1,104 @@
+package soaktune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import soaktune.rules.RulesFolders;
+
+/** {@code rules check} and {@code rules test}: output a person and an editor can use, and exit codes for CI. */
+final class RulesCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void checkOnTheShippedRulesIsCleanAndExitsZero() {
+        CliRun r = CliRun.run("rules", "check", "rules/v1");
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).startsWith("rules/v1: 0 errors, 0 warnings (OK VERSION=v1 SHA=");
+    }
+
+    @Test
+    void checkPrintsEditorJumpableErrorsAndExitsOne() {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(dir.resolve("triggers.drl"), "Metrics( orderAgeP95Ms > 330 )", "Metrics( orderAgeP95 > 330 )");
+        RulesFolders.edit(dir.resolve("guardrails.drl"), "    guard(drools, $failing + \" failing rows\");",
+                "    guard(drools, $failing + \" failing rows\");\n    System.exit(1);");
+        CliRun r = CliRun.run("rules", "check", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out().lines()).contains(
+                "guardrails.drl:21:5: 'System' is not allowed: it controls the JVM or runs programs",
+                "guardrails.drl:21:12: exit is not allowed: it controls the JVM or runs programs");
+        assertThat(r.out()).contains(dir + ": 2 errors, 0 warnings (FAILED)");
+    }
+
+    @Test
+    void checkReportsACompileErrorWithFileLineAndColumn() {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(dir.resolve("triggers.drl"), "Metrics( orderAgeP95Ms > 330 )", "Metrics( orderAgeP95 > 330 )");
+        CliRun r = CliRun.run("rules", "check", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).startsWith("triggers.drl:37:14: Metrics has no property 'orderAgeP95'; did you mean "
+                + "'orderAgeP95Ms'?");
+    }
+
+    @Test
+    void checkWithWarningsOnlyExitsZero() throws Exception {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(dir.resolve("triggers.drl"), "propose(drools, \"tail_age_ms\", +50, \"order_age>330\");",
+                "propose(drools, \"tail_age\", +50, \"order_age>330\");");
+        CliRun r = CliRun.run("rules", "check", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("triggers.drl:41:21: warning: propose(...) names field \"tail_age\"");
+    }
+
+    @Test
+    void checkOfAMissingFolderIsInvalidInput() {
+        CliRun r = CliRun.run("rules", "check", dir.resolve("nope").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("rules folder does not exist");
+    }
+
+    @Test
+    void testOnTheShippedScenariosPassesAndWritesJUnitXml() throws Exception {
+        Path xml = dir.resolve("reports/rules.xml");
+        CliRun r = CliRun.run("rules", "test", "rules/v1", "--junit-xml", xml.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out().lines()).allMatch(l -> l.startsWith("PASS ") || l.matches("\\d+ passed, 0 failed"));
+        long scenarios = Files.list(Path.of("rules/v1/tests")).count();
+        assertThat(r.out().strip().lines().reduce((a, b) -> b)).contains(scenarios + " passed, 0 failed");
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        assertThat(doc.getDocumentElement().getAttribute("tests")).isEqualTo(Long.toString(scenarios));
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo((int) scenarios);
+    }
+
+    @Test
+    void testWithAWrongExpectationFailsWithAReadableDiff() throws Exception {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(dir.resolve("tests/order_age_above_threshold.yaml"), "tail_age_ms: 750", "tail_age_ms: 760");
+        Path xml = dir.resolve("junit.xml");
+        CliRun r = CliRun.run("rules", "test", dir.toString(), "--junit-xml", xml.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).contains("FAIL order age just above 330 ms replaces less and tolerates older orders: "
+                + "field tail_age_ms expected 760 got 750\n");
+        assertThat(r.out().strip()).endsWith("22 passed, 1 failed");
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+                .isEqualTo("field tail_age_ms expected 760 got 750");
+    }
+
+    @Test
+    void testRefusesRulesThatFailTheSafetyLint() {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(dir.resolve("triggers.drl"), "import soaktune.model.Trigger", "import java.lang.Runtime");
+        CliRun r = CliRun.run("rules", "test", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(r.err()).contains("triggers.drl:7:8: import java.lang.Runtime is not allowed");
+    }
+}

@@ -1,0 +1,75 @@
+package soaktune.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import soaktune.rules.RuleSet;
+import soaktune.rules.RuleSetLoader;
+import soaktune.rules.RulesFolders;
+
+/**
+ * The regression scenarios as JUnit dynamic tests, one per scenario file: the shipped ones over the real
+ * rules/v1 folder, and the guardrail fixtures over rules/v1 plus the fixture rows.
+ */
+final class RuleScenariosTest {
+    @TestFactory
+    Stream<DynamicTest> shippedScenariosPassOnRulesV1() throws Exception {
+        return scenarios(RulesFolders.V1);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> guardrailFixtureScenariosPass(@TempDir Path dir) throws Exception {
+        return scenarios(RulesFolders.v1With("extra-rows", dir));
+    }
+
+    private static Stream<DynamicTest> scenarios(Path rulesDir) throws Exception {
+        RuleSet rules = RuleSetLoader.load(rulesDir);
+        ScenarioRunner runner = new ScenarioRunner(rules);
+        List<Path> files = ScenarioRunner.scenarioFiles(rulesDir);
+        assertThat(files).isNotEmpty();
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            ScenarioResult r = runner.run(f);
+            assertThat(r.failures()).as(r.line()).isEmpty();
+        }));
+    }
+
+    @Test
+    void shippedScenariosMakeEveryTriggerRowAndGuardrailFire() throws Exception {
+        Set<String> fired = new HashSet<>();
+        for (Path f : ScenarioRunner.scenarioFiles(RulesFolders.V1)) {
+            for (Scenario.Step s : ScenarioReader.read(f).steps()) {
+                fired.addAll(s.expect().fired());
+            }
+        }
+        assertThat(fired).contains("cancel_ratio_high", "adverse_or_slippage_high", "order_age_high", "ws_lag_high",
+                "net_bps_low", "multi_fail_guard", "multi_fail_keeps_calming_only");
+    }
+
+    @Test
+    void aWrongExpectationFailsWithExpectedAndActualSideBySide(@TempDir Path dir) throws Exception {
+        RulesFolders.copyOfV1(dir);
+        Path scenario = dir.resolve("tests/cancel_ratio_above_threshold.yaml");
+        RulesFolders.edit(scenario, "min_interval_ms: 80", "min_interval_ms: 90");
+        ScenarioResult r = new ScenarioRunner(RuleSetLoader.load(dir)).run(scenario);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.line()).isEqualTo("FAIL cancel ratio just above 0.55 slows quoting and replacing: "
+                + "field min_interval_ms expected 90 got 80");
+    }
+
+    @Test
+    void anUnknownRuleNameInFiredOrNotFiredFailsInsteadOfPassingSilently(@TempDir Path dir) throws Exception {
+        RulesFolders.copyOfV1(dir);
+        Path scenario = dir.resolve("tests/ws_lag_at_threshold.yaml");
+        RulesFolders.edit(scenario, "not_fired: [ws_lag_high]", "not_fired: [ws_lag_hihg]");
+        ScenarioResult r = new ScenarioRunner(RuleSetLoader.load(dir)).run(scenario);
+        assertThat(r.failures()).containsExactly("not_fired: no rule named 'ws_lag_hihg' in this rule set");
+    }
+}

@@ -1,0 +1,73 @@
+package soaktune.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import soaktune.io.InputException;
+import soaktune.model.MetricName;
+import soaktune.model.TunableField;
+import soaktune.rules.RuleSetLoader;
+import soaktune.rules.RulesFolders;
+
+/** Scenario files are read strictly; every problem names the file, line and column. */
+final class ScenarioReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void unknownFieldInExpectNamesItsLine() throws Exception {
+        Path f = write("s.yaml", "name: s\ngiven:\n  metrics: {net_bps: 3.0}\nexpect:\n  min_interval_ms: 80\n"
+                + "  min_intreval_ms: 80\n");
+        assertThatThrownBy(() -> ScenarioReader.read(f)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(f + ":6:3: expect.min_intreval_ms: unknown field (allowed: ");
+    }
+
+    @Test
+    void unknownMetricAndWrongTypeNameTheirLines() throws Exception {
+        Path metric = write("m.yaml", "name: m\ngiven:\n  metrics:\n    net_bps: 3.0\n    cancel_ratoi: 0.5\nexpect: {}\n");
+        assertThatThrownBy(() -> ScenarioReader.read(metric)).hasMessageStartingWith(metric + ":5:5: "
+                + "given.metrics.cancel_ratoi: unknown metric");
+        Path type = write("t.yaml", "name: t\ngiven:\n  metrics: {net_bps: \"3\"}\nexpect: {}\n");
+        assertThatThrownBy(() -> ScenarioReader.read(type)).hasMessageContaining(":3:")
+                .hasMessageContaining("given.metrics.net_bps: must be a finite number");
+    }
+
+    @Test
+    void stepsInheritTheGivenMetricsAndJsonWorksToo() throws Exception {
+        Path f = write("s.json", """
+                {"name": "j", "given": {"metrics": {"net_bps": 3.0, "cancel_ratio": 0.4}, "overrides": {"tail_age_ms": 800}},
+                 "iterations": [{"expect": {"tail_age_ms": 800}}, {"metrics": {"cancel_ratio": 0.6}, "expect": {}}]}
+                """);
+        Scenario s = ScenarioReader.read(f);
+        assertThat(s.steps()).hasSize(2);
+        assertThat(s.steps().get(1).metrics().require(MetricName.CANCEL_RATIO)).isEqualTo(0.6);
+        assertThat(s.steps().get(1).metrics().require(MetricName.NET_BPS)).isEqualTo(3.0);
+        assertThat(s.overrides().get(TunableField.TAIL_AGE_MS)).contains(800.0);
+    }
+
+    @Test
+    void expectAndIterationsTogetherAreRejected() throws Exception {
+        Path f = write("b.yaml", "name: b\ngiven: {metrics: {net_bps: 3.0}}\nexpect: {}\niterations: []\n");
+        assertThatThrownBy(() -> ScenarioReader.read(f)).hasMessageContaining("exactly one of 'expect'");
+    }
+
+    @Test
+    void givenWithoutAMetricTheRulesReadFailsNamingFileAndLine() throws Exception {
+        Path rules = RulesFolders.copyOfV1(dir.resolve("rules"));
+        Path f = Files.writeString(rules.resolve("tests/missing.yaml"),
+                "name: missing metric\ngiven:\n  metrics: {net_bps: 3.0, adverse_bps_p95: 2.0}\nexpect: {}\n");
+        ScenarioResult r = new ScenarioRunner(RuleSetLoader.load(rules)).run(f);
+        assertThat(r.failures()).singleElement().satisfies(m -> assertThat(m)
+                .matches(".*missing\\.yaml:3:3: given\\.metrics: has no \\w+, and the rules read it"));
+    }
+}
