@@ -1,6 +1,7 @@
 package soaktune.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import soaktune.io.Json;
 import soaktune.io.OverridesReader;
 import soaktune.model.Adjustment;
 import soaktune.model.EdgeReport;
+import soaktune.model.IterationContext;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Profile;
 import soaktune.report.DecisionMarkers;
@@ -27,6 +29,7 @@ import soaktune.rules.RuleSet;
 import soaktune.soak.AppliedProfileFile;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
+import soaktune.tuning.TuningMemory;
 
 /** One decision from one EDGE_REPORT: what CI and an external bot call between iterations. */
 @Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -73,6 +76,7 @@ public final class TuneCommand implements Callable<Integer> {
         Path appliedFile = out.toAbsolutePath().resolveSibling(AppliedProfileFile.NAME);
         List<Map<String, Object>> history = AppliedProfileFile.readHistory(appliedFile);
         int iteration = AppliedProfileFile.lastIteration(history) + 1;
+        TuningMemory memory = AppliedProfileFile.readMemory(appliedFile);
 
         markers.emit("runtime_overrides", "OK", "SOURCE=" + current.source());
         current.notAllowed().forEach(f -> markers.emit("runtime_override", "SKIP", "FIELD=" + f + " REASON=not_allowed"));
@@ -81,7 +85,10 @@ public final class TuneCommand implements Callable<Integer> {
 
         Decision decision;
         try {
-            decision = new Tuner(rules).decide(report.totals(), current.overrides(), profile, iteration, ts);
+            // A one-shot decision has no KPI gate history: the healthy streak is unknown (0).
+            List<Object> facts = new ArrayList<>(memory.facts());
+            facts.add(new IterationContext(iteration, 0));
+            decision = new Tuner(rules).decide(report.totals(), current.overrides(), profile, iteration, ts, facts);
         } catch (MissingMetricException e) {
             throw new InputException(edgeReport.toString(), "totals." + e.metric(), "is missing, and the rules read it");
         }
@@ -95,7 +102,8 @@ public final class TuneCommand implements Callable<Integer> {
         for (Adjustment a : decision.adjustments()) {
             history.add(AppliedProfileFile.historyEntry(a, rules));
         }
-        AppliedProfileFile.write(appliedFile, profile, decision.after(), history, rules, ts);
+        AppliedProfileFile.write(appliedFile, profile, decision.after(), history, memory.after(iteration, decision),
+                rules, ts);
         markers.emit("save_applied_profile", "OK", appliedFile.toString());
         return ExitCodes.OK;
     }

@@ -32,6 +32,8 @@ public final class DecisionJson {
         out.put("proposals", d.proposals().stream().map(DecisionJson::proposal).toList());
         out.put("guards", d.outcome().guards().stream().map(g -> Map.of("name", g.name(), "reason", g.reason()))
                 .toList());
+        out.put("frozen", d.outcome().frozen().stream().map(f -> Map.of("field", f.field(), "remaining", f.remaining(),
+                "reason", f.reason())).toList());
         out.put("adjustments", d.adjustments().stream().map(DecisionJson::adjustment).toList());
         out.put("limit_stops", d.limitStops());
         return out;

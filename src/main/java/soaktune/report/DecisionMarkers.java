@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import soaktune.model.Adjustment;
 import soaktune.model.Clamp;
+import soaktune.model.Frozen;
 import soaktune.model.GuardFired;
 import soaktune.model.MetricName;
 import soaktune.model.Metrics;
@@ -23,6 +24,11 @@ public final class DecisionMarkers {
         List<GuardFired> guards = d.outcome().guards();
         for (GuardFired g : guards) {
             markers.emit("soak_iter_tune", "SKIP", "REASON=" + g.name());
+        }
+        for (Frozen f : d.outcome().frozen()) {
+            boolean carried = "carried".equals(f.reason());
+            markers.emit("tune_freeze", carried ? "HOLD" : "ON", "FIELD=" + f.field() + " ITERATIONS=" + f.remaining()
+                    + (carried ? "" : " REASON=oscillation"));
         }
         for (Adjustment a : d.adjustments()) {
             markers.emit("runtime_adjust", "OK", "FIELD=" + a.field().key() + " FROM=" + a.field().format(a.from())

@@ -17,6 +17,8 @@ import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.report.DecisionJson;
 import soaktune.rules.RuleSet;
+import soaktune.tuning.TuningMemory;
+import soaktune.tuning.TuningMemoryJson;
 
 /**
  * {@code applied_profile.json}: the profile, the runtime overrides, the parameters the strategy runs with,
@@ -66,8 +68,17 @@ public final class AppliedProfileFile {
         return entry;
     }
 
+    /** What the anti-oscillation rules remembered after the last decision; empty when the file is new. */
+    public static TuningMemory readMemory(Path file) throws InputException {
+        if (!Files.exists(file)) {
+            return TuningMemory.empty();
+        }
+        JsonNode root = Json.readFile(file);
+        return TuningMemoryJson.fromJson(new JsonFields(file.toString()), root.get("tuning_memory"), "tuning_memory");
+    }
+
     public static void write(Path file, Profile profile, Overrides runtime, List<Map<String, Object>> history,
-            RuleSet rules, String ts) throws IOException {
+            TuningMemory memory, RuleSet rules, String ts) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("profile", profile.name());
         doc.put("base", profile.applied());
@@ -76,6 +87,7 @@ public final class AppliedProfileFile {
         doc.put("runtime_adjustments", history);
         doc.put("applied", profile.applyRuntime(runtime));
         doc.put("rules", DecisionJson.rules(rules));
+        doc.put("tuning_memory", TuningMemoryJson.toJson(memory));
         doc.put("updated_at", ts);
         Json.write(file, doc);
     }

@@ -117,7 +117,7 @@ public final class SoakRunner {
 
             // The strategy runs with current values pulled into limits; the decision reports any clamp.
             Overrides effective = CurrentValues.resolve(current, config.profile(), ruleSet.limits()).values();
-            AppliedProfileFile.write(appliedFile, config.profile(), effective, history, ruleSet, ts);
+            AppliedProfileFile.write(appliedFile, config.profile(), effective, history, state.memory(), ruleSet, ts);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
 
             Map<String, Object> summary = summaryHead(i, ts, effective, ruleSet);
@@ -148,7 +148,8 @@ public final class SoakRunner {
                         history.add(AppliedProfileFile.historyEntry(a, ruleSet));
                     }
                     adjustments += decision.adjustments().size();
-                    AppliedProfileFile.write(appliedFile, config.profile(), decision.after(), history, ruleSet, ts);
+                    AppliedProfileFile.write(appliedFile, config.profile(), decision.after(), history, memory, ruleSet,
+                            ts);
                     markers.emit("save_applied_profile", "OK", appliedFile.toString());
                     summary.put("tuning", "applied");
                     summary.put("decision", DecisionJson.decision(decision));
