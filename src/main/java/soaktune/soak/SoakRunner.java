@@ -40,12 +40,18 @@ public final class SoakRunner {
     private final Tuner tuner;
     private final StrategySource strategy;
     private final Markers markers;
+    private final Progress progress;
     private final Path dir;
     private final Path overridesFile;
     private final Path appliedFile;
 
     public SoakRunner(SoakConfig config, Tuner tuner, StrategySource strategy, Markers markers) {
+        this(config, tuner, strategy, markers, Progress.NONE);
+    }
+
+    public SoakRunner(SoakConfig config, Tuner tuner, StrategySource strategy, Markers markers, Progress progress) {
         this.config = config;
+        this.progress = progress;
         this.tuner = tuner;
         this.strategy = strategy;
         this.markers = markers;
@@ -156,6 +162,7 @@ public final class SoakRunner {
             Map<String, Object> next = config.autoTune() ? current.toJson() : start.overrides().toJson();
             state = state.after(i, next, streak, verdicts, strategy.saveState(), tuner.ruleSet().sha256(), ts);
             SoakStateFile.write(dir, state);
+            progress.iterationDone(i, n, summary);
             if (streak >= config.maxInconclusive()) {
                 markers.emit("soak_stop", "INCONCLUSIVE", "REASON=" + streak + "_iterations_without_a_report");
                 return stop(state, current, adjustments, SoakResult.Ending.INCONCLUSIVE);
