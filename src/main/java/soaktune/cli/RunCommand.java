@@ -29,6 +29,7 @@ import soaktune.sim.SimpleMock;
 import soaktune.soak.ArtifactsLock;
 import soaktune.soak.FileDropSource;
 import soaktune.soak.HttpPollSource;
+import soaktune.soak.Progress;
 import soaktune.soak.Secrets;
 import soaktune.soak.SoakConfig;
 import soaktune.soak.SoakResult;
@@ -114,8 +115,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = root.env();
         Clock clock = Clocks.fromEnv(env);
-        Markers markers = new Markers(spec.commandLine().getOut());
-        try (ArtifactsLock lock = acquireLock()) {
+        Progress progress = Progress.to(spec.commandLine().getErr(), Progress.onTerminal(env));
+        Markers markers = new Markers(progress.stdout(spec.commandLine().getOut()));
+        try (ArtifactsLock lock = acquireLock(); progress) {
             Optional<SoakState> state = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
             if (state.isPresent()) {
                 adoptResumedSettings(state.get());
@@ -129,12 +131,24 @@ public final class RunCommand implements Callable<Integer> {
             KpiThresholds thresholds = KpiThresholdsReader.read(rules.dir().resolve(KpiThresholdsReader.FILE), env);
             SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
                     iterationMinutes, mock ? "mock" : source, maxInconclusive, thresholds, env, clock);
-            SoakResult result = new SoakRunner(config, HotRules.watching(rules), strategy, markers).run(state);
+            SoakResult result = new SoakRunner(config, HotRules.watching(rules), strategy, markers, progress)
+                    .run(state);
+            writeReport(markers);
             return switch (result.ending()) {
                 case COMPLETE -> gateFinal ? gateExitCode(result.finalVerdict()) : ExitCodes.OK;
                 case INCONCLUSIVE -> ExitCodes.INCONCLUSIVE;
                 case INTERRUPTED -> StopSignal.signal() == 2 ? ExitCodes.INTERRUPTED : ExitCodes.TERMINATED;
             };
+        }
+    }
+
+    /** The report of every soak, complete or not; failing to build it never changes the soak's exit code. */
+    private void writeReport(Markers markers) {
+        try {
+            markers.emit("soak_report", "OK", ReportCommand.write(root, artifacts, null, null).html().toString());
+        } catch (Exception e) {
+            String reason = String.valueOf(e.getMessage()).replaceAll("[|\\r\\n]+", " ").strip();
+            markers.emit("soak_report", "FAIL", "REASON=" + reason);
         }
     }
 

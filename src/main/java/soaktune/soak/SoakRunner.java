@@ -45,19 +45,21 @@ public final class SoakRunner {
     private final HotRules rules;
     private final StrategySource strategy;
     private final Markers markers;
+    private final Progress progress;
     private final Path dir;
     private final Path overridesFile;
     private final Path appliedFile;
 
     /** Rules fixed for the whole run. */
     public SoakRunner(SoakConfig config, Tuner tuner, StrategySource strategy, Markers markers) {
-        this(config, HotRules.fixed(tuner.ruleSet()), strategy, markers);
+        this(config, HotRules.fixed(tuner.ruleSet()), strategy, markers, Progress.NONE);
     }
 
     /** Rules checked for edits before each iteration (hot reload); a broken edit keeps the last good rules. */
-    public SoakRunner(SoakConfig config, HotRules rules, StrategySource strategy, Markers markers) {
+    public SoakRunner(SoakConfig config, HotRules rules, StrategySource strategy, Markers markers, Progress progress) {
         this.config = config;
         this.rules = rules;
+        this.progress = progress;
         this.strategy = strategy;
         this.markers = markers;
         this.dir = config.artifacts();
@@ -172,6 +174,7 @@ public final class SoakRunner {
             Map<String, Object> next = config.autoTune() ? current.toJson() : start.overrides().toJson();
             state = state.after(i, next, streak, verdicts, memory, strategy.saveState(), ruleSet.sha256(), ts);
             SoakStateFile.write(dir, state);
+            progress.iterationDone(i, n, summary);
             if (streak >= config.maxInconclusive()) {
                 markers.emit("soak_stop", "INCONCLUSIVE", "REASON=" + streak + "_iterations_without_a_report");
                 return stop(state, current, adjustments, SoakResult.Ending.INCONCLUSIVE);

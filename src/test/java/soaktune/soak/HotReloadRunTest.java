@@ -51,7 +51,7 @@ final class HotReloadRunTest {
         StringWriter out = new StringWriter();
         StrategySource strategy = new EditingStrategy(new SimpleMock(1, "2025-01-01T00:00:00Z"), edit);
         new SoakRunner(config, HotRules.watching(RuleSetLoader.load(rules)), strategy,
-                new Markers(new PrintWriter(out))).run(java.util.Optional.empty());
+                new Markers(new PrintWriter(out)), Progress.NONE).run(java.util.Optional.empty());
         return out.toString();
     }
 

@@ -1,0 +1,160 @@
+package soaktune.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import soaktune.io.InputException;
+import soaktune.io.Json;
+import soaktune.io.LimitsReader;
+import soaktune.model.Limits;
+import soaktune.model.TunableField;
+import soaktune.soak.AppliedProfileFile;
+import soaktune.soak.SoakState;
+import soaktune.soak.SoakStateFile;
+
+/**
+ * Reads a soak's artifacts folder into a {@link SoakReport}: every {@code ITER_SUMMARY_<i>.json} (at least
+ * one), and when present applied_profile.json (final overrides, the profile's spread), soak_state.json (how
+ * the soak ended), KPI_GATE.json (thresholds file) and the rule set's limits.json. A malformed file is an
+ * {@link InputException} naming it; a missing optional one or unreadable limits become a note in the report.
+ */
+public final class ArtifactsReader {
+    static final String KPI_GATE = "KPI_GATE.json";
+    // No leading zeros: ITER_SUMMARY_01.json is not a second copy of iteration 1.
+    private static final Pattern SUMMARY = Pattern.compile(Pattern.quote(SummaryReader.PREFIX) + "([1-9][0-9]{0,6})\\.json");
+
+    private ArtifactsReader() {
+    }
+
+    public static SoakReport read(Path dir) throws InputException {
+        if (!Files.exists(dir)) {
+            throw new InputException(dir.toString(), "no such folder: expected a soak's artifacts folder (run --artifacts DIR)");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir.toString(), "is not a folder: expected a soak's artifacts folder");
+        }
+        TreeMap<Integer, Path> summaries = summaries(dir);
+        if (summaries.isEmpty()) {
+            throw new InputException(dir.toString(), "no iterations: no " + SummaryReader.PREFIX
+                    + "<i>.json in this folder (did a soak run here?)");
+        }
+        List<String> notes = new ArrayList<>();
+        Optional<SoakState> state = Files.exists(dir.resolve(SoakStateFile.NAME))
+                ? Optional.of(SoakStateFile.read(dir)) : Optional.empty();
+        Path appliedFile = dir.resolve(AppliedProfileFile.NAME);
+        JsonNode applied = Files.exists(appliedFile) ? Json.readFile(appliedFile) : null;
+        ArtifactFields af = new ArtifactFields(appliedFile.toString());
+        Double baseSpread = null;
+        Map<TunableField, Double> finalOverrides = Map.of();
+        if (applied != null) {
+            af.object(applied, "");
+            JsonNode base = af.optionalObject(applied.get("base"), "base");
+            baseSpread = base == null ? null : af.optionalNumber(base.get("base_spread_bps"), "base.base_spread_bps");
+            finalOverrides = af.overrides(applied.get("overrides_runtime"), "overrides_runtime");
+        } else {
+            notes.add(AppliedProfileFile.NAME + " is missing: final overrides are those of the last iteration");
+        }
+
+        int planned = state.map(SoakState::iterations).orElse(-1);
+        List<IterationRow> rows = new ArrayList<>();
+        List<Integer> skipped = new ArrayList<>();
+        for (Map.Entry<Integer, Path> e : summaries.entrySet()) {
+            if (planned > 0 && e.getKey() > planned) {
+                skipped.add(e.getKey()); // left over from an earlier, longer soak in the same folder
+                continue;
+            }
+            IterationRow row = SummaryReader.read(e.getValue(), e.getKey(), baseSpread);
+            if (planned < 0) {
+                planned = plannedIterations(e.getValue());
+            }
+            rows.add(row);
+        }
+        if (!skipped.isEmpty()) {
+            notes.add("ignored " + names(skipped) + ": beyond this soak's " + planned
+                    + " iterations (left from an earlier soak in the same folder)");
+        }
+        if (rows.isEmpty()) {
+            throw new InputException(dir.toString(), "no iterations of this soak (" + planned + " planned), only "
+                    + names(skipped));
+        }
+        IterationRow last = rows.get(rows.size() - 1);
+        if (finalOverrides.isEmpty()) {
+            finalOverrides = last.after().isEmpty() ? last.inEffect() : last.after();
+        }
+        Set<String> ruleSets = new LinkedHashSet<>();
+        rows.forEach(r -> ruleSets.add(r.rulesVersion() + " (" + shortSha(r.rulesSha256()) + ")"));
+        if (ruleSets.size() > 1) {
+            notes.add("the rule set changed during the soak: " + String.join(", then ", ruleSets));
+        }
+        String limitsFile = last.rulesDir() == null ? null : Path.of(last.rulesDir()).resolve("limits.json").toString();
+        Optional<Limits> limits = limits(limitsFile, notes);
+        JsonNode profileNode = applied == null ? null : applied.get("profile");
+        String profile = profileNode != null && profileNode.isTextual() ? profileNode.textValue() : null;
+        return new SoakReport(dir, state.map(SoakState::status).orElse("unknown"), planned, profile,
+                state.map(SoakState::source).orElse(null), rows, finalOverrides, limits, limitsFile,
+                thresholdsSource(dir), notes);
+    }
+
+    private static String names(List<Integer> iterations) {
+        return String.join(", ", iterations.stream().map(i -> SummaryReader.PREFIX + i + ".json").toList());
+    }
+
+    static String shortSha(String sha) {
+        return sha.length() <= 7 ? sha : sha.substring(0, 7);
+    }
+
+    private static TreeMap<Integer, Path> summaries(Path dir) throws InputException {
+        TreeMap<Integer, Path> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Matcher m = SUMMARY.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    out.put(Integer.parseInt(m.group(1)), p);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(dir.toString(), "cannot list the folder: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static int plannedIterations(Path summary) throws InputException {
+        ArtifactFields f = new ArtifactFields(summary.toString());
+        return Math.max(1, f.wholeNumber(Json.readFile(summary).get("iterations"), "iterations"));
+    }
+
+    /** The limits of the rule set the soak ran with; without them the page draws no limit bands and says why. */
+    private static Optional<Limits> limits(String file, List<String> notes) {
+        if (file == null) {
+            notes.add("no limit bands: the summaries do not record the rules folder (rules.dir)");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LimitsReader.read(Path.of(file)));
+        } catch (InputException e) {
+            notes.add("no limit bands: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String thresholdsSource(Path dir) throws InputException {
+        Path file = dir.resolve(KPI_GATE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        ArtifactFields f = new ArtifactFields(file.toString());
+        JsonNode root = f.object(Json.readFile(file), "");
+        return f.optionalText(root.get("thresholds"), "thresholds");
+    }
+}

@@ -1,0 +1,119 @@
+package soaktune.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import soaktune.gate.Verdict;
+import soaktune.model.Limits;
+import soaktune.model.TunableField;
+
+/**
+ * A soak as the report shows it, read from its artifacts folder: the iterations in order, the final
+ * overrides, the limits of the tuned fields (absent when the rule set could not be read, with a note saying
+ * why) and notes for anything the reader skipped. {@code status} is soak_state.json's ("complete",
+ * "interrupted", ...) or "unknown" without one.
+ */
+public record SoakReport(Path artifacts, String status, int plannedIterations, String profile, String source,
+        List<IterationRow> rows, Map<TunableField, Double> finalOverrides, Optional<Limits> limits,
+        String limitsFile, String thresholdsSource, List<String> notes) {
+
+    public SoakReport {
+        rows = List.copyOf(rows);
+        Map<TunableField, Double> overrides = new EnumMap<>(TunableField.class);
+        overrides.putAll(finalOverrides);
+        finalOverrides = Collections.unmodifiableMap(overrides);
+        notes = List.copyOf(notes);
+    }
+
+    /** A KPI's worst value over the soak, the iteration it came from, and how often the gate objected to it. */
+    public record WorstKpi(ReportKpi kpi, double value, int iteration, Verdict verdict, Double warn, Double fail,
+            boolean higherIsWorse, int warnCount, int failCount) {
+    }
+
+    public List<AdjustmentRow> adjustments() {
+        List<AdjustmentRow> all = new ArrayList<>();
+        rows.forEach(r -> all.addAll(r.adjustments()));
+        return all;
+    }
+
+    public IterationRow lastRow() {
+        return rows.get(rows.size() - 1);
+    }
+
+    /**
+     * The soak's verdict, by the rule the soak runner uses: that of the last iteration which had a report
+     * (the state tuning led to), INCONCLUSIVE when none had.
+     */
+    public Verdict finalVerdict() {
+        Verdict last = Verdict.INCONCLUSIVE;
+        for (IterationRow r : rows) {
+            if (r.hasReport()) {
+                last = r.verdict();
+            }
+        }
+        return last;
+    }
+
+    /** How many iterations ended with each verdict, in the order OK, WARN, FAIL, INCONCLUSIVE. */
+    public Map<Verdict, Integer> verdictCounts() {
+        Map<Verdict, Integer> counts = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) {
+            counts.put(v, 0);
+        }
+        rows.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Each KPI's worst value, FAIL before WARN before OK, then in page order; KPIs never measured are left out. */
+    public List<WorstKpi> worstKpis() {
+        List<WorstKpi> out = new ArrayList<>();
+        for (ReportKpi kpi : ReportKpi.values()) {
+            worst(kpi).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparingInt((WorstKpi w) -> severity(w.verdict())).reversed()
+                .thenComparing(w -> w.kpi().ordinal()));
+        return out;
+    }
+
+    private Optional<WorstKpi> worst(ReportKpi kpi) {
+        IterationRow worstRow = null;
+        KpiPoint worstPoint = null;
+        int warns = 0;
+        int fails = 0;
+        for (IterationRow r : rows) {
+            KpiPoint p = r.kpis().get(kpi.key());
+            if (p == null || p.value() == null) {
+                continue;
+            }
+            warns += p.verdict() == Verdict.WARN ? 1 : 0;
+            fails += p.verdict() == Verdict.FAIL ? 1 : 0;
+            boolean higherIsWorse = p.upperBound() != null ? p.upperBound() : kpi.higherIsWorse();
+            if (worstPoint == null || (higherIsWorse ? p.value() > worstPoint.value() : p.value() < worstPoint.value())) {
+                worstRow = r;
+                worstPoint = p;
+            }
+        }
+        if (worstPoint == null) {
+            return Optional.empty();
+        }
+        boolean higherIsWorse = worstPoint.upperBound() != null ? worstPoint.upperBound() : kpi.higherIsWorse();
+        return Optional.of(new WorstKpi(kpi, worstPoint.value(), worstRow.iteration(),
+                worstPoint.verdict() == null ? Verdict.INCONCLUSIVE : worstPoint.verdict(), worstPoint.warn(),
+                worstPoint.fail(), higherIsWorse, warns, fails));
+    }
+
+    private static int severity(Verdict v) {
+        return switch (v) {
+            case FAIL -> 3;
+            case WARN -> 2;
+            case INCONCLUSIVE -> 1;
+            case OK -> 0;
+        };
+    }
+}
