@@ -16,7 +16,6 @@ import soaktune.io.InputException;
 import soaktune.model.Profile;
 import soaktune.report.Markers;
 import soaktune.rules.RuleSet;
-import soaktune.sim.SimpleMock;
 import soaktune.soak.SoakConfig;
 import soaktune.soak.SoakRunner;
 import soaktune.soak.StrategySource;
@@ -63,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
+    SimulatorOptions simulator;
+
+    @Mixin
     ProfileOption profileOption;
 
     @Mixin
@@ -79,9 +81,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new InputException("run", "--mock", "is required: live mode (reading a real strategy's reports) "
                     + "is not available in this version");
         }
-        StrategySource strategy = new SimpleMock(seed, Clocks.isoNow(clock));
+        Markers markers = new Markers(spec.commandLine().getOut());
+        StrategySource strategy = simulator.build(seed, iterationMinutes, iterations, Clocks.isoNow(clock), markers);
         SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, env, clock);
-        new SoakRunner(config, new Tuner(rules), strategy, new Markers(spec.commandLine().getOut())).run();
+        new SoakRunner(config, new Tuner(rules), strategy, markers).run();
         return ExitCodes.OK;
     }
 

@@ -1,0 +1,513 @@
+package soaktune.sim;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The event loop of one iteration: market events from a {@link MarketEventSource}, the feed that shows
+ * them to the strategy late, the strategy's quote management under its limits, and the venue that fills,
+ * cancels and places our orders when our messages arrive. Everything is primitive state reused across
+ * iterations: no allocation per event. docs/simulator.md states each rule applied here.
+ */
+final class QuotingEngine {
+    private static final double INF = Double.POSITIVE_INFINITY;
+    private static final double BPS = 1e-4;
+
+    private final ScenarioParams sp;
+    private final IterationStats st = new IterationStats();
+    private final MarketEvent ev = new MarketEvent();
+    private final QuoteSide bid = new QuoteSide(+1);
+    private final QuoteSide ask = new QuoteSide(-1);
+
+    // Per-iteration settings.
+    private double fillA;
+    private double fillK;
+    private double spreadBps;
+    private double minIntervalMs;
+    private double tokenRatePerMs;
+    private double tailAgeMs;
+    private double impactCap;
+    private int inflightCap;
+    private SplittableRandom feedRng;
+    private SplittableRandom orderRng;
+
+    // The true market.
+    private double t;
+    private double mid;
+    private double halfBps;
+    private double bidDepth;
+    private double askDepth;
+
+    // The strategy's view of it, through the feed.
+    private double obsMid;
+    private double obsHalfBps;
+    private double obsBidDepth;
+    private double obsAskDepth;
+
+    // The feed: a FIFO of book updates with the time each is seen.
+    private double[] feedAt = new double[1024];
+    private double[] feedMid = new double[1024];
+    private double[] feedHalf = new double[1024];
+    private double[] feedBid = new double[1024];
+    private double[] feedAsk = new double[1024];
+    private int feedHead;
+    private int feedCount;
+    private double lastSeenAt;
+
+    // Our message rate (EWMA, messages per second) and the messages in flight.
+    private double msgRate;
+    private double msgRateT;
+    private int inflight;
+
+    // Inventory and the hedge timer.
+    private double inventoryQty;
+    private double overLimitSince = Double.NaN;
+    private double hedgeAt = INF;
+
+    // Maker fills waiting for their markouts.
+    private double[] fillTime = new double[4096];
+    private double[] fillPrice = new double[4096];
+    private double[] fillSign = new double[4096];
+    private int fills;
+    private final int[] markoutNext = new int[IterationStats.MARKOUT_MS.length];
+
+    QuotingEngine(ScenarioParams sp) {
+        this.sp = sp;
+    }
+
+    /** Runs one iteration; the returned stats are owned by the engine and valid until the next run. */
+    IterationStats run(MarketEventSource source, double durationMs, QuotingParams q, double fillA, double fillK,
+            double startInventoryQty, SplittableRandom market, SplittableRandom feed, SplittableRandom orders) {
+        st.clear();
+        this.fillA = fillA;
+        this.fillK = fillK;
+        this.spreadBps = q.spreadBps();
+        this.minIntervalMs = q.minIntervalMs();
+        this.tokenRatePerMs = q.replaceRatePerMin() / 60_000.0;
+        this.tailAgeMs = q.tailAgeMs();
+        this.impactCap = q.impactCapRatio();
+        this.inflightCap = (int) Math.max(1, Math.round(q.concurrencyLimit() * sp.maxInflight()));
+        this.feedRng = feed;
+        this.orderRng = orders;
+        bid.reset(sp.tokenBurst());
+        ask.reset(sp.tokenBurst());
+        feedHead = 0;
+        feedCount = 0;
+        lastSeenAt = 0;
+        msgRate = 0;
+        msgRateT = 0;
+        inflight = 0;
+        fills = 0;
+        Arrays.fill(markoutNext, 0);
+        inventoryQty = startInventoryQty;
+        overLimitSince = Double.NaN;
+        hedgeAt = INF;
+
+        double end = source.begin(durationMs, market, ev);
+        st.marketMs = end;
+        t = 0;
+        mid = ev.mid;
+        halfBps = ev.halfSpreadBps;
+        bidDepth = ev.bidDepthUsd;
+        askDepth = ev.askDepthUsd;
+        obsMid = mid;
+        obsHalfBps = halfBps;
+        obsBidDepth = bidDepth;
+        obsAskDepth = askDepth;
+        st.startMid = mid;
+        inventoryChanged();
+        evaluate(bid);
+        evaluate(ask);
+
+        boolean more = source.next(ev);
+        while (true) {
+            double tMarket = more ? ev.timeMs : INF;
+            double tFeed = feedCount > 0 ? feedAt[feedHead] : INF;
+            double tBid = bid.pending ? bid.arriveAt : INF;
+            double tAsk = ask.pending ? ask.arriveAt : INF;
+            double tBidTimer = bid.timerAt();
+            double tAskTimer = ask.timerAt();
+            double next = Math.min(Math.min(Math.min(tMarket, tFeed), Math.min(tBid, tAsk)),
+                    Math.min(Math.min(tBidTimer, tAskTimer), hedgeAt));
+            if (next >= end) {
+                break;
+            }
+            if (!(next >= t)) {
+                throw new IllegalStateException("simulation time went from " + t + " to " + next);
+            }
+            t = next;
+            if (next == tMarket) {
+                market();
+                more = source.next(ev);
+            } else if (next == tFeed) {
+                see();
+            } else if (next == tBid) {
+                arrive(bid);
+            } else if (next == tAsk) {
+                arrive(ask);
+            } else if (next == hedgeAt) {
+                hedge();
+            } else if (next == tBidTimer) {
+                timer(bid);
+            } else {
+                timer(ask);
+            }
+        }
+        t = end;
+        resolveMarkouts(end, true);
+        st.endMid = mid;
+        st.endInventoryQty = inventoryQty;
+        return st;
+    }
+
+    private void market() {
+        if (ev.kind == MarketEvent.BOOK) {
+            st.bookEvents++;
+            resolveMarkouts(t, false);
+            st.inventoryUsd += inventoryQty * (ev.mid - mid);
+            mid = ev.mid;
+            halfBps = ev.halfSpreadBps;
+            bidDepth = ev.bidDepthUsd;
+            askDepth = ev.askDepthUsd;
+            pickOff(bid);
+            pickOff(ask);
+            if (bid.live) {
+                updateFillProb(bid);
+            }
+            if (ask.live) {
+                updateFillProb(ask);
+            }
+            publish();
+        } else {
+            st.tradeEvents++;
+            QuoteSide side = ev.takerBuys ? ask : bid;
+            if (side.live) {
+                takerArrives(side);
+            }
+        }
+    }
+
+    /** A resting quote the market has moved through is taken at once by whoever sees it first: us, late. */
+    private void pickOff(QuoteSide s) {
+        if (!s.live) {
+            return;
+        }
+        if (crosses(s.price, s.sign)) {
+            st.pickoffs++;
+            makerFill(s, s.remainingQty);
+        }
+    }
+
+    /** True when a price is at or through the opposite touch of the true book. */
+    private boolean crosses(double price, int sign) {
+        return sign > 0 ? price >= mid * (1 + halfBps * BPS) : price <= mid * (1 - halfBps * BPS);
+    }
+
+    /**
+     * P(fill) = A exp(-k delta), delta our distance from the true mid in bps. It changes only when the mid or
+     * our price does, so it is computed then, not for every taker.
+     */
+    private void updateFillProb(QuoteSide s) {
+        double delta = s.sign * (mid - s.price) / mid / BPS;
+        s.fillProb = delta <= 0 ? 1 : fillA * Math.exp(-fillK * delta);
+    }
+
+    /** A taker on our side reaches our price with P(fill); then it must eat the queue ahead of us. */
+    private void takerArrives(QuoteSide s) {
+        if (ev.draw >= s.fillProb) {
+            return;
+        }
+        s.queueAheadUsd *= Math.exp(-sp.queueCancelRatePerS() * (t - s.queueT) / 1000.0);
+        s.queueT = t;
+        double through = ev.sizeUsd - s.queueAheadUsd;
+        s.queueAheadUsd = Math.max(0, s.queueAheadUsd - ev.sizeUsd);
+        if (through > 0) {
+            makerFill(s, Math.min(s.remainingQty, through / s.price));
+        }
+    }
+
+    private void makerFill(QuoteSide s, double qty) {
+        double notional = qty * s.price;
+        st.makerFills++;
+        st.makerNotional += notional;
+        st.grossUsd += s.sign * (s.refMid - s.price) * qty;
+        st.slippageUsd += s.sign * (mid - s.refMid) * qty;
+        st.feesUsd -= sp.makerFeeBps() * BPS * notional;
+        st.slippageCostBps.add(s.sign * (s.refMid - mid) / s.refMid / BPS);
+        recordFill(s.price, s.sign);
+        inventoryQty += s.sign * qty;
+        s.remainingQty -= qty;
+        if (s.remainingQty <= qty * 1e-9) {
+            endOrder(s);
+        }
+        inventoryChanged();
+        evaluate(bid);
+        evaluate(ask);
+    }
+
+    private void endOrder(QuoteSide s) {
+        st.orderAgeMs.add(t - s.placedAt);
+        s.live = false;
+        s.tailWanted = false;
+        s.tailDue = INF;
+    }
+
+    /** Every book update reaches the strategy after feed latency + queueing + jitter, in order. */
+    private void publish() {
+        double lag = sp.feedLatencyMs() + queueDelayMs() + sp.jitterMs() * feedRng.nextExponential();
+        double seenAt = Math.max(lastSeenAt, t + lag);
+        lastSeenAt = seenAt;
+        st.wsLagMs.add(seenAt - t);
+        if (feedCount == feedAt.length) {
+            growFeed();
+        }
+        int i = (feedHead + feedCount) & (feedAt.length - 1);
+        feedAt[i] = seenAt;
+        feedMid[i] = mid;
+        feedHalf[i] = halfBps;
+        feedBid[i] = bidDepth;
+        feedAsk[i] = askDepth;
+        feedCount++;
+    }
+
+    private void see() {
+        int i = feedHead;
+        obsMid = feedMid[i];
+        obsHalfBps = feedHalf[i];
+        obsBidDepth = feedBid[i];
+        obsAskDepth = feedAsk[i];
+        feedHead = (feedHead + 1) & (feedAt.length - 1);
+        feedCount--;
+        evaluate(bid);
+        evaluate(ask);
+    }
+
+    /** Queueing on our venue connection: delay_scale x u / (1 - u), u = our message rate / capacity. */
+    private double queueDelayMs() {
+        if (msgRate > 0 && t > msgRateT) {
+            msgRate *= Math.exp(-(t - msgRateT) / sp.msgRateWindowMs());
+        }
+        msgRateT = t;
+        double u = Math.min(0.95, msgRate / sp.venueMsgCapacityPerS());
+        return sp.queueDelayMs() * u / (1 - u);
+    }
+
+    private void timer(QuoteSide s) {
+        if (s.retryAt <= t) {
+            s.retryAt = INF;
+        }
+        if (s.tailDue <= t) {
+            s.tailDue = INF;
+            if (s.live) {
+                s.tailWanted = true;
+            }
+        }
+        evaluate(s);
+    }
+
+    /** What the strategy wants on one side now, and whether its limits let it act. */
+    private void evaluate(QuoteSide s) {
+        boolean riskBlocked = s.sign * inventoryQty * obsMid >= sp.maxInventoryUsd();
+        if (riskBlocked) {
+            if (s.live && !s.pending) {
+                send(s, QuoteSide.CANCEL); // pulling a quote is never rate-limited
+            } else if (!s.live && !s.pending) {
+                want(s);
+                block(s, IterationStats.BLOCK_RISK);
+            }
+            return;
+        }
+        int action;
+        double ref = s.pending && s.pendingKind != QuoteSide.CANCEL ? s.pendingRefMid : s.refMid;
+        if (!s.live && !s.pending) {
+            action = QuoteSide.PLACE;
+        } else if ((s.live || s.pending && s.pendingKind != QuoteSide.CANCEL)
+                && (Math.abs(obsMid - ref) >= sp.requoteThresholdBps() * BPS * ref || s.tailWanted)) {
+            action = QuoteSide.REPLACE;
+        } else {
+            s.want = false;
+            return;
+        }
+        want(s);
+        if (s.pending || inflight >= inflightCap) {
+            block(s, IterationStats.BLOCK_CONCURRENCY); // looked at again when a message arrives
+            return;
+        }
+        if (t < s.lastSendAt + minIntervalMs) { // the same sum as retryAt, so the retry never falls short
+            block(s, IterationStats.BLOCK_MIN_INTERVAL);
+            s.retryAt = s.lastSendAt + minIntervalMs;
+            return;
+        }
+        if (action == QuoteSide.REPLACE) {
+            s.tokens = Math.min(sp.tokenBurst(), s.tokens + (t - s.tokenT) * tokenRatePerMs);
+            s.tokenT = t;
+            if (s.tokens < 1) {
+                block(s, IterationStats.BLOCK_THROTTLE);
+                s.retryAt = t + (1 - s.tokens) / tokenRatePerMs + 1e-9;
+                return;
+            }
+            s.tokens -= 1;
+        }
+        send(s, action);
+    }
+
+    private void want(QuoteSide s) {
+        if (!s.want) {
+            s.want = true;
+            s.wantBlocked = false;
+            st.attempts++;
+        }
+    }
+
+    private void block(QuoteSide s, int reason) {
+        if (!s.wantBlocked) {
+            s.wantBlocked = true;
+            st.blocked[reason]++;
+        }
+    }
+
+    private void send(QuoteSide s, int kind) {
+        double latency = sp.orderLatencyMs() + queueDelayMs() + sp.jitterMs() * orderRng.nextExponential();
+        msgRate += 1000.0 / sp.msgRateWindowMs();
+        st.messages++;
+        inflight++;
+        s.pending = true;
+        s.pendingKind = kind;
+        s.arriveAt = t + latency;
+        s.pendingSentAt = t;
+        s.want = false;
+        if (kind != QuoteSide.CANCEL) {
+            s.lastSendAt = t;
+            double price = obsMid * (1 - s.sign * (obsHalfBps + spreadBps) * BPS);
+            double depth = s.sign > 0 ? obsBidDepth : obsAskDepth;
+            s.pendingPrice = price;
+            s.pendingRefMid = obsMid;
+            s.pendingQty = Math.min(sp.orderSizeUsd(), impactCap * depth) / price;
+            s.pendingTail = s.tailWanted;
+            s.tailWanted = false;
+            s.tailDue = INF;
+        }
+    }
+
+    /** Our message reaches the venue: cancel what it replaces (if still there), then rest at the back. */
+    private void arrive(QuoteSide s) {
+        s.pending = false;
+        s.arriveAt = INF;
+        inflight--;
+        if (s.live) {
+            st.cancels++;
+            if (s.pendingKind == QuoteSide.CANCEL) {
+                st.riskCancels++;
+            } else {
+                st.replaces++;
+                if (s.pendingTail) {
+                    st.tailCancels++;
+                }
+            }
+            endOrder(s);
+        }
+        if (s.pendingKind != QuoteSide.CANCEL && crosses(s.pendingPrice, s.sign)) {
+            st.postOnlyRejects++; // priced from a stale mid, it would take liquidity: post-only rejects it
+        } else if (s.pendingKind != QuoteSide.CANCEL) {
+            s.live = true;
+            s.price = s.pendingPrice;
+            s.refMid = s.pendingRefMid;
+            s.remainingQty = s.pendingQty;
+            s.placedAt = t;
+            s.queueAheadUsd = sp.queueAheadRatio() * (s.sign > 0 ? bidDepth : askDepth);
+            s.queueT = t;
+            s.tailDue = s.pendingSentAt + tailAgeMs;
+            updateFillProb(s);
+            st.placements++;
+        }
+        evaluate(bid);
+        evaluate(ask);
+    }
+
+    private void inventoryChanged() {
+        if (Math.abs(inventoryQty * mid) > sp.maxInventoryUsd()) {
+            if (Double.isNaN(overLimitSince)) {
+                overLimitSince = t;
+                hedgeAt = t + sp.hedgeDelayMs();
+            }
+        } else {
+            overLimitSince = Double.NaN;
+            hedgeAt = INF;
+        }
+    }
+
+    /** Inventory stayed over the limit for hedge_delay_ms: take liquidity back to half the limit. */
+    private void hedge() {
+        hedgeAt = INF;
+        overLimitSince = Double.NaN;
+        double value = inventoryQty * mid;
+        if (Math.abs(value) <= sp.maxInventoryUsd()) {
+            return;
+        }
+        int sign = value > 0 ? -1 : 1;
+        double qty = Math.abs(inventoryQty) - 0.5 * sp.maxInventoryUsd() / mid;
+        double depth = sign > 0 ? askDepth : bidDepth;
+        double costBps = halfBps + sp.hedgeImpactBps() * qty * mid / depth;
+        double price = mid * (1 + sign * costBps * BPS);
+        double notional = qty * price;
+        st.takerFills++;
+        st.takerNotional += notional;
+        st.slippageUsd += sign * (mid - price) * qty;
+        st.feesUsd -= sp.takerFeeBps() * BPS * notional;
+        st.slippageCostBps.add(costBps);
+        inventoryQty += sign * qty;
+        inventoryChanged();
+        evaluate(bid);
+        evaluate(ask);
+    }
+
+    private void recordFill(double price, int sign) {
+        if (fills == fillTime.length) {
+            fillTime = Arrays.copyOf(fillTime, fills * 2);
+            fillPrice = Arrays.copyOf(fillPrice, fills * 2);
+            fillSign = Arrays.copyOf(fillSign, fills * 2);
+        }
+        fillTime[fills] = t;
+        fillPrice[fills] = price;
+        fillSign[fills] = sign;
+        fills++;
+    }
+
+    /**
+     * Markouts of maker fills: sign x (mid at fill time + h - fill price) / fill price, in bps. Called before a
+     * book update with the mid still in force; at the end only horizons that ended inside the iteration count.
+     */
+    private void resolveMarkouts(double now, boolean atEnd) {
+        for (int h = 0; h < markoutNext.length; h++) {
+            double horizon = IterationStats.MARKOUT_MS[h];
+            int i = markoutNext[h];
+            while (i < fills && (atEnd ? fillTime[i] + horizon <= now : fillTime[i] + horizon < now)) {
+                st.markoutBps[h].add(fillSign[i] * (mid - fillPrice[i]) / fillPrice[i] / BPS);
+                i++;
+            }
+            markoutNext[h] = i;
+        }
+    }
+
+    private void growFeed() {
+        int n = feedAt.length;
+        feedAt = unwrap(feedAt, n);
+        feedMid = unwrap(feedMid, n);
+        feedHalf = unwrap(feedHalf, n);
+        feedBid = unwrap(feedBid, n);
+        feedAsk = unwrap(feedAsk, n);
+        feedHead = 0;
+    }
+
+    private double[] unwrap(double[] ring, int n) {
+        double[] out = new double[n * 2];
+        for (int k = 0; k < n; k++) {
+            out[k] = ring[(feedHead + k) & (n - 1)];
+        }
+        return out;
+    }
+
+    double inventoryQty() {
+        return inventoryQty;
+    }
+}
