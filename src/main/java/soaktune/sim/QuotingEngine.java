@@ -54,9 +54,10 @@ final class QuotingEngine {
     private int feedCount;
     private double lastSeenAt;
 
-    // Our message rate (EWMA, messages per second) and the messages in flight.
-    private double msgRate;
-    private double msgRateT;
+    // Our recent messages (send times, a ring) for the message rate, and the messages in flight.
+    private double[] sentAt = new double[1024];
+    private int sentHead;
+    private int sentCount;
     private int inflight;
 
     // Inventory and the hedge timer.
@@ -94,8 +95,8 @@ final class QuotingEngine {
         feedHead = 0;
         feedCount = 0;
         lastSeenAt = 0;
-        msgRate = 0;
-        msgRateT = 0;
+        sentHead = 0;
+        sentCount = 0;
         inflight = 0;
         fills = 0;
         Arrays.fill(markoutNext, 0);
@@ -254,7 +255,7 @@ final class QuotingEngine {
 
     /** Every book update reaches the strategy after feed latency + queueing + jitter, in order. */
     private void publish() {
-        double lag = sp.feedLatencyMs() + queueDelayMs() + sp.jitterMs() * feedRng.nextExponential();
+        double lag = sp.feedLatencyMs() + queueDelayMs() + sp.jitterMs() * Rng.exponential(feedRng);
         double seenAt = Math.max(lastSeenAt, t + lag);
         lastSeenAt = seenAt;
         st.wsLagMs.add(seenAt - t);
@@ -282,14 +283,33 @@ final class QuotingEngine {
         evaluate(ask);
     }
 
-    /** Queueing on our venue connection: delay_scale x u / (1 - u), u = our message rate / capacity. */
+    /**
+     * Queueing on our venue connection: delay_scale x u / (1 - u), u = our message rate / capacity (at most
+     * 0.95), the rate being our messages sent in the last msg_rate_window_ms, per second.
+     */
     private double queueDelayMs() {
-        if (msgRate > 0 && t > msgRateT) {
-            msgRate *= Math.exp(-(t - msgRateT) / sp.msgRateWindowMs());
+        double from = t - sp.msgRateWindowMs();
+        int mask = sentAt.length - 1;
+        while (sentCount > 0 && sentAt[sentHead] <= from) {
+            sentHead = (sentHead + 1) & mask;
+            sentCount--;
         }
-        msgRateT = t;
-        double u = Math.min(0.95, msgRate / sp.venueMsgCapacityPerS());
+        double rate = sentCount * 1000.0 / sp.msgRateWindowMs();
+        double u = Math.min(0.95, rate / sp.venueMsgCapacityPerS());
         return sp.queueDelayMs() * u / (1 - u);
+    }
+
+    private void recordSend() {
+        if (sentCount == sentAt.length) {
+            double[] grown = new double[sentAt.length * 2];
+            for (int k = 0; k < sentCount; k++) {
+                grown[k] = sentAt[(sentHead + k) & (sentAt.length - 1)];
+            }
+            sentAt = grown;
+            sentHead = 0;
+        }
+        sentAt[(sentHead + sentCount) & (sentAt.length - 1)] = t;
+        sentCount++;
     }
 
     private void timer(QuoteSide s) {
@@ -367,8 +387,8 @@ final class QuotingEngine {
     }
 
     private void send(QuoteSide s, int kind) {
-        double latency = sp.orderLatencyMs() + queueDelayMs() + sp.jitterMs() * orderRng.nextExponential();
-        msgRate += 1000.0 / sp.msgRateWindowMs();
+        double latency = sp.orderLatencyMs() + queueDelayMs() + sp.jitterMs() * Rng.exponential(orderRng);
+        recordSend();
         st.messages++;
         inflight++;
         s.pending = true;
@@ -478,6 +498,10 @@ final class QuotingEngine {
      * book update with the mid still in force; at the end only horizons that ended inside the iteration count.
      */
     private void resolveMarkouts(double now, boolean atEnd) {
+        int first = markoutNext[0];
+        if (!atEnd && (first == fills || fillTime[first] + IterationStats.MARKOUT_MS[0] >= now)) {
+            return; // the shortest horizon has nothing due, so neither have the longer ones
+        }
         for (int h = 0; h < markoutNext.length; h++) {
             double horizon = IterationStats.MARKOUT_MS[h];
             int i = markoutNext[h];

@@ -14,18 +14,19 @@ public enum Scenario {
     /** A busy mid-cap book where S1 starts out failing some KPI targets and the v1 rules can help. */
     DEFAULT("default", "busy mid-cap book; S1 starts out over its cancel, lag and adverse targets", Map.of()),
     /** Low volatility, few jumps, little informed flow: S1 should be close to fine. */
-    CALM("calm", "low volatility, rare jumps, little informed flow", Map.of(
-            "volatility_bps_per_sqrt_s", 0.6, "jump_prob", 0.001, "informed_share", 0.08,
-            "mid_update_rate_per_s", 6.0)),
+    CALM("calm", "low volatility, rare jumps, steady uninformed flow, an uncongested venue", Map.of(
+            "volatility_bps_per_sqrt_s", 0.5, "jump_prob", 0.0005, "informed_share", 0.03,
+            "mid_update_rate_per_s", 8.0, "taker_rate_per_s", 32.0, "queue_ahead_ratio", 0.05,
+            "venue_msg_capacity_per_s", 45.0)),
     /** High volatility and frequent jumps: stale quotes get picked off, requotes pile up. */
     VOLATILE("volatile", "high volatility and frequent jumps", Map.of(
             "volatility_bps_per_sqrt_s", 2.2, "jump_prob", 0.01, "jump_bps", 5.0, "mid_update_rate_per_s", 16.0)),
     /** Heavy informed flow: every fill is followed by the price moving against us. */
     TOXIC("toxic", "heavy informed flow with large impact", Map.of(
-            "informed_share", 0.45, "informed_impact_bps", 3.0)),
+            "informed_share", 0.2, "informed_impact_bps", 1.2)),
     /** A slow, easily congested venue connection. */
     LAGGY_VENUE("laggy-venue", "slow venue: high base latency, jitter and little message capacity", Map.of(
-            "feed_latency_ms", 70.0, "order_latency_ms", 50.0, "jitter_ms", 20.0, "venue_msg_capacity_per_s", 14.0)),
+            "feed_latency_ms", 50.0, "order_latency_ms", 40.0, "jitter_ms", 14.0, "venue_msg_capacity_per_s", 18.0)),
     /** Little displayed depth: small orders, short queues, costly hedges. */
     THIN_BOOK("thin-book", "little displayed depth: small orders, short queues, costly hedges", Map.of(
             "touch_depth_usd", 15_000.0, "taker_size_usd", 2_000.0, "hedge_impact_bps", 6.0));
@@ -34,13 +35,13 @@ public enum Scenario {
     public static final ScenarioParams DEFAULTS = new ScenarioParams(
             60_000, // start_price
             12, // mid_update_rate_per_s
-            0.9, // volatility_bps_per_sqrt_s
+            0.8, // volatility_bps_per_sqrt_s
             0.003, // jump_prob
             3.0, // jump_bps
             20, // taker_rate_per_s
             3_000, // taker_size_usd
             0.08, // informed_share
-            0.9, // informed_impact_bps
+            0.8, // informed_impact_bps
             2.0, // touch_half_spread_bps
             20_000, // touch_depth_usd
             0.1, // queue_ahead_ratio

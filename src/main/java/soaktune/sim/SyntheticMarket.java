@@ -57,7 +57,7 @@ final class SyntheticMarket implements MarketEventSource {
             book(e);
             return true;
         }
-        t += rng.nextExponential() / totalRatePerMs;
+        t += Rng.exponential(rng) / totalRatePerMs;
         if (t >= end) {
             return false;
         }
@@ -65,13 +65,13 @@ final class SyntheticMarket implements MarketEventSource {
         if (u < midShare) {
             double move = stepSdBps * rng.nextGaussian();
             if (rng.nextDouble() < p.jumpProb()) {
-                move += (rng.nextBoolean() ? 1 : -1) * p.jumpBps() * rng.nextExponential();
+                move += (rng.nextBoolean() ? 1 : -1) * p.jumpBps() * Rng.exponential(rng);
             }
             mid *= 1 + move * 1e-4;
             book(e);
         } else {
             boolean buys = u < buyShare;
-            double size = p.takerSizeUsd() * rng.nextExponential();
+            double size = p.takerSizeUsd() * Rng.exponential(rng);
             boolean informed = rng.nextDouble() < p.informedShare();
             e.trade(t, buys, size, informed, rng.nextDouble());
             if (informed && p.informedImpactBps() > 0) {
