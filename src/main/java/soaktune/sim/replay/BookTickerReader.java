@@ -49,6 +49,7 @@ final class BookTickerReader extends CsvSource {
 
     Quotes load() throws InputException {
         read();
-        return new Quotes(ns, bid, bidQty, ask, askQty, size);
+        return new Quotes(Arrays.copyOf(ns, size), Arrays.copyOf(bid, size), Arrays.copyOf(bidQty, size),
+                Arrays.copyOf(ask, size), Arrays.copyOf(askQty, size));
     }
 }

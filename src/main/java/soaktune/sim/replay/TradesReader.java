@@ -44,6 +44,7 @@ final class TradesReader extends CsvSource {
 
     Trades load() throws InputException {
         read();
-        return new Trades(ns, price, qty, buyerAggressor, size);
+        return new Trades(Arrays.copyOf(ns, size), Arrays.copyOf(price, size), Arrays.copyOf(qty, size),
+                Arrays.copyOf(buyerAggressor, size));
     }
 }
