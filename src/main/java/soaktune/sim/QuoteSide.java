@@ -25,6 +25,7 @@ final class QuoteSide {
     double queueT;
     /** A exp(-k delta) at the current mid; kept up to date on book updates and placements. */
     double fillProb;
+    boolean fillProbStale;
 
     // The one order-entry message this side may have in flight.
     boolean pending;

@@ -172,12 +172,8 @@ final class QuotingEngine {
             askDepth = ev.askDepthUsd;
             pickOff(bid);
             pickOff(ask);
-            if (bid.live) {
-                updateFillProb(bid);
-            }
-            if (ask.live) {
-                updateFillProb(ask);
-            }
+            bid.fillProbStale = true;
+            ask.fillProbStale = true;
             publish();
         } else {
             st.tradeEvents++;
@@ -206,19 +202,25 @@ final class QuotingEngine {
 
     /**
      * P(fill) = A exp(-k delta), delta our distance from the true mid in bps. It changes only when the mid or
-     * our price does, so it is computed then, not for every taker.
+     * our price does, so it is recomputed after those, at the next taker, not for every taker.
      */
     private void updateFillProb(QuoteSide s) {
         double delta = s.sign * (mid - s.price) / mid / BPS;
         s.fillProb = delta <= 0 ? 1 : fillA * Math.exp(-fillK * delta);
+        s.fillProbStale = false;
     }
 
     /** A taker on our side reaches our price with P(fill); then it must eat the queue ahead of us. */
     private void takerArrives(QuoteSide s) {
+        if (s.fillProbStale) {
+            updateFillProb(s); // lazily: the mid often moves several times between two takers on a side
+        }
         if (ev.draw >= s.fillProb) {
             return;
         }
-        s.queueAheadUsd *= Math.exp(-sp.queueCancelRatePerS() * (t - s.queueT) / 1000.0);
+        if (s.queueAheadUsd > 0) {
+            s.queueAheadUsd *= Math.exp(-sp.queueCancelRatePerS() * (t - s.queueT) / 1000.0);
+        }
         s.queueT = t;
         double through = ev.sizeUsd - s.queueAheadUsd;
         s.queueAheadUsd = Math.max(0, s.queueAheadUsd - ev.sizeUsd);

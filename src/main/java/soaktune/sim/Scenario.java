@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public enum Scenario {
     /** A busy mid-cap book where S1 starts out failing some KPI targets and the v1 rules can help. */
-    DEFAULT("default", "busy mid-cap book; S1 starts out over its cancel, lag and adverse targets", Map.of()),
+    DEFAULT("default", "busy mid-cap book; S1 starts out over its ws_lag target and near its adverse and "
+            + "cancel targets", Map.of()),
     /** Low volatility, few jumps, little informed flow: S1 should be close to fine. */
     CALM("calm", "low volatility, rare jumps, steady uninformed flow, an uncongested venue", Map.of(
             "volatility_bps_per_sqrt_s", 0.5, "jump_prob", 0.0005, "informed_share", 0.03,
@@ -36,11 +37,11 @@ public enum Scenario {
             60_000, // start_price
             12, // mid_update_rate_per_s
             0.8, // volatility_bps_per_sqrt_s
-            0.003, // jump_prob
+            0.002, // jump_prob
             3.0, // jump_bps
-            20, // taker_rate_per_s
+            24, // taker_rate_per_s
             3_000, // taker_size_usd
-            0.08, // informed_share
+            0.07, // informed_share
             0.8, // informed_impact_bps
             2.0, // touch_half_spread_bps
             20_000, // touch_depth_usd
