@@ -1,6 +1,5 @@
 package soaktune.sim;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -44,20 +43,9 @@ final class QuotingEngine {
     private double obsBidDepth;
     private double obsAskDepth;
 
-    // The feed: a FIFO of book updates with the time each is seen.
-    private double[] feedAt = new double[1024];
-    private double[] feedMid = new double[1024];
-    private double[] feedHalf = new double[1024];
-    private double[] feedBid = new double[1024];
-    private double[] feedAsk = new double[1024];
-    private int feedHead;
-    private int feedCount;
-    private double lastSeenAt;
-
-    // Our recent messages (send times, a ring) for the message rate, and the messages in flight.
-    private double[] sentAt = new double[1024];
-    private int sentHead;
-    private int sentCount;
+    private final FeedQueue feed = new FeedQueue();
+    private final MessageRate messages;
+    private final MarkoutBook markouts = new MarkoutBook();
     private int inflight;
 
     // Inventory and the hedge timer.
@@ -65,20 +53,14 @@ final class QuotingEngine {
     private double overLimitSince = Double.NaN;
     private double hedgeAt = INF;
 
-    // Maker fills waiting for their markouts.
-    private double[] fillTime = new double[4096];
-    private double[] fillPrice = new double[4096];
-    private double[] fillSign = new double[4096];
-    private int fills;
-    private final int[] markoutNext = new int[IterationStats.MARKOUT_MS.length];
-
     QuotingEngine(ScenarioParams sp) {
         this.sp = sp;
+        this.messages = new MessageRate(sp.msgRateWindowMs());
     }
 
     /** Runs one iteration; the returned stats are owned by the engine and valid until the next run. */
     IterationStats run(MarketEventSource source, double durationMs, QuotingParams q, double fillA, double fillK,
-            double startInventoryQty, SplittableRandom market, SplittableRandom feed, SplittableRandom orders) {
+            double startInventoryQty, SplittableRandom market, SplittableRandom feedJitter, SplittableRandom orderJitter) {
         st.clear();
         this.fillA = fillA;
         this.fillK = fillK;
@@ -88,18 +70,14 @@ final class QuotingEngine {
         this.tailAgeMs = q.tailAgeMs();
         this.impactCap = q.impactCapRatio();
         this.inflightCap = (int) Math.max(1, Math.round(q.concurrencyLimit() * sp.maxInflight()));
-        this.feedRng = feed;
-        this.orderRng = orders;
+        this.feedRng = feedJitter;
+        this.orderRng = orderJitter;
         bid.reset(sp.tokenBurst());
         ask.reset(sp.tokenBurst());
-        feedHead = 0;
-        feedCount = 0;
-        lastSeenAt = 0;
-        sentHead = 0;
-        sentCount = 0;
+        feed.clear();
+        messages.clear();
+        markouts.clear();
         inflight = 0;
-        fills = 0;
-        Arrays.fill(markoutNext, 0);
         inventoryQty = startInventoryQty;
         overLimitSince = Double.NaN;
         hedgeAt = INF;
@@ -123,7 +101,7 @@ final class QuotingEngine {
         boolean more = source.next(ev);
         while (true) {
             double tMarket = more ? ev.timeMs : INF;
-            double tFeed = feedCount > 0 ? feedAt[feedHead] : INF;
+            double tFeed = feed.nextAt();
             double tBid = bid.pending ? bid.arriveAt : INF;
             double tAsk = ask.pending ? ask.arriveAt : INF;
             double tBidTimer = bid.timerAt();
@@ -155,7 +133,7 @@ final class QuotingEngine {
             }
         }
         t = end;
-        resolveMarkouts(end, true);
+        markouts.settle(end, mid, true, st.markoutBps);
         st.endMid = mid;
         st.endInventoryQty = inventoryQty;
         return st;
@@ -164,7 +142,7 @@ final class QuotingEngine {
     private void market() {
         if (ev.kind == MarketEvent.BOOK) {
             st.bookEvents++;
-            resolveMarkouts(t, false);
+            markouts.settle(t, mid, false, st.markoutBps);
             st.inventoryUsd += inventoryQty * (ev.mid - mid);
             mid = ev.mid;
             halfBps = ev.halfSpreadBps;
@@ -237,7 +215,7 @@ final class QuotingEngine {
         st.slippageUsd += s.sign * (mid - s.refMid) * qty;
         st.feesUsd -= sp.makerFeeBps() * BPS * notional;
         st.slippageCostBps.add(s.sign * (s.refMid - mid) / s.refMid / BPS);
-        recordFill(s.price, s.sign);
+        markouts.fill(t, s.price, s.sign);
         inventoryQty += s.sign * qty;
         s.remainingQty -= qty;
         if (s.remainingQty <= qty * 1e-9) {
@@ -258,29 +236,15 @@ final class QuotingEngine {
     /** Every book update reaches the strategy after feed latency + queueing + jitter, in order. */
     private void publish() {
         double lag = sp.feedLatencyMs() + queueDelayMs() + sp.jitterMs() * Rng.exponential(feedRng);
-        double seenAt = Math.max(lastSeenAt, t + lag);
-        lastSeenAt = seenAt;
-        st.wsLagMs.add(seenAt - t);
-        if (feedCount == feedAt.length) {
-            growFeed();
-        }
-        int i = (feedHead + feedCount) & (feedAt.length - 1);
-        feedAt[i] = seenAt;
-        feedMid[i] = mid;
-        feedHalf[i] = halfBps;
-        feedBid[i] = bidDepth;
-        feedAsk[i] = askDepth;
-        feedCount++;
+        st.wsLagMs.add(feed.publish(t, lag, mid, halfBps, bidDepth, askDepth));
     }
 
     private void see() {
-        int i = feedHead;
-        obsMid = feedMid[i];
-        obsHalfBps = feedHalf[i];
-        obsBidDepth = feedBid[i];
-        obsAskDepth = feedAsk[i];
-        feedHead = (feedHead + 1) & (feedAt.length - 1);
-        feedCount--;
+        obsMid = feed.headMid();
+        obsHalfBps = feed.headHalf();
+        obsBidDepth = feed.headBidDepth();
+        obsAskDepth = feed.headAskDepth();
+        feed.pop();
         evaluate(bid);
         evaluate(ask);
     }
@@ -290,28 +254,8 @@ final class QuotingEngine {
      * 0.95), the rate being our messages sent in the last msg_rate_window_ms, per second.
      */
     private double queueDelayMs() {
-        double from = t - sp.msgRateWindowMs();
-        int mask = sentAt.length - 1;
-        while (sentCount > 0 && sentAt[sentHead] <= from) {
-            sentHead = (sentHead + 1) & mask;
-            sentCount--;
-        }
-        double rate = sentCount * 1000.0 / sp.msgRateWindowMs();
-        double u = Math.min(0.95, rate / sp.venueMsgCapacityPerS());
+        double u = Math.min(0.95, messages.perSecond(t) / sp.venueMsgCapacityPerS());
         return sp.queueDelayMs() * u / (1 - u);
-    }
-
-    private void recordSend() {
-        if (sentCount == sentAt.length) {
-            double[] grown = new double[sentAt.length * 2];
-            for (int k = 0; k < sentCount; k++) {
-                grown[k] = sentAt[(sentHead + k) & (sentAt.length - 1)];
-            }
-            sentAt = grown;
-            sentHead = 0;
-        }
-        sentAt[(sentHead + sentCount) & (sentAt.length - 1)] = t;
-        sentCount++;
     }
 
     private void timer(QuoteSide s) {
@@ -390,7 +334,7 @@ final class QuotingEngine {
 
     private void send(QuoteSide s, int kind) {
         double latency = sp.orderLatencyMs() + queueDelayMs() + sp.jitterMs() * Rng.exponential(orderRng);
-        recordSend();
+        messages.sent(t);
         st.messages++;
         inflight++;
         s.pending = true;
@@ -481,56 +425,6 @@ final class QuotingEngine {
         inventoryChanged();
         evaluate(bid);
         evaluate(ask);
-    }
-
-    private void recordFill(double price, int sign) {
-        if (fills == fillTime.length) {
-            fillTime = Arrays.copyOf(fillTime, fills * 2);
-            fillPrice = Arrays.copyOf(fillPrice, fills * 2);
-            fillSign = Arrays.copyOf(fillSign, fills * 2);
-        }
-        fillTime[fills] = t;
-        fillPrice[fills] = price;
-        fillSign[fills] = sign;
-        fills++;
-    }
-
-    /**
-     * Markouts of maker fills: sign x (mid at fill time + h - fill price) / fill price, in bps. Called before a
-     * book update with the mid still in force; at the end only horizons that ended inside the iteration count.
-     */
-    private void resolveMarkouts(double now, boolean atEnd) {
-        int first = markoutNext[0];
-        if (!atEnd && (first == fills || fillTime[first] + IterationStats.MARKOUT_MS[0] >= now)) {
-            return; // the shortest horizon has nothing due, so neither have the longer ones
-        }
-        for (int h = 0; h < markoutNext.length; h++) {
-            double horizon = IterationStats.MARKOUT_MS[h];
-            int i = markoutNext[h];
-            while (i < fills && (atEnd ? fillTime[i] + horizon <= now : fillTime[i] + horizon < now)) {
-                st.markoutBps[h].add(fillSign[i] * (mid - fillPrice[i]) / fillPrice[i] / BPS);
-                i++;
-            }
-            markoutNext[h] = i;
-        }
-    }
-
-    private void growFeed() {
-        int n = feedAt.length;
-        feedAt = unwrap(feedAt, n);
-        feedMid = unwrap(feedMid, n);
-        feedHalf = unwrap(feedHalf, n);
-        feedBid = unwrap(feedBid, n);
-        feedAsk = unwrap(feedAsk, n);
-        feedHead = 0;
-    }
-
-    private double[] unwrap(double[] ring, int n) {
-        double[] out = new double[n * 2];
-        for (int k = 0; k < n; k++) {
-            out[k] = ring[(feedHead + k) & (n - 1)];
-        }
-        return out;
     }
 
     double inventoryQty() {

@@ -19,8 +19,18 @@ public record MarketData(Path dir, Path quotesFile, Path tradesFile, Quotes quot
         }
         Path quotes = find(dir, "bookTicker", "quotes");
         Path trades = find(dir, "trades", "trades");
-        return new MarketData(dir, quotes, trades, new BookTickerReader(quotes).load(), new TradesReader(trades).load());
+        MarketData data = new MarketData(dir, quotes, trades, new BookTickerReader(quotes).load(),
+                new TradesReader(trades).load());
+        if (data.spanNs() < MIN_SPAN_NS) {
+            // Each iteration walks the capture; a capture of no length would wrap forever.
+            throw new InputException(quotes.toString(), String.format(java.util.Locale.ROOT,
+                    "covers %.3f s of market time from first to last quote; a replay needs at least 1 s",
+                    data.spanNs() / 1e9));
+        }
+        return data;
     }
+
+    static final long MIN_SPAN_NS = 1_000_000_000L;
 
     /** Market time covered, from the first to the last quote, in nanoseconds. */
     public long spanNs() {

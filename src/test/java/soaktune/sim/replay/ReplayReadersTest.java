@@ -105,6 +105,15 @@ final class ReplayReadersTest {
     }
 
     @Test
+    void captureShorterThanASecond_isAnError() throws Exception {
+        Path q = write("a_bookTicker.csv", QUOTES_HEADER + "1,1,100,1,101,1\n500000000,2,100,1,101,1\n");
+        write("a_trades.csv", TRADES_HEADER + "5,1,100,0.5,6,6,true\n");
+        assertThatThrownBy(() -> MarketData.load(dir))
+                .isInstanceOf(InputException.class)
+                .hasMessage(q + ": covers 0.500 s of market time from first to last quote; a replay needs at least 1 s");
+    }
+
+    @Test
     void folder_needsExactlyOneQuotesAndOneTradesFile() throws Exception {
         write("a_bookTicker.csv", QUOTES_HEADER + "1,1,100,1,101,1\n");
         assertThatThrownBy(() -> MarketData.load(dir))
