@@ -99,38 +99,42 @@ final class QuotingEngine {
         evaluate(ask);
 
         boolean more = source.next(ev);
+        double internal = nextInternal();
         while (true) {
             double tMarket = more ? ev.timeMs : INF;
-            double tFeed = feed.nextAt();
-            double tBid = bid.pending ? bid.arriveAt : INF;
-            double tAsk = ask.pending ? ask.arriveAt : INF;
-            double tBidTimer = bid.timerAt();
-            double tAskTimer = ask.timerAt();
-            double next = Math.min(Math.min(Math.min(tMarket, tFeed), Math.min(tBid, tAsk)),
-                    Math.min(Math.min(tBidTimer, tAskTimer), hedgeAt));
-            if (next >= end) {
+            if (tMarket <= internal) { // market events go first on ties
+                if (tMarket >= end) {
+                    break;
+                }
+                t = tMarket;
+                boolean changed = market();
+                more = source.next(ev);
+                if (changed) {
+                    internal = nextInternal();
+                }
+                continue;
+            }
+            if (internal >= end) {
                 break;
             }
-            if (!(next >= t)) {
-                throw new IllegalStateException("simulation time went from " + t + " to " + next);
+            if (!(internal >= t)) {
+                throw new IllegalStateException("simulation time went from " + t + " to " + internal);
             }
-            t = next;
-            if (next == tMarket) {
-                market();
-                more = source.next(ev);
-            } else if (next == tFeed) {
+            t = internal;
+            if (internal == feed.nextAt()) {
                 see();
-            } else if (next == tBid) {
+            } else if (bid.pending && internal == bid.arriveAt) {
                 arrive(bid);
-            } else if (next == tAsk) {
+            } else if (ask.pending && internal == ask.arriveAt) {
                 arrive(ask);
-            } else if (next == hedgeAt) {
+            } else if (internal == hedgeAt) {
                 hedge();
-            } else if (next == tBidTimer) {
+            } else if (internal == bid.timerAt()) {
                 timer(bid);
             } else {
                 timer(ask);
             }
+            internal = nextInternal();
         }
         t = end;
         markouts.settle(end, mid, true, st.markoutBps);
@@ -139,7 +143,19 @@ final class QuotingEngine {
         return st;
     }
 
-    private void market() {
+    /**
+     * The earliest of the feed, our messages, the timers and the hedge. Only a market event that changed our
+     * state can move it, so most takers (no fill) skip this.
+     */
+    private double nextInternal() {
+        double tBid = bid.pending ? bid.arriveAt : INF;
+        double tAsk = ask.pending ? ask.arriveAt : INF;
+        return Math.min(Math.min(feed.nextAt(), Math.min(tBid, tAsk)),
+                Math.min(Math.min(bid.timerAt(), ask.timerAt()), hedgeAt));
+    }
+
+    /** Applies one market event; false when it changed nothing the strategy or the venue schedules. */
+    private boolean market() {
         if (ev.kind == MarketEvent.BOOK) {
             st.bookEvents++;
             markouts.settle(t, mid, false, st.markoutBps);
@@ -153,13 +169,11 @@ final class QuotingEngine {
             bid.fillProbStale = true;
             ask.fillProbStale = true;
             publish();
-        } else {
-            st.tradeEvents++;
-            QuoteSide side = ev.takerBuys ? ask : bid;
-            if (side.live) {
-                takerArrives(side);
-            }
+            return true;
         }
+        st.tradeEvents++;
+        QuoteSide side = ev.takerBuys ? ask : bid;
+        return side.live && takerArrives(side);
     }
 
     /** A resting quote the market has moved through is taken at once by whoever sees it first: us, late. */
@@ -189,12 +203,12 @@ final class QuotingEngine {
     }
 
     /** A taker on our side reaches our price with P(fill); then it must eat the queue ahead of us. */
-    private void takerArrives(QuoteSide s) {
+    private boolean takerArrives(QuoteSide s) {
         if (s.fillProbStale) {
             updateFillProb(s); // lazily: the mid often moves several times between two takers on a side
         }
         if (ev.draw >= s.fillProb) {
-            return;
+            return false;
         }
         if (s.queueAheadUsd > 0) {
             s.queueAheadUsd *= Math.exp(-sp.queueCancelRatePerS() * (t - s.queueT) / 1000.0);
@@ -202,9 +216,11 @@ final class QuotingEngine {
         s.queueT = t;
         double through = ev.sizeUsd - s.queueAheadUsd;
         s.queueAheadUsd = Math.max(0, s.queueAheadUsd - ev.sizeUsd);
-        if (through > 0) {
-            makerFill(s, Math.min(s.remainingQty, through / s.price));
+        if (through <= 0) {
+            return false;
         }
+        makerFill(s, Math.min(s.remainingQty, through / s.price));
+        return true;
     }
 
     private void makerFill(QuoteSide s, double qty) {
