@@ -25,7 +25,6 @@ import soaktune.report.Markers;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
-import soaktune.sim.SimpleMock;
 import soaktune.soak.ArtifactsLock;
 import soaktune.soak.FileDropSource;
 import soaktune.soak.HttpPollSource;
@@ -106,6 +105,9 @@ public final class RunCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
+    SimulatorOptions simulator;
+
+    @Mixin
     ProfileOption profileOption;
 
     @Mixin
@@ -117,22 +119,25 @@ public final class RunCommand implements Callable<Integer> {
         Clock clock = Clocks.fromEnv(env);
         Progress progress = Progress.to(spec.commandLine().getErr(), Progress.onTerminal(env));
         Markers markers = new Markers(progress.stdout(spec.commandLine().getOut()));
+        // Every input is read and checked before the artifacts folder is touched (even by the lock file).
+        Optional<SoakState> state = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
+        if (state.isPresent()) {
+            adoptResumedSettings(state.get());
+        }
+        int iterations = iterations(state);
+        String profileSpec = profileOption.profile != null ? profileOption.profile
+                : env.getOrDefault(ProfileLoader.ENV_VAR, ProfileLoader.DEFAULT);
+        Profile profile = ProfileLoader.resolve(Optional.of(profileSpec), env);
+        RuleSet rules = RuleSetLoader.load(rulesOption.dir);
+        KpiThresholds thresholds = KpiThresholdsReader.read(rules.dir().resolve(KpiThresholdsReader.FILE), env);
+        StrategySource strategy = strategy(env, clock, markers, iterations);
+        SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
+                iterationMinutes, mock ? simulator.spec() : source, maxInconclusive, thresholds, env, clock);
         try (ArtifactsLock lock = acquireLock(); progress) {
-            Optional<SoakState> state = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
-            if (state.isPresent()) {
-                adoptResumedSettings(state.get());
-            }
-            int iterations = iterations(state);
-            String profileSpec = profileOption.profile != null ? profileOption.profile
-                    : env.getOrDefault(ProfileLoader.ENV_VAR, ProfileLoader.DEFAULT);
-            Profile profile = ProfileLoader.resolve(Optional.of(profileSpec), env);
-            RuleSet rules = RuleSetLoader.load(rulesOption.dir);
-            StrategySource strategy = strategy(env, clock, markers);
-            KpiThresholds thresholds = KpiThresholdsReader.read(rules.dir().resolve(KpiThresholdsReader.FILE), env);
-            SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
-                    iterationMinutes, mock ? "mock" : source, maxInconclusive, thresholds, env, clock);
+            // Re-read under the lock: another run may have moved the soak on since the first look.
+            Optional<SoakState> locked = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
             SoakResult result = new SoakRunner(config, HotRules.watching(rules), strategy, markers, progress)
-                    .run(state);
+                    .run(locked);
             writeReport(markers);
             return switch (result.ending()) {
                 case COMPLETE -> gateFinal ? gateExitCode(result.finalVerdict()) : ExitCodes.OK;
@@ -184,22 +189,24 @@ public final class RunCommand implements Callable<Integer> {
         if (!spec.commandLine().getParseResult().hasMatchedOption("--rules")) {
             rulesOption.dir = Path.of(state.rulesDir());
         }
-        if (state.source().equals("mock")) {
+        if (state.source().startsWith("mock")) {
             mock = true;
             source = null;
+            simulator.adopt(state.source());
         } else {
             mock = false;
             source = state.source();
         }
     }
 
-    private StrategySource strategy(Map<String, String> env, Clock clock, Markers markers) throws InputException {
+    private StrategySource strategy(Map<String, String> env, Clock clock, Markers markers, int iterations)
+            throws InputException {
         if (mock == (source != null)) {
             throw new InputException("run", "--mock/--source", "give exactly one: --mock for the simulator, or "
                     + "--source file:DIR | http://HOST:PORT/PATH for a live strategy");
         }
         if (mock) {
-            return new SimpleMock(seed, Clocks.isoNow(clock));
+            return simulator.build(seed, iterationMinutes, iterations, Clocks.isoNow(clock), markers);
         }
         switch (Secrets.check(env, Optional.ofNullable(secretsFile))) {
             case SAFE_MODE -> markers.emit("safe_mode", "ON");

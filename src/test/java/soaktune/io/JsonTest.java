@@ -68,6 +68,20 @@ final class JsonTest {
     }
 
     @Test
+    void artifactsAreReadableByOthersAndLeftoverTempFilesAreRemoved() throws Exception {
+        Path file = tmp.resolve("a.json");
+        AtomicFiles.writeString(file, "{}");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
+        Files.writeString(tmp.resolve(".a.json.8812345.tmp"), "{\"half");
+        Files.writeString(tmp.resolve(".notes.tmp"), "kept: not a name AtomicFiles makes");
+        assertThat(AtomicFiles.removeLeftovers(tmp)).isEqualTo(1);
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.json", ".notes.tmp");
+        }
+    }
+
+    @Test
     void atomicWriteRefusesToReplaceADirectory() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("d.json"));
         assertThatThrownBy(() -> AtomicFiles.writeString(dir, "x")).hasMessageContaining("is a directory");

@@ -21,7 +21,8 @@ import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RulesFolders;
-import soaktune.sim.SimpleMock;
+import soaktune.sim.MarketSimulator;
+import soaktune.sim.ScenarioLoader;
 
 /** A quant edits the rules while a soak runs: good edits are picked up, broken ones never stop the run. */
 final class HotReloadRunTest {
@@ -29,7 +30,7 @@ final class HotReloadRunTest {
     Path dir;
 
     /** The seeded mock, plus an edit of the rules folder while iteration 2 runs. */
-    private record EditingStrategy(SimpleMock mock, Runnable edit) implements StrategySource {
+    private record EditingStrategy(MarketSimulator mock, Runnable edit) implements StrategySource {
         @Override
         public EdgeReport runIteration(int iteration, Map<String, Double> params) throws Exception {
             if (iteration == 2) {
@@ -49,7 +50,8 @@ final class HotReloadRunTest {
                 10, "mock", 3, KpiThresholdsReader.read(Path.of("rules/v1/kpi_thresholds.json"), Map.of()), Map.of(),
                 Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
         StringWriter out = new StringWriter();
-        StrategySource strategy = new EditingStrategy(new SimpleMock(1, "2025-01-01T00:00:00Z"), edit);
+        StrategySource strategy = new EditingStrategy(
+                MarketSimulator.synthetic(ScenarioLoader.resolve("default"), 1, 10, "2025-01-01T00:00:00Z"), edit);
         new SoakRunner(config, HotRules.watching(RuleSetLoader.load(rules)), strategy,
                 new Markers(new PrintWriter(out)), Progress.NONE).run(java.util.Optional.empty());
         return out.toString();

@@ -1,0 +1,40 @@
+package soaktune.bench;
+
+import java.util.List;
+
+/**
+ * One benchmark run (a scenario, a seed, with or without auto-tune): per iteration whether every KPI target
+ * was met and which were not, plus the tuner's oscillations and limit stops.
+ */
+public record TrialResult(String scenario, long seed, boolean autoTune, List<Boolean> met, List<List<String>> failing,
+        int oscillations, int limitStops, double finalNetBps) {
+
+    /** Met every target at some iteration up to and including {@code iteration}. */
+    public boolean metBy(int iteration) {
+        return firstMet() > 0 && firstMet() <= iteration;
+    }
+
+    /** 1-based iteration that first met every target; 0 when none did. */
+    public int firstMet() {
+        for (int i = 0; i < met.size(); i++) {
+            if (met.get(i)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Met every target by {@code iteration} and in every iteration after that first time, to the end. */
+    public boolean stayedFrom(int iteration) {
+        int first = firstMet();
+        if (first == 0 || first > iteration) {
+            return false;
+        }
+        for (int i = first - 1; i < met.size(); i++) {
+            if (!met.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

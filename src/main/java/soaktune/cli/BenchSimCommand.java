@@ -1,0 +1,89 @@
+package soaktune.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import soaktune.bench.SimBench;
+import soaktune.io.InputException;
+import soaktune.model.Overrides;
+import soaktune.model.Profile;
+import soaktune.sim.Scenario;
+import soaktune.sim.ScenarioSpec;
+import soaktune.sim.replay.MarketData;
+
+/** {@code bench sim}: simulated market events per second on one thread, per scenario and for the replay. */
+@Command(name = "sim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Measures simulated market events per second on one thread (median of timed runs after "
+                + "warm-up) for each scenario, and the whole replay of a capture when one is present.")
+public final class BenchSimCommand implements Callable<Integer> {
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenarios", paramLabel = "all|A,B", defaultValue = "all",
+            description = "Scenarios to time. Default: ${DEFAULT-VALUE}.")
+    String scenarios;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "11", description = "Timed runs. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+            description = "Untimed runs first. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
+            description = "10-minute iterations per synthetic run. Default: ${DEFAULT-VALUE}.")
+    int iterations;
+
+    @Option(names = "--market-data", paramLabel = "DIR", defaultValue = "../shared/data",
+            description = "Capture to replay; skipped with a note when the folder is absent. Default: ${DEFAULT-VALUE}.")
+    Path marketData;
+
+    @Mixin
+    ProfileOption profileOption;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000 || iterations < 1 || iterations > 10_000) {
+            throw new InputException("bench sim", "--runs/--warmup/--iterations",
+                    "must be 1..1000, 0..1000 and 1..10000, got " + runs + ", " + warmup + ", " + iterations);
+        }
+        Profile profile = profileOption.resolve(bench.root().env());
+        Map<String, Double> applied = profile.applyRuntime(Overrides.empty());
+        var out = spec.commandLine().getOut();
+        out.println("Profile " + profile.name() + " without overrides; one thread; " + warmup + " warm-up + " + runs
+                + " timed runs each");
+        List<SimBench.Row> rows = new ArrayList<>();
+        for (ScenarioSpec s : ScenarioList.parse(scenarios)) {
+            rows.add(SimBench.synthetic(s, applied, warmup, runs, iterations));
+        }
+        String note = null;
+        if (Files.isDirectory(marketData)) {
+            long start = System.nanoTime();
+            MarketData data = MarketData.load(marketData);
+            double loadMs = (System.nanoTime() - start) / 1e6;
+            // A replay run is one short iteration; it gets four times the warm-up runs to reach compiled code.
+            rows.add(SimBench.replay(data, Scenario.DEFAULT.spec(), applied, 4 * warmup, runs));
+            note = String.format(java.util.Locale.ROOT, "Loading and checking the capture (both CSVs, once, cold): %.0f ms",
+                    loadMs);
+        } else {
+            note = "Replay skipped: no market-data folder at " + marketData;
+        }
+        SimBench.print(out, rows);
+        out.println();
+        out.println(note);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package soaktune.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import soaktune.bench.TuningBench;
+import soaktune.bench.TuningTable;
+import soaktune.io.InputException;
+import soaktune.model.Profile;
+import soaktune.tuning.Tuner;
+
+/** {@code bench tuning}: does a rule set bring each scenario to its KPI targets, and how fast, how steadily? */
+@Command(name = "tuning", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Runs every scenario x seed with and without auto-tune and prints how often every KPI "
+                + "target is met by iteration 3 and 5, whether it stays met, oscillations and limit stops.")
+public final class BenchTuningCommand implements Callable<Integer> {
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenarios", paramLabel = "all|A,B", defaultValue = "all",
+            description = "Scenarios: all, or names / scenario files separated by commas. Default: ${DEFAULT-VALUE}.")
+    String scenarios;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "20", description = "Seeds 1..N. Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "8",
+            description = "Iterations per run. Default: ${DEFAULT-VALUE}.")
+    int iterations;
+
+    @Option(names = "--iteration-minutes", paramLabel = "M", defaultValue = "10",
+            description = "Market minutes per iteration. Default: ${DEFAULT-VALUE}.")
+    double iterationMinutes;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: the number of cores.")
+    Integer threads;
+
+    @Mixin
+    RulesOption rulesOption;
+
+    @Mixin
+    ProfileOption profileOption;
+
+    @Override
+    public Integer call() throws Exception {
+        if (seeds < 1 || seeds > 10_000) {
+            throw new InputException("bench tuning", "--seeds", "must be between 1 and 10000, got " + seeds);
+        }
+        if (iterations < 1 || iterations > 10_000) {
+            throw new InputException("bench tuning", "--iterations", "must be between 1 and 10000, got " + iterations);
+        }
+        if (!(iterationMinutes > 0) || iterationMinutes > 24 * 60) {
+            throw new InputException("bench tuning", "--iteration-minutes", "must be between 0 and 1440, got "
+                    + iterationMinutes);
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1 || n > 256) {
+            throw new InputException("bench tuning", "--threads", "must be between 1 and 256, got " + n);
+        }
+        Profile profile = profileOption.resolve(bench.root().env());
+        Tuner tuner = new Tuner(rulesOption.load());
+        TuningBench.Result result = TuningBench.run(new TuningBench.Config(ScenarioList.parse(scenarios), seeds,
+                iterations, n, tuner, profile, iterationMinutes));
+        spec.commandLine().getOut().println("Rules: " + tuner.ruleSet().dir() + " (sha " + tuner.ruleSet().shortSha()
+                + "), profile " + profile.name() + ", seeds 1.." + seeds + ", " + iterations + " iterations of "
+                + iterationMinutes + " min");
+        TuningTable.print(spec.commandLine().getOut(), result, iterations);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,60 @@
+package soaktune.sim;
+
+import java.util.Arrays;
+
+/** A growable array of samples, reused across iterations, with percentiles computed from the samples. */
+final class DoubleSamples {
+    private double[] values;
+    private int size;
+    private boolean sorted;
+
+    DoubleSamples(int capacity) {
+        values = new double[Math.max(16, capacity)];
+    }
+
+    void clear() {
+        size = 0;
+        sorted = false;
+    }
+
+    void add(double v) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, values.length * 2);
+        }
+        values[size++] = v;
+        sorted = false;
+    }
+
+    int size() {
+        return size;
+    }
+
+    double mean() {
+        if (size == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += values[i];
+        }
+        return sum / size;
+    }
+
+    /**
+     * The q-quantile by linear interpolation between closest ranks (the "R-7" rule of most tools);
+     * 0 when there are no samples (the count is reported beside it).
+     */
+    double quantile(double q) {
+        if (size == 0) {
+            return 0;
+        }
+        if (!sorted) {
+            Arrays.sort(values, 0, size);
+            sorted = true;
+        }
+        double pos = q * (size - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(size - 1, lo + 1);
+        return values[lo] + (pos - lo) * (values[hi] - values[lo]);
+    }
+}

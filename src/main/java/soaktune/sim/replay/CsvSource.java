@@ -1,0 +1,156 @@
+package soaktune.sim.replay;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import soaktune.io.InputException;
+
+/**
+ * The shared part of every market-data reader: opens a CSV file (gunzipping {@code .gz}), checks the header,
+ * hands each row's cells to the subclass with its line number, and turns every way a file can be bad into
+ * one {@link InputException} naming the file and the line. Rows are parsed with Jackson's CSV parser.
+ */
+abstract class CsvSource {
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    protected final Path file;
+    private final String[] cells;
+    private long lastNs = Long.MIN_VALUE;
+    private long lastNsLine;
+
+    protected CsvSource(Path file) {
+        this.file = file;
+        this.cells = new String[header().size()];
+    }
+
+    /** The exact header this source expects. */
+    protected abstract List<String> header();
+
+    /** One data row; {@code line} is its 1-based line number in the file (the header is line 1). */
+    protected abstract void row(long line, String[] cells) throws InputException;
+
+    /** Reads the whole file; returns the number of data rows. */
+    final long read() throws InputException {
+        long rows = 0;
+        try (Reader reader = open(); CsvParser parser = MAPPER.getFactory().createParser(reader)) {
+            long line = 0;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_ARRAY) {
+                    continue;
+                }
+                line = parser.currentLocation().getLineNr();
+                int n = 0;
+                boolean tooMany = false;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                    if (n < cells.length) {
+                        cells[n] = parser.getText();
+                    } else {
+                        tooMany = true;
+                    }
+                    n++;
+                }
+                if (n == 1 && cells[0].isEmpty()) {
+                    continue; // a blank line
+                }
+                if (tooMany || n != cells.length) {
+                    throw bad(line, "expected " + cells.length + " columns (" + String.join(",", header()) + "), got " + n);
+                }
+                if (rows == 0) {
+                    checkHeader(line); // the first non-blank row is the header
+                } else {
+                    row(line, cells);
+                }
+                rows++;
+            }
+            if (rows == 0) {
+                throw new InputException(file.toString(), "is empty, expected a header line "
+                        + String.join(",", header()));
+            }
+            if (rows == 1) {
+                throw new InputException(file.toString(), "has a header but no data rows");
+            }
+            return rows - 1;
+        } catch (NoSuchFileException e) {
+            throw new InputException(file.toString(), "no such file");
+        } catch (ZipException | EOFException e) {
+            throw new InputException(file.toString(), "is not a readable gzip file (" + e.getMessage() + ")");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw bad(line, "malformed CSV: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
+    private void checkHeader(long line) throws InputException {
+        for (int i = 0; i < cells.length; i++) {
+            if (!header().get(i).equals(cells[i].strip())) {
+                throw bad(line, "header must be " + String.join(",", header()) + ", got " + String.join(",", cells));
+            }
+        }
+    }
+
+    private Reader open() throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    protected final InputException bad(long line, String problem) {
+        return new InputException(file.toString(), "line " + line, problem);
+    }
+
+    /** Receive times must not go backwards: every source is replayed in receive order. */
+    protected final long timestamp(long line, String column, String text) throws InputException {
+        long ns;
+        try {
+            ns = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw bad(line, column + " must be an integer, got '" + text + "'");
+        }
+        if (ns < lastNs) {
+            throw bad(line, "rows out of time order: " + column + " " + ns + " is before " + lastNs + " on line "
+                    + lastNsLine);
+        }
+        lastNs = ns;
+        lastNsLine = line;
+        return ns;
+    }
+
+    protected final double positive(long line, String column, String text) throws InputException {
+        double v;
+        try {
+            v = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw bad(line, column + " must be a number, got '" + text + "'");
+        }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw bad(line, column + " must be a positive number, got '" + text + "'");
+        }
+        return v;
+    }
+
+    protected final boolean bool(long line, String column, String text) throws InputException {
+        return switch (text.strip()) {
+            case "true", "True", "TRUE" -> true;
+            case "false", "False", "FALSE" -> false;
+            default -> throw bad(line, column + " must be true or false, got '" + text + "'");
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package soaktune.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import soaktune.model.TunableField;
+
+/** How the tuning benchmark judges a run: met by, stayed, oscillations. */
+final class TrialResultTest {
+    private static TrialResult trial(Boolean... met) {
+        List<Boolean> m = List.of(met);
+        return new TrialResult("s", 1, true, m, m.stream().map(b -> b ? List.<String>of() : List.of("x")).toList(),
+                0, 0, 0);
+    }
+
+    @Test
+    void metBy_andStayed() {
+        TrialResult late = trial(false, false, false, true, true, true, true, true);
+        assertThat(late.metBy(3)).isFalse();
+        assertThat(late.metBy(5)).isTrue();
+        assertThat(late.stayedFrom(5)).isTrue();
+        TrialResult lost = trial(false, true, true, false, true, true, true, true);
+        assertThat(lost.metBy(3)).isTrue();
+        assertThat(lost.stayedFrom(5)).isFalse();
+        TrialResult never = trial(false, false, false);
+        assertThat(never.firstMet()).isZero();
+        assertThat(never.metBy(3)).isFalse();
+    }
+
+    @Test
+    void oscillation_isUpDownUpOrDownUpDown() {
+        Map<TunableField, List<Integer>> moves = new EnumMap<>(TunableField.class);
+        moves.put(TunableField.MIN_INTERVAL_MS, List.of(1, -1, 1, -1)); // up-down-up, then down-up-down: 2
+        moves.put(TunableField.TAIL_AGE_MS, List.of(1, 1, -1, -1)); // a single reversal: 0
+        moves.put(TunableField.REPLACE_RATE_PER_MIN, List.of(-1, -1, -1)); // monotone: 0
+        assertThat(TuningTrial.oscillations(moves)).isEqualTo(2);
+    }
+}
