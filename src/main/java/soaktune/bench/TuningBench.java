@@ -17,7 +17,7 @@ import soaktune.tuning.Tuner;
  */
 public final class TuningBench {
     public record Config(List<ScenarioSpec> scenarios, int seeds, int iterations, int threads, Tuner tuner,
-            Profile profile, double iterationMinutes) {
+            KpiTargets targets, Profile profile, double iterationMinutes) {
     }
 
     public record Result(List<TrialResult> trials, double wallSeconds, int threads) {
@@ -40,7 +40,7 @@ public final class TuningBench {
                     for (long seed = 1; seed <= c.seeds(); seed++) {
                         long s = seed;
                         futures.add(pool.submit(() -> TuningTrial.run(scenario, s, c.iterations(), autoTune, c.tuner(),
-                                c.profile(), c.iterationMinutes())));
+                                c.targets(), c.profile(), c.iterationMinutes())));
                     }
                 }
             }

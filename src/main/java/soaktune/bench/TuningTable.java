@@ -13,13 +13,13 @@ public final class TuningTable {
     private TuningTable() {
     }
 
-    public static void print(PrintWriter out, TuningBench.Result result, int iterations) {
+    public static void print(PrintWriter out, TuningBench.Result result, int iterations, KpiTargets targets) {
         Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
         for (TrialResult t : result.trials()) {
             groups.computeIfAbsent(t.scenario() + (t.autoTune() ? "|auto-tune" : "|fixed"), k -> new ArrayList<>())
                     .add(t);
         }
-        out.println("KPI targets: " + KpiTargets.describe());
+        out.println("KPI targets: " + targets.describe());
         out.println();
         out.println("| scenario | mode | runs | met by it3 | met by it5 | stay met | met at it" + iterations
                 + " | oscillations | limit stops | median net_bps it" + iterations + " | most failed at it"
@@ -41,7 +41,7 @@ public final class TuningTable {
             out.println(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f | %s |",
                     parts[0], parts[1], n, pct(by3, n), pct(by5, n), pct(stay, n), pct(last, n),
                     tuned ? Integer.toString(osc) : "-", tuned ? Integer.toString(stops) : "-", median,
-                    mostFailed(trials)));
+                    mostFailed(trials, targets.names())));
         });
         out.println();
         out.println(String.format(Locale.ROOT, "%d runs x %d iterations in %.1f s wall on %d threads",
@@ -54,7 +54,7 @@ public final class TuningTable {
     }
 
     /** The targets most often failed at the last iteration, with how many runs failed each. */
-    private static String mostFailed(List<TrialResult> trials) {
+    private static String mostFailed(List<TrialResult> trials, List<String> names) {
         Map<String, Integer> counts = new TreeMap<>();
         for (TrialResult t : trials) {
             for (String kpi : t.failing().get(t.failing().size() - 1)) {
@@ -66,7 +66,7 @@ public final class TuningTable {
         }
         List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort((a, b) -> b.getValue() - a.getValue() != 0 ? b.getValue() - a.getValue()
-                : KpiTargets.NAMES.indexOf(a.getKey()) - KpiTargets.NAMES.indexOf(b.getKey()));
+                : names.indexOf(a.getKey()) - names.indexOf(b.getKey()));
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(3, sorted.size()); i++) {
             if (i > 0) {

@@ -1,5 +1,8 @@
 package soaktune.bench;
 
+import soaktune.gate.GateResult;
+import soaktune.gate.Verdict;
+import soaktune.tuning.TuningMemory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,23 +26,29 @@ final class TuningTrial {
     }
 
     static TrialResult run(ScenarioSpec scenario, long seed, int iterations, boolean autoTune, Tuner tuner,
-            Profile profile, double iterationMinutes) throws Exception {
+            KpiTargets targets, Profile profile, double iterationMinutes) throws Exception {
         MarketSimulator sim = MarketSimulator.synthetic(scenario, seed, iterationMinutes, "bench");
         Overrides current = Overrides.empty();
         List<Boolean> met = new ArrayList<>();
         List<List<String>> failing = new ArrayList<>();
         Map<TunableField, List<Integer>> moves = new EnumMap<>(TunableField.class);
         int limitStops = 0;
+        int healthyStreak = 0;
+        TuningMemory memory = TuningMemory.empty();
         double net = 0;
         for (int i = 1; i <= iterations; i++) {
             Overrides effective = CurrentValues.resolve(current, profile, tuner.ruleSet().limits()).values();
             EdgeReport report = sim.runIteration(i, profile.applyRuntime(effective));
-            List<String> fails = KpiTargets.failing(report.totals());
+            GateResult gate = targets.judge(report.totals());
+            List<String> fails = KpiTargets.failing(gate);
             met.add(fails.isEmpty());
             failing.add(fails);
+            healthyStreak = gate.verdict() == Verdict.OK ? healthyStreak + 1 : 0;
             net = report.totals().getNetBps();
-            if (autoTune) {
-                Decision d = tuner.decide(report.totals(), current, profile, i, "bench");
+            // As in `run`: an inconclusive gate holds the tuner's hand, and the anti-oscillation memory carries on.
+            if (autoTune && gate.verdict() != Verdict.INCONCLUSIVE) {
+                Decision d = tuner.decide(report.totals(), current, profile, i, "bench", memory.facts(i, healthyStreak));
+                memory = memory.after(i, d);
                 limitStops += d.limitStops();
                 for (TunableField f : TunableField.values()) {
                     double from = d.before().get(f).orElseThrow();

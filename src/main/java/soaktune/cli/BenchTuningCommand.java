@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import soaktune.bench.KpiTargets;
 import soaktune.bench.TuningBench;
+import soaktune.gate.KpiThresholdsReader;
 import soaktune.bench.TuningTable;
 import soaktune.io.InputException;
 import soaktune.model.Profile;
@@ -66,12 +68,14 @@ public final class BenchTuningCommand implements Callable<Integer> {
         }
         Profile profile = profileOption.resolve(bench.root().env());
         Tuner tuner = new Tuner(rulesOption.load());
+        KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(
+                tuner.ruleSet().dir().resolve(KpiThresholdsReader.FILE), bench.root().env()));
         TuningBench.Result result = TuningBench.run(new TuningBench.Config(ScenarioList.parse(scenarios), seeds,
-                iterations, n, tuner, profile, iterationMinutes));
+                iterations, n, tuner, targets, profile, iterationMinutes));
         spec.commandLine().getOut().println("Rules: " + tuner.ruleSet().dir() + " (sha " + tuner.ruleSet().shortSha()
                 + "), profile " + profile.name() + ", seeds 1.." + seeds + ", " + iterations + " iterations of "
                 + iterationMinutes + " min");
-        TuningTable.print(spec.commandLine().getOut(), result, iterations);
+        TuningTable.print(spec.commandLine().getOut(), result, iterations, targets);
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,6 @@
 package soaktune.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import soaktune.io.Json;
 import soaktune.io.OverridesReader;
 import soaktune.model.Adjustment;
 import soaktune.model.EdgeReport;
-import soaktune.model.IterationContext;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Profile;
 import soaktune.report.DecisionMarkers;
@@ -86,9 +84,8 @@ public final class TuneCommand implements Callable<Integer> {
         Decision decision;
         try {
             // A one-shot decision has no KPI gate history: the healthy streak is unknown (0).
-            List<Object> facts = new ArrayList<>(memory.facts());
-            facts.add(new IterationContext(iteration, 0));
-            decision = new Tuner(rules).decide(report.totals(), current.overrides(), profile, iteration, ts, facts);
+            decision = new Tuner(rules).decide(report.totals(), current.overrides(), profile, iteration, ts,
+                    memory.facts(iteration, 0));
         } catch (MissingMetricException e) {
             throw new InputException(edgeReport.toString(), "totals." + e.metric(), "is missing, and the rules read it");
         }

@@ -18,7 +18,6 @@ import soaktune.io.Json;
 import soaktune.io.OverridesReader;
 import soaktune.model.Adjustment;
 import soaktune.model.EdgeReport;
-import soaktune.model.IterationContext;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Overrides;
 import soaktune.report.DecisionJson;
@@ -251,10 +250,9 @@ public final class SoakRunner {
 
     private Decision decide(RuleSet ruleSet, EdgeReport report, Overrides current, int iteration, String ts,
             TuningMemory memory, int healthyStreak) throws InputException {
-        List<Object> facts = new ArrayList<>(memory.facts());
-        facts.add(new IterationContext(iteration, healthyStreak));
         try {
-            return new Tuner(ruleSet).decide(report.totals(), current, config.profile(), iteration, ts, facts);
+            return new Tuner(ruleSet).decide(report.totals(), current, config.profile(), iteration, ts,
+                    memory.facts(iteration, healthyStreak));
         } catch (MissingMetricException e) {
             throw new InputException(dir.resolve("EDGE_REPORT_" + iteration + ".json").toString(),
                     "totals." + e.metric(), "is missing, and the rules read it");

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import soaktune.model.Adjustment;
 import soaktune.model.FieldMove;
 import soaktune.model.Frozen;
+import soaktune.model.IterationContext;
 import soaktune.model.TunableField;
 
 /**
@@ -28,10 +29,14 @@ public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
         return new TuningMemory(List.of(), Map.of());
     }
 
-    /** The facts for a decision at {@code iteration}: recent moves and carried freezes. */
-    public List<Object> facts() {
+    /**
+     * The facts for a decision at {@code iteration}: recent moves, carried freezes, and where the decision
+     * sits (iteration number, and how many iterations in a row the KPI gate judged OK; 0 when unknown).
+     */
+    public List<Object> facts(int iteration, int healthyStreak) {
         List<Object> facts = new ArrayList<>(moves);
         frozen.forEach((field, remaining) -> facts.add(new Frozen(field, remaining, "carried")));
+        facts.add(new IterationContext(iteration, healthyStreak));
         return facts;
     }
 

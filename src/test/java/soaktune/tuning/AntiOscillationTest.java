@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import soaktune.io.ProfileLoader;
 import soaktune.model.FieldMove;
-import soaktune.model.IterationContext;
 import soaktune.model.MetricName;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
@@ -30,8 +29,7 @@ final class AntiOscillationTest {
 
     /** cancel_ratio 0.7 makes the v1 table propose min_interval +20 and replace_rate -30. */
     private static Decision decide(int iteration, TuningMemory memory, int healthyStreak) {
-        List<Object> facts = new ArrayList<>(memory.facts());
-        facts.add(new IterationContext(iteration, healthyStreak));
+        List<Object> facts = memory.facts(iteration, healthyStreak);
         return tuner.decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.7).build(), Overrides.empty(), s1,
                 iteration, "2025-01-01T00:00:00Z", facts);
     }
