@@ -178,6 +178,33 @@ final class HostileInputTest {
         assertThat(Files.exists(tmp.resolve("soak"))).isFalse();
     }
 
+    /** Scenario files for the simulator: `run --mock --scenario FILE` must refuse them before writing anything. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarioCases")
+    void badScenarioFilesAreRefusedBeforeAnyArtifact(String name, String content, String message) throws Exception {
+        Path artifacts = tmp.resolve("soak");
+        assertThat(CliRun.run("run", "--mock", "--iterations", "1", "--artifacts", artifacts.toString()).code()).isZero();
+        Map<String, String> before = TestFiles.checksums(artifacts);
+        Path scenario = TestFiles.write(tmp.resolve("scenario.json"), content);
+        CliRun r = CliRun.run("run", "--mock", "--iterations", "1", "--scenario", scenario.toString(),
+                "--artifacts", artifacts.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("soaktune: error: ").contains("scenario.json").contains(message);
+        assertThat(TestFiles.checksums(artifacts)).isEqualTo(before);
+    }
+
+    static Stream<Arguments> scenarioCases() {
+        return Stream.of(
+                Arguments.of("scenario truncated", "{\"jitter_ms\": ", "malformed JSON"),
+                Arguments.of("scenario unknown key", "{\"jiter_ms\": 3}", "jiter_ms: unknown field"),
+                Arguments.of("scenario wrong type", "{\"jitter_ms\": \"3\"}", "jitter_ms: must be a number"),
+                Arguments.of("scenario NaN", "{\"jitter_ms\": NaN}", "malformed JSON"),
+                Arguments.of("scenario negative rate", "{\"taker_rate_per_s\": -1}", "taker_rate_per_s"),
+                Arguments.of("scenario share above 1", "{\"informed_share\": 1.5}", "informed_share"),
+                Arguments.of("scenario array root", "[1]", "must be a JSON object"));
+    }
+
     static Stream<Arguments> fileSystemCases() {
         return Stream.of(
                 Arguments.of("directory instead of file", "directory", "is a directory, expected a JSON file"),
