@@ -114,7 +114,13 @@ public final class PlainV1 {
         for (Proposal p : ps) {
             if (p.isAccepted()) {
                 TunableField field = TunableField.fromKey(p.getField()).orElseThrow();
-                values.put(field, limits.clamp(field, field.normalize(values.get(field) + p.getDelta())));
+                double from = values.get(field);
+                double wanted = field.normalize(from + p.getDelta());
+                double to = limits.clamp(field, wanted);
+                if (to != wanted) {
+                    p.recordClamp(to - from, "limit");
+                }
+                values.put(field, to);
             }
         }
         return new Outcome(new Overrides(values), ps, guards);

@@ -30,7 +30,7 @@ public final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "S", defaultValue = "60", description = "Measured seconds. Default: ${DEFAULT-VALUE}.")
     double duration;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "15", description = "Unmeasured seconds first. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "60", description = "Unmeasured seconds first. Default: ${DEFAULT-VALUE}.")
     double warmup;
 
     @Option(names = "--segments", paramLabel = "N", defaultValue = "1",

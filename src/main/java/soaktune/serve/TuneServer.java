@@ -214,7 +214,7 @@ public final class TuneServer implements AutoCloseable {
         out.put("iteration", request.iteration());
         out.put("profile", request.profile().name());
         out.put("rules", rulesJson(current.ruleSet()));
-        send(exchange, 200, Json.toBytes(out));
+        send(exchange, 200, Json.toCompactBytes(out));
     }
 
     private void health(HttpExchange exchange, boolean head) throws IOException {
@@ -229,7 +229,7 @@ public final class TuneServer implements AutoCloseable {
         if (head) {
             exchange.sendResponseHeaders(status, -1);
         } else {
-            send(exchange, status, Json.toBytes(out));
+            send(exchange, status, Json.toCompactBytes(out));
         }
     }
 
@@ -264,7 +264,7 @@ public final class TuneServer implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("error", message);
         out.put("field", field);
-        return Json.toBytes(out);
+        return Json.toCompactBytes(out);
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
