@@ -28,9 +28,9 @@ import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
 
 /**
- * One decision on the v1 rules, warm: the whole {@link Tuner} decision (rules in a new session, as every
- * decision runs, with the explanation recorded; then the limit clamp), the rules alone, and the same logic
- * as plain Java ({@link PlainV1}), side by side in one run. Scenarios: healthy metrics (no row fires), one
+ * One decision on the v1 rules, warm: the whole {@link Tuner} decision (current values, the rules in a clean
+ * session with the explanation recorded, the limit clamp) and the rules alone, each next to the same logic as
+ * plain Java ({@link PlainV1}), side by side in one run. Scenarios: healthy metrics (no row fires), one
  * row, and three rows (the multi-fail guard and the calming-only drop).
  */
 @State(Scope.Benchmark)
@@ -101,9 +101,15 @@ public class DecisionBenchmark {
         return RuleEngine.evaluate(ruleSet, List.of(metrics, context.get(0)));
     }
 
-    /** The same decision as plain Java: the baseline. */
+    /** The same decision as plain Java: the baseline of {@link #droolsDecision}. */
     @Benchmark
-    public PlainV1.Outcome plainJava() {
+    public PlainV1.Outcome plainDecision() {
         return PlainV1.decide(metrics, overrides, profile, ruleSet.limits(), 0, Set.of());
+    }
+
+    /** The trigger table and guardrails as plain Java: the baseline of {@link #droolsRulesOnly}. */
+    @Benchmark
+    public PlainV1.Outcome plainRulesOnly() {
+        return PlainV1.rules(metrics, 0, Set.of());
     }
 }

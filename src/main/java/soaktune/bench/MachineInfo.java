@@ -41,6 +41,17 @@ public final class MachineInfo {
         }
     }
 
+    /** CPU time (user + system) a process has used so far, in ms (Linux /proc/PID/stat, 10 ms ticks). */
+    public static Optional<Long> processCpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of((Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A field of /proc/PID/status in kB (VmRSS, VmHWM); empty when unavailable. */
     public static Optional<Long> procStatusKb(long pid, String field) {
         try {

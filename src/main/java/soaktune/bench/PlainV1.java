@@ -28,8 +28,29 @@ public final class PlainV1 {
     private PlainV1() {
     }
 
+    /** The whole decision, as the Tuner makes it: current values, the rules, then the clamped changes. */
     public static Outcome decide(Metrics m, Overrides current, Profile profile, Limits limits, int healthyStreak,
             Set<String> frozen) {
+        Outcome ruled = rules(m, healthyStreak, frozen);
+        // As the Tuner does after the rules: accepted changes in order, each clamped to the limits.
+        Map<TunableField, Double> values = new EnumMap<>(CurrentValues.resolve(current, profile, limits).values().values());
+        for (Proposal p : ruled.proposals()) {
+            if (p.isAccepted()) {
+                TunableField field = TunableField.fromKey(p.getField()).orElseThrow();
+                double from = values.get(field);
+                double wanted = field.normalize(from + p.getDelta());
+                double to = limits.clamp(field, wanted);
+                if (to != wanted) {
+                    p.recordClamp(to - from, "limit");
+                }
+                values.put(field, to);
+            }
+        }
+        return new Outcome(new Overrides(values), ruled.proposals(), ruled.guards());
+    }
+
+    /** The trigger table and guardrails alone (what the rule engine does); {@code after} is null. */
+    public static Outcome rules(Metrics m, int healthyStreak, Set<String> frozen) {
         // The engine evaluates every row's condition on insert: a missing metric fails whichever row reads it.
         boolean cancel = m.getCancelRatio() > 0.55;
         boolean adverse = m.getAdverseBpsP95() > 4 || m.getSlippageBpsP95() > 3;
@@ -109,21 +130,7 @@ public final class PlainV1 {
             p.accept("accept_proposal", "no guardrail objected");
         }
 
-        // As the Tuner does after the rules: accepted changes in order, each clamped to the limits.
-        Map<TunableField, Double> values = new EnumMap<>(CurrentValues.resolve(current, profile, limits).values().values());
-        for (Proposal p : ps) {
-            if (p.isAccepted()) {
-                TunableField field = TunableField.fromKey(p.getField()).orElseThrow();
-                double from = values.get(field);
-                double wanted = field.normalize(from + p.getDelta());
-                double to = limits.clamp(field, wanted);
-                if (to != wanted) {
-                    p.recordClamp(to - from, "limit");
-                }
-                values.put(field, to);
-            }
-        }
-        return new Outcome(new Overrides(values), ps, guards);
+        return new Outcome(null, ps, guards);
     }
 
     /** Wider spread, longer interval or fewer replaces. */

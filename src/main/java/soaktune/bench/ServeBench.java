@@ -28,7 +28,9 @@ public final class ServeBench {
     public record HeapSample(double atSeconds, long decisions, Optional<Long> heapAfterGcKb, Optional<Long> rssKb) {
     }
 
-    public record Result(HttpLoad.Result load, List<HeapSample> heap, Optional<Long> peakRssKb) {
+    /** {@code serverCpuUsPerRequest}: the server's CPU time (all its threads, GC and JIT included) per request. */
+    public record Result(HttpLoad.Result load, List<HeapSample> heap, Optional<Long> peakRssKb,
+            Optional<Double> serverCpuUsPerRequest) {
     }
 
     private static final Pattern READY = Pattern.compile("\\| serve_ready \\| OK \\| URL=(\\S+) \\|");
@@ -59,11 +61,13 @@ public final class ServeBench {
             this.uri = uri;
         }
 
-        public static Server start(Path jar, Path rules, List<String> jvmOptions, Path log) throws IOException {
+        public static Server start(Path jar, Path rules, List<String> jvmOptions, int threads, Path log)
+                throws IOException {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmOptions);
-            cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--rules", rules.toString()));
+            cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--rules", rules.toString(), "--threads",
+                    Integer.toString(threads)));
             Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
             BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -121,8 +125,14 @@ public final class ServeBench {
         List<HeapSample> heap = new ArrayList<>();
         pid.ifPresent(p -> heap.add(sample(p, 0, 0)));
         List<HttpLoad.Result> parts = new ArrayList<>();
+        long cpuMs = 0;
         for (int s = 1; s <= segments; s++) {
+            Optional<Long> cpuBefore = pid.flatMap(MachineInfo::processCpuMillis);
             HttpLoad.Result part = load.run(rate, segmentSeconds, connections);
+            Optional<Long> cpuAfter = pid.flatMap(MachineInfo::processCpuMillis);
+            if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+                cpuMs += cpuAfter.get() - cpuBefore.get();
+            }
             parts.add(part);
             long sent = parts.stream().mapToLong(HttpLoad.Result::sent).sum();
             out.printf(Locale.ROOT, "segment %d/%d: %d requests at %.0f/s, %d errors, p50 %.0f us, p99 %.0f us%n", s,
@@ -134,7 +144,10 @@ public final class ServeBench {
             }
         }
         Optional<Long> peak = pid.flatMap(p -> MachineInfo.procStatusKb(p, "VmHWM"));
-        return new Result(combine(parts), heap, peak);
+        HttpLoad.Result all = combine(parts);
+        Optional<Double> cpuPerRequest = pid.isPresent() && all.sent() > 0
+                ? Optional.of(cpuMs * 1000.0 / all.sent()) : Optional.empty();
+        return new Result(all, heap, peak, cpuPerRequest);
     }
 
     private static HttpLoad.Result combine(List<HttpLoad.Result> parts) {
@@ -199,6 +212,8 @@ public final class ServeBench {
                         h.heapAfterGcKb().map(String::valueOf).orElse("n/a"), h.rssKb().map(String::valueOf).orElse("n/a"));
             }
         }
+        r.serverCpuUsPerRequest().ifPresent(us -> out.printf(Locale.ROOT,
+                "server CPU per request (all threads, GC and JIT included): %.0f us%n", us));
         r.peakRssKb().ifPresent(kb -> out.println("server peak RSS (VmHWM): " + kb + " kB"));
         out.flush();
     }

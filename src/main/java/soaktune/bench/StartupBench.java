@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /**
  * Times a one-shot {@code tune} as a whole process, cold, in several set-ups side by side: plain, with the
- * compiled-rule-base cache, with an application class-data-sharing archive (relocated at start, as JDK 17
- * does by default here, or mapped at its recorded address), combinations, C1 only, and through the
- * {@code bin/soaktune} launcher (which uses all of them). Runs are interleaved (one of each set-up per round,
- * in rotating order) so a machine that gets busier or quieter during the benchmark affects every set-up alike.
+ * compiled-rule-base cache, with an application class-data-sharing archive, with the C1 compiler only,
+ * combinations, and through the {@code bin/soaktune} launcher (which uses all three). Runs are interleaved
+ * (one of each set-up per round, in rotating order) so a machine that gets busier or quieter during the
+ * benchmark affects every set-up alike.
  */
 public final class StartupBench {
     /** One way of starting {@code tune}: extra JVM options and environment, or a launcher script. */
@@ -96,14 +96,15 @@ public final class StartupBench {
         Map<String, String> noCache = Map.of("SOAKTUNE_NO_CACHE", "1");
         Map<String, String> cache = Map.of("SOAKTUNE_CACHE_DIR", tmp.resolve("cache").toString());
         List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-        List<String> fixed = plus(cds, "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        List<String> c1 = List.of("-XX:TieredStopAtLevel=1");
         List<Setup> setups = new ArrayList<>(List.of(
                 new Setup("plain", List.of(), noCache, Optional.empty()),
+                new Setup("C1", c1, noCache, Optional.empty()),
                 new Setup("rule-cache", List.of(), cache, Optional.empty()),
+                new Setup("rule-cache+C1", c1, cache, Optional.empty()),
                 new Setup("cds", cds, noCache, Optional.empty()),
-                new Setup("cds+fixed-addr", fixed, noCache, Optional.empty()),
-                new Setup("cache+cds+fixed", fixed, cache, Optional.empty()),
-                new Setup("cache+cds+fixed+C1", plus(fixed, "-XX:TieredStopAtLevel=1"), cache, Optional.empty())));
+                new Setup("rule-cache+cds", cds, cache, Optional.empty()),
+                new Setup("rule-cache+cds+C1", plus(cds, "-XX:TieredStopAtLevel=1"), cache, Optional.empty())));
         launcher.ifPresent(l -> setups.add(new Setup("bin/soaktune", List.of(),
                 Map.of("SOAKTUNE_CACHE_DIR", tmp.resolve("launcher-cache").toString(), "SOAKTUNE_JAR", jar.toString()),
                 Optional.of(l))));

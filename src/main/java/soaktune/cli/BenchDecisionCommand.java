@@ -91,13 +91,16 @@ public final class BenchDecisionCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-12s %-16s %10.3f %10.3f %10.3f %10d%n", s.getKey(), b.getKey(),
                         st.getPercentile(50), st.getPercentile(90), st.getPercentile(99), st.getN());
             }
-            Statistics drools = s.getValue().get("droolsDecision");
-            Statistics plain = s.getValue().get("plainJava");
-            if (drools != null && plain != null && plain.getPercentile(50) > 0) {
-                out.printf(Locale.ROOT, "%-12s %-16s %9.0fx%n", s.getKey(), "drools/plain",
-                        drools.getPercentile(50) / plain.getPercentile(50));
-            }
+            ratio(out, s.getKey(), "decision", s.getValue().get("droolsDecision"), s.getValue().get("plainDecision"));
+            ratio(out, s.getKey(), "rules only", s.getValue().get("droolsRulesOnly"), s.getValue().get("plainRulesOnly"));
         }
         out.flush();
+    }
+
+    private static void ratio(PrintWriter out, String scenario, String what, Statistics drools, Statistics plain) {
+        if (drools != null && plain != null && plain.getPercentile(50) > 0) {
+            out.printf(Locale.ROOT, "%-12s %-16s %9.1fx  (median Drools / median plain Java)%n", scenario, what,
+                    drools.getPercentile(50) / plain.getPercentile(50));
+        }
     }
 }

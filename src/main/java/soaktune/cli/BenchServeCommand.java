@@ -47,6 +47,10 @@ public final class BenchServeCommand implements Callable<Integer> {
             description = "JVM options for the started server, comma-separated (e.g. -Xmx64m,-XX:+UseSerialGC).")
     List<String> serverJvm = new ArrayList<>();
 
+    @Option(names = "--server-threads", paramLabel = "N", defaultValue = "4",
+            description = "serve --threads for the started server (0: no hand-off). Default: ${DEFAULT-VALUE}.")
+    int serverThreads;
+
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules/v1", description = "Rules for the started server. Default: ${DEFAULT-VALUE}.")
     Path rules;
 
@@ -74,7 +78,8 @@ public final class BenchServeCommand implements Callable<Integer> {
             result = bench.run(url, Optional.empty(), rate, warmup, segments, duration / segments, connections);
         } else {
             Path log = Files.createTempFile("soaktune-serve", ".log");
-            try (ServeBench.Server server = ServeBench.Server.start(BenchJar.own(), rules.toAbsolutePath(), serverJvm, log)) {
+            try (ServeBench.Server server = ServeBench.Server.start(BenchJar.own(), rules.toAbsolutePath(), serverJvm,
+                    serverThreads, log)) {
                 out.println("server: pid " + server.pid() + " at " + server.uri());
                 result = bench.run(server.uri(), Optional.of(server.pid()), rate, warmup, segments, duration / segments,
                         connections);

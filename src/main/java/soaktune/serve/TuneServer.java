@@ -85,12 +85,13 @@ public final class TuneServer implements AutoCloseable {
     /**
      * Binds and starts answering (503 until {@link #ready}).
      *
-     * @param port 0 for any free port (see {@link #port()})
+     * @param port    0 for any free port (see {@link #port()})
+     * @param threads request threads; 0 answers on the server's own connection thread (no hand-off)
      */
     public static TuneServer start(String host, int port, int threads, Map<String, Profile> profiles, Clock clock,
             Markers markers) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 128);
-        ExecutorService workers = Executors.newFixedThreadPool(threads, named("soaktune-http"));
+        ExecutorService workers = threads == 0 ? null : Executors.newFixedThreadPool(threads, named("soaktune-http"));
         TuneServer server = new TuneServer(http, workers, profiles, clock, markers);
         http.createContext("/", server::handle);
         http.setExecutor(workers);
@@ -140,7 +141,9 @@ public final class TuneServer implements AutoCloseable {
     public void close() {
         reloader.shutdownNow();
         http.stop(0);
-        workers.shutdownNow();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     private void handle(HttpExchange exchange) {
