@@ -67,7 +67,7 @@ public final class BenchTuningCommand implements Callable<Integer> {
             throw new InputException("bench tuning", "--threads", "must be between 1 and 256, got " + n);
         }
         Profile profile = profileOption.resolve(bench.root().env());
-        Tuner tuner = new Tuner(rulesOption.load());
+        Tuner tuner = new Tuner(rulesOption.load(bench.root().env()));
         KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(
                 tuner.ruleSet().dir().resolve(KpiThresholdsReader.FILE), bench.root().env()));
         TuningBench.Result result = TuningBench.run(new TuningBench.Config(ScenarioList.parse(scenarios), seeds,

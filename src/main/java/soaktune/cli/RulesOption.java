@@ -1,8 +1,10 @@
 package soaktune.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import soaktune.io.InputException;
+import soaktune.rules.RuleBaseCache;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RulesException;
@@ -13,7 +15,8 @@ public final class RulesOption {
             description = "Rules folder (DRL, limits.json). Default: ${DEFAULT-VALUE}.")
     Path dir;
 
-    RuleSet load() throws RulesException, InputException {
-        return RuleSetLoader.load(dir);
+    /** Loads the folder, through the compiled-rule-base cache the environment names (if any). */
+    RuleSet load(Map<String, String> env) throws RulesException, InputException {
+        return RuleSetLoader.load(dir, RuleBaseCache.fromEnv(env));
     }
 }

@@ -24,7 +24,6 @@ import soaktune.model.Profile;
 import soaktune.report.Markers;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
-import soaktune.rules.RuleSetLoader;
 import soaktune.soak.ArtifactsLock;
 import soaktune.soak.FileDropSource;
 import soaktune.soak.HttpPollSource;
@@ -128,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         String profileSpec = profileOption.profile != null ? profileOption.profile
                 : env.getOrDefault(ProfileLoader.ENV_VAR, ProfileLoader.DEFAULT);
         Profile profile = ProfileLoader.resolve(Optional.of(profileSpec), env);
-        RuleSet rules = RuleSetLoader.load(rulesOption.dir);
+        RuleSet rules = rulesOption.load(env);
         KpiThresholds thresholds = KpiThresholdsReader.read(rules.dir().resolve(KpiThresholdsReader.FILE), env);
         StrategySource strategy = strategy(env, clock, markers, iterations);
         SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,

@@ -68,7 +68,7 @@ public final class TuneCommand implements Callable<Integer> {
 
         // Read and check every input before writing anything: bad input must leave all artifacts as they were.
         Profile profile = profileOption.resolve(env);
-        RuleSet rules = rulesOption.load();
+        RuleSet rules = rulesOption.load(env);
         OverridesReader.Loaded current = OverridesReader.load(Optional.ofNullable(overrides), env, out);
         EdgeReport report = EdgeReportReader.read(edgeReport);
         Path appliedFile = out.toAbsolutePath().resolveSibling(AppliedProfileFile.NAME);

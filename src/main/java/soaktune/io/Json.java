@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -45,6 +46,8 @@ public final class Json {
     /** Two-space indent and "key": value, the way people and most tools write JSON. */
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
+    private static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     static {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n"); // "\n" on every OS: byte-identical output
@@ -111,6 +114,18 @@ public final class Json {
     public static byte[] toBytes(Object value) {
         try {
             return (MAPPER.writer(PRINTER).writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Sorted keys on one line, no final newline: for HTTP responses, where indentation only costs time on
+     * both ends (the resident tuner's answers are read by programs).
+     */
+    public static byte[] toCompactBytes(Object value) {
+        try {
+            return COMPACT.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }

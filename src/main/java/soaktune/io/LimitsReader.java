@@ -16,22 +16,26 @@ public final class LimitsReader {
     }
 
     public static Limits read(Path file) throws InputException {
-        JsonNode root = Json.readFile(file);
-        JsonFields f = new JsonFields(file.toString());
+        return fromJson(file.toString(), Json.readFile(file));
+    }
+
+    /** The limits in an already parsed document; {@code source} names it in errors. */
+    public static Limits fromJson(String source, JsonNode root) throws InputException {
+        JsonFields f = new JsonFields(source);
         f.object(root, "");
         f.onlyKeys(root, "", new HashSet<>(TunableField.keys()));
         Map<TunableField, Range> ranges = new EnumMap<>(TunableField.class);
         for (TunableField field : TunableField.values()) {
             JsonNode entry = root.get(field.key());
             if (entry == null) {
-                throw new InputException(file.toString(), field.key(), "is missing: every tunable field needs limits");
+                throw new InputException(source, field.key(), "is missing: every tunable field needs limits");
             }
             f.object(entry, field.key());
             f.onlyKeys(entry, field.key(), Set.of("min", "max"));
             double min = f.number(entry.get("min"), field.key() + ".min");
             double max = f.number(entry.get("max"), field.key() + ".max");
             if (min > max) {
-                throw new InputException(file.toString(), field.key(), "min " + min + " is above max " + max);
+                throw new InputException(source, field.key(), "min " + min + " is above max " + max);
             }
             ranges.put(field, new Range(min, max));
         }

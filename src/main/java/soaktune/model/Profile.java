@@ -42,7 +42,20 @@ public record Profile(String name, Map<String, Double> base, Map<String, Double>
 
     /** The value a tunable field has when no runtime override sets it. */
     public double defaultValue(TunableField field) {
+        return defaultValue(field, applied());
+    }
+
+    /** Every tunable field's default at once (one {@link #applied()}, not one per field: decisions call this). */
+    public Map<TunableField, Double> defaultValues() {
         Map<String, Double> applied = applied();
+        Map<TunableField, Double> out = new java.util.EnumMap<>(TunableField.class);
+        for (TunableField field : TunableField.values()) {
+            out.put(field, defaultValue(field, applied));
+        }
+        return out;
+    }
+
+    private static double defaultValue(TunableField field, Map<String, Double> applied) {
         return switch (field) {
             case BASE_SPREAD_BPS_DELTA -> 0.0;
             case MIN_INTERVAL_MS -> applied.get("min_interval_ms");

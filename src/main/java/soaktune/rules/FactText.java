@@ -1,16 +1,21 @@
 package soaktune.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.mvel.MVELConstraint;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.rule.Match;
 import soaktune.model.MetricName;
 import soaktune.model.Metrics;
@@ -26,8 +31,23 @@ final class FactText {
     private FactText() {
     }
 
-    static List<String> describe(Match match) {
-        Set<MetricName> read = metricsRead(match.getRule());
+    /**
+     * What each rule's conditions read, worked out once per rule of a rule base (walking a rule's conditions
+     * costs more than the rest of describing a firing). Keyed by the rule base itself (by identity: a reloaded
+     * base with same-named rules is another key), weakly, so entries go with the base.
+     */
+    private static final Map<KieBase, Map<String, Set<MetricName>>> READ =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The per-rule memo for one rule base; hand it to {@link #describe} for each firing. */
+    static Map<String, Set<MetricName>> memo(KieBase base) {
+        return READ.computeIfAbsent(base, b -> new ConcurrentHashMap<>());
+    }
+
+    static List<String> describe(Match match, Map<String, Set<MetricName>> memo) {
+        org.kie.api.definition.rule.Rule rule = match.getRule();
+        Set<MetricName> read = memo.computeIfAbsent(rule.getPackageName() + "." + rule.getName(),
+                k -> metricsRead(rule));
         List<String> out = new ArrayList<>();
         for (Object o : match.getObjects()) {
             if (o instanceof Metrics m) {
@@ -66,7 +86,7 @@ final class FactText {
         } catch (RuntimeException | LinkageError e) {
             out.clear(); // engine internals changed: show the whole fact instead
         }
-        return out;
+        return Collections.unmodifiableSet(out);
     }
 
     private static void collect(RuleConditionElement e, Set<MetricName> out) {

@@ -3,20 +3,23 @@ package soaktune.rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import soaktune.model.Frozen;
 import soaktune.model.GuardFired;
+import soaktune.model.MetricName;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Proposal;
 import soaktune.model.Trigger;
 
 /**
- * Runs a rule set over one iteration's facts: a fresh session per decision (cheap, and no state can leak
- * between iterations), an agenda listener that records each firing with the facts it matched, and a cap
- * on firings so a rule that loops fails loudly instead of hanging a soak.
+ * Runs a rule set over one iteration's facts: a clean session per decision (reset and reused, see
+ * {@link RuleSessions}: no state can leak between iterations), an agenda listener that records each firing
+ * with the facts it matched, and a cap on firings so a rule that loops fails loudly instead of hanging a soak.
  */
 public final class RuleEngine {
     /** Far above anything a sane rule set needs (the v1 set fires about 15 rules at most). */
@@ -26,12 +29,13 @@ public final class RuleEngine {
     }
 
     public static RuleOutcome evaluate(RuleSet ruleSet, List<?> facts) {
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.sessions().take();
         List<RuleFiring> firings = new ArrayList<>();
+        Map<String, Set<MetricName>> memo = FactText.memo(ruleSet.kieBase());
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                List<String> matched = FactText.describe(event.getMatch());
+                List<String> matched = FactText.describe(event.getMatch(), memo);
                 firings.add(new RuleFiring(firings.size() + 1, event.getMatch().getRule().getName(), matched));
             }
         });
@@ -55,7 +59,7 @@ public final class RuleEngine {
         } catch (RuntimeException e) {
             throw translate(e);
         } finally {
-            session.dispose();
+            ruleSet.sessions().giveBack(session);
         }
     }
 

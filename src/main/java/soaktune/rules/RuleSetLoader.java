@@ -3,12 +3,8 @@ package soaktune.rules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -23,6 +20,7 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import soaktune.io.InputException;
+import soaktune.io.Json;
 import soaktune.io.LimitsReader;
 import soaktune.model.Limits;
 import soaktune.model.TunableField;
@@ -44,11 +42,27 @@ public final class RuleSetLoader {
      * rejection) is refused with every problem listed; warnings do not stop it.
      */
     public static RuleSet load(Path dir) throws RulesException, InputException {
-        RuleCheck check = check(dir);
-        if (!check.ok()) {
-            throw new RulesException(check.errors());
+        return load(dir, RuleBaseCache.disabled());
+    }
+
+    /**
+     * As {@link #load(Path)}, but a compiled base from {@code cache} is used when one exists for exactly these
+     * files and this build of soaktune (an entry is only ever written after the whole check passed). The
+     * safety lint still runs on the rule text before a cached base is used.
+     */
+    public static RuleSet load(Path dir, RuleBaseCache cache) throws RulesException, InputException {
+        RulesSnapshot snapshot = RulesSnapshot.read(dir);
+        Optional<RuleSet> cached = fromCache(snapshot, cache);
+        if (cached.isPresent()) {
+            return cached.get();
         }
-        return check.ruleSet().orElseThrow();
+        Compiled compiled = compile(snapshot);
+        if (compiled.builder() == null) {
+            throw new RulesException(compiled.errors());
+        }
+        // Serialised before the base is built from them: these are exactly the packages the compiler produced.
+        cache.store(snapshot, compiled.builder().getKnowledgePackages());
+        return ruleSet(snapshot, compiled.builder().newKieBase(), compiled.limits());
     }
 
     /**
@@ -57,21 +71,36 @@ public final class RuleSetLoader {
      * the safety lint are never handed to the compiler.
      */
     public static RuleCheck check(Path dir) throws InputException {
-        List<Path> files = decisionFiles(dir);
-        List<Path> drl = files.stream().filter(p -> p.toString().endsWith(".drl")).toList();
-        if (drl.isEmpty()) {
-            return new RuleCheck(List.of(RuleProblem.error(dir.toString(), 0, 0, "no .drl rule files in folder")),
-                    Optional.empty());
+        return check(RulesSnapshot.read(dir));
+    }
+
+    public static RuleCheck check(RulesSnapshot snapshot) throws InputException {
+        Compiled compiled = compile(snapshot);
+        if (compiled.builder() == null) {
+            return new RuleCheck(compiled.problems(), Optional.empty());
         }
-        String sha = sha256(dir, files);
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (Path file : drl) {
-            sources.put(dir.relativize(file).toString(), text(file));
+        return new RuleCheck(compiled.problems(),
+                Optional.of(ruleSet(snapshot, compiled.builder().newKieBase(), compiled.limits())));
+    }
+
+    /** The outcome of lint and compile; {@code builder} is null when there is any error. */
+    private record Compiled(List<RuleProblem> problems, Limits limits, KnowledgeBuilder builder) {
+        List<RuleProblem> errors() {
+            return problems.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).toList();
+        }
+    }
+
+    private static Compiled compile(RulesSnapshot snapshot) throws InputException {
+        Path dir = snapshot.dir();
+        Map<String, String> sources = snapshot.drlSources();
+        if (sources.isEmpty()) {
+            return new Compiled(List.of(RuleProblem.error(dir.toString(), 0, 0, "no .drl rule files in folder")),
+                    null, null);
         }
         List<RuleProblem> problems = new ArrayList<>();
         Limits limits = null;
         try {
-            limits = LimitsReader.read(dir.resolve(LIMITS_FILE));
+            limits = limits(snapshot);
         } catch (InputException e) {
             problems.add(RuleProblem.error(LIMITS_FILE, 0, 0, (e.field() == null ? "" : e.field() + ": ") + e.problem()));
         }
@@ -81,7 +110,7 @@ public final class RuleSetLoader {
         problems.addAll(lint.problems());
         if (lint.unsafe()) {
             problems.sort(RuleLint.ORDER);
-            return new RuleCheck(problems, Optional.empty());
+            return new Compiled(problems, limits, null);
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -98,12 +127,49 @@ public final class RuleSetLoader {
         problems.addAll(CompileProblems.withoutEchoes(compileErrors));
         problems.sort(RuleLint.ORDER);
         boolean errors = problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR);
-        if (errors) {
-            return new RuleCheck(problems, Optional.empty());
+        return new Compiled(problems, limits, errors ? null : builder);
+    }
+
+    /**
+     * A cached base for this snapshot, if the cache has one and the rule text still passes the safety lint
+     * (the key already implies it did when the entry was written; checking again costs a few milliseconds).
+     */
+    private static Optional<RuleSet> fromCache(RulesSnapshot snapshot, RuleBaseCache cache) throws InputException {
+        if (!cache.enabled()) {
+            return Optional.empty();
         }
-        RuleSet set = new RuleSet(dir, dir.toAbsolutePath().normalize().getFileName().toString(), sha,
-                builder.newKieBase(), limits);
-        return new RuleCheck(problems, Optional.of(set));
+        Map<String, String> sources = snapshot.drlSources();
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            if (!SafetyLint.check(source.getKey(), DrlTokenizer.tokenize(source.getValue())).isEmpty()) {
+                return Optional.empty(); // the full check reports it
+            }
+        }
+        Limits limits;
+        try {
+            limits = limits(snapshot);
+        } catch (InputException e) {
+            return Optional.empty(); // the full check reports it
+        }
+        Optional<KieBase> base = cache.find(snapshot);
+        return base.map(b -> ruleSet(snapshot, b, limits));
+    }
+
+    private static Limits limits(RulesSnapshot snapshot) throws InputException {
+        String name = snapshot.dir().resolve(LIMITS_FILE).toString();
+        byte[] bytes = snapshot.files().get(LIMITS_FILE);
+        if (bytes == null) {
+            throw new InputException(name, "no such file");
+        }
+        return LimitsReader.fromJson(name, Json.parse(name, bytes));
+    }
+
+    private static RuleSet ruleSet(RulesSnapshot snapshot, KieBase base, Limits limits) {
+        Path dir = snapshot.dir();
+        return new RuleSet(dir, dir.toAbsolutePath().normalize().getFileName().toString(), snapshot.sha256(), base,
+                limits);
     }
 
     /** The files whose content shapes a decision, in a stable order: rules, limits, thresholds. */
@@ -129,36 +195,10 @@ public final class RuleSetLoader {
 
     /** sha256 over each decision file's relative path and bytes; any edit, rename or new file changes it. */
     public static String sha256(Path dir, List<Path> files) throws InputException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(read(file));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (Path file : files) {
+            contents.put(dir.relativize(file).toString(), RulesSnapshot.bytes(file));
         }
-    }
-
-    private static String text(Path file) throws InputException {
-        byte[] bytes = read(file);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputException(file.toString(), "is not valid UTF-8 text");
-        }
-    }
-
-    private static byte[] read(Path file) throws InputException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
+        return RulesSnapshot.hash(contents);
     }
 }

@@ -19,8 +19,11 @@ public record CurrentValues(Overrides values, List<Clamp> clamps) {
     public static CurrentValues resolve(Overrides overrides, Profile profile, Limits limits) {
         List<Clamp> clamps = new ArrayList<>();
         Map<TunableField, Double> values = new EnumMap<>(TunableField.class);
+        Map<TunableField, Double> defaults = overrides.values().size() == TunableField.values().length ? Map.of()
+                : profile.defaultValues();
         for (TunableField field : TunableField.values()) {
-            double raw = field.normalize(overrides.get(field).orElseGet(() -> profile.defaultValue(field)));
+            Double override = overrides.values().get(field);
+            double raw = field.normalize(override != null ? override : defaults.get(field));
             double clamped = limits.clamp(field, raw);
             if (clamped != raw) {
                 clamps.add(new Clamp(field, raw, clamped));

@@ -1,0 +1,142 @@
+package soaktune.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import soaktune.io.AtomicFiles;
+import soaktune.io.InputException;
+import soaktune.io.ProfileLoader;
+import soaktune.model.IterationContext;
+import soaktune.model.Overrides;
+import soaktune.model.Profile;
+import soaktune.rules.HotRules;
+import soaktune.rules.RuleSetLoader;
+import soaktune.rules.RulesException;
+import soaktune.tuning.Tuner;
+
+/**
+ * Hot reloads in one JVM, as a long {@code run} or {@code serve} does them: a copy of the rules folder is
+ * edited (a comment line changes, so every reload compiles), {@link HotRules} notices and swaps the rule
+ * set, and one decision runs on the new rules. Heap after a full GC, metaspace and class counts are
+ * sampled along the way: a leak (old rule bases or their generated classes kept alive) would grow them.
+ */
+public final class ReloadBench {
+    /** Memory at a point of the run, after a full GC. */
+    public record Sample(int reloads, long heapUsedKb, long metaspaceKb, int classesLoaded, long classesUnloaded) {
+    }
+
+    public record Result(List<Sample> samples, Percentiles reloadMs, int failures) {
+    }
+
+    private final Path rules;
+    private final PrintWriter out;
+
+    public ReloadBench(Path rules, PrintWriter out) {
+        this.rules = rules;
+        this.out = out;
+    }
+
+    /**
+     * @param reloads     how many reloads to make
+     * @param sampleEvery sample memory after every this many reloads (and before the first)
+     */
+    public Result run(int reloads, int sampleEvery) throws IOException, InputException, RulesException {
+        Path tmp = Files.createTempDirectory("soaktune-bench-reload");
+        try {
+            Path copy = tmp.resolve(rules.getFileName());
+            copyTree(rules, copy);
+            Path edited = firstDrl(copy);
+            String original = Files.readString(edited);
+            HotRules hot = HotRules.watching(RuleSetLoader.load(copy));
+            Profile profile = ProfileLoader.load("S1", "bench");
+            List<Sample> samples = new ArrayList<>();
+            samples.add(sample(0));
+            print(samples.get(0));
+            double[] ms = new double[reloads];
+            int failures = 0;
+            for (int i = 1; i <= reloads; i++) {
+                AtomicFiles.writeString(edited, original + "\n// reload " + i + "\n");
+                long start = System.nanoTime();
+                Optional<HotRules.Reload> reload = hot.refresh();
+                ms[i - 1] = (System.nanoTime() - start) / 1e6;
+                if (reload.isEmpty() || !reload.get().ok()) {
+                    failures++;
+                    out.println("reload " + i + " failed: " + reload.map(r -> r.problems().toString()).orElse("not seen"));
+                    continue;
+                }
+                new Tuner(hot.current()).decide(DecisionBenchmark.metrics("multi_fail"), Overrides.empty(), profile, 1,
+                        "2025-10-12T14:00:00Z", List.of(new IterationContext(1, 0)));
+                if (i % sampleEvery == 0 || i == reloads) {
+                    Sample s = sample(i);
+                    samples.add(s);
+                    print(s);
+                }
+            }
+            return new Result(samples, new Percentiles(ms), failures);
+        } finally {
+            StartupTraining.deleteTree(tmp);
+        }
+    }
+
+    private void print(Sample s) {
+        out.printf(Locale.ROOT, "%8d reloads: heap %7d kB, metaspace %7d kB, classes loaded %6d, unloaded %6d%n",
+                s.reloads(), s.heapUsedKb(), s.metaspaceKb(), s.classesLoaded(), s.classesUnloaded());
+        out.flush();
+    }
+
+    /** Full GC (twice, so objects freed by finalisation-like cleanups go too), then what is still in use. */
+    static Sample sample(int reloads) {
+        System.gc();
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
+        long meta = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getName().equals("Metaspace")) {
+                meta = pool.getUsage().getUsed() / 1024;
+            }
+        }
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        return new Sample(reloads, heap, meta, classes.getLoadedClassCount(), classes.getUnloadedClassCount());
+    }
+
+    private static Path firstDrl(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".drl")).sorted().findFirst()
+                    .orElseThrow(() -> new IOException("no .drl file in " + dir));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    public static void summary(PrintWriter out, Result r) {
+        List<Sample> s = r.samples();
+        Sample first = s.size() > 1 ? s.get(1) : s.get(0);
+        Sample last = s.get(s.size() - 1);
+        out.printf(Locale.ROOT, "reloads %d, failures %d, reload time median %.1f ms (p90 %.1f, max %.1f)%n",
+                r.reloadMs().count(), r.failures(), r.reloadMs().median(), r.reloadMs().at(0.9), r.reloadMs().max());
+        out.printf(Locale.ROOT, "heap after GC: %d kB after %d reloads -> %d kB after %d (%+d kB); metaspace %+d kB; "
+                + "classes unloaded %d%n", first.heapUsedKb(), first.reloads(), last.heapUsedKb(), last.reloads(),
+                last.heapUsedKb() - first.heapUsedKb(), last.metaspaceKb() - first.metaspaceKb(), last.classesUnloaded());
+        out.flush();
+    }
+}

@@ -1,0 +1,62 @@
+package soaktune.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The workload a class-data-sharing archive is recorded from: a one-shot {@code tune} as users run it,
+ * once compiling the rules (cache miss) and once from the compiled-rule-base cache (hit), so the archive
+ * holds the classes of both paths. Everything it writes goes to a temporary folder, removed afterwards.
+ */
+public final class StartupTraining {
+    /** The sample EDGE_REPORT inside the jar (it fires several rows, so the guardrails run too). */
+    public static final String SAMPLE_REPORT = "/bench/edge_report_sample.json";
+
+    private StartupTraining() {
+    }
+
+    /**
+     * @param cli runs one command line (the real CLI, in this process) with an environment, returns its code
+     * @return the exit codes of the two runs
+     */
+    public static List<Integer> run(Path rules, Function<Map.Entry<Map<String, String>, String[]>, Integer> cli)
+            throws IOException {
+        Path tmp = Files.createTempDirectory("soaktune-training");
+        try {
+            Path report = tmp.resolve("EDGE_REPORT.json");
+            try (InputStream in = StartupTraining.class.getResourceAsStream(SAMPLE_REPORT)) {
+                Files.write(report, in.readAllBytes());
+            }
+            Map<String, String> env = Map.of("SOAKTUNE_CACHE_DIR", tmp.resolve("cache").toString());
+            String[] args = {"tune", "--edge-report", report.toString(), "--rules", rules.toString(),
+                    "--out", tmp.resolve("out/runtime_overrides.json").toString(), "--explain"};
+            int miss = cli.apply(Map.entry(env, args));
+            int hit = cli.apply(Map.entry(env, args));
+            return List.of(miss, hit);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Discards a run's output. */
+    public static PrintWriter sink() {
+        return new PrintWriter(new StringWriter());
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package soaktune.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import soaktune.bench.StartupTraining;
+
+/**
+ * Hidden: the training run {@code bin/soaktune} records its class-data-sharing archive from
+ * ({@code java -XX:ArchiveClassesAtExit=... -jar soaktune.jar cds-training}). Not for users.
+ */
+@Command(name = "cds-training", hidden = true, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Runs tune twice (compiling, then from the rule-base cache) in a temporary folder.")
+public final class CdsTrainingCommand implements Callable<Integer> {
+    @ParentCommand
+    SoaktuneCommand root;
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules/v1",
+            description = "Rules folder to train on. Default: ${DEFAULT-VALUE}.")
+    Path rules;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Integer> codes = StartupTraining.run(rules, run -> Main.commandLine(run.getKey(),
+                StartupTraining.sink(), StartupTraining.sink()).execute(run.getValue()));
+        return codes.stream().allMatch(c -> c == ExitCodes.OK) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,89 @@
+package soaktune.cli;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import soaktune.io.Clocks;
+import soaktune.io.ProfileLoader;
+import soaktune.model.Profile;
+import soaktune.report.Markers;
+import soaktune.rules.HotRules;
+import soaktune.rules.RuleSet;
+import soaktune.serve.TuneServer;
+import soaktune.soak.StopSignal;
+
+/** The resident tuner: decisions over HTTP from a rule base kept compiled, for bots that cannot wait for a JVM. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Answers POST /v1/tune (body: {\"edge_report\": {\"totals\": {...}}, \"overrides\": {...}, "
+                + "\"profile\": \"S1\"}) with the new overrides and the explanation, and GET /healthz. Stateless per "
+                + "request; reloads the rules when their folder changes. Stops on Ctrl-C or SIGTERM."})
+public final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    SoaktuneCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port (0: any free port, printed).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to bind. Default: ${DEFAULT-VALUE} (this machine only).")
+    String host;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
+            description = "Request threads; 0 answers on the connection thread itself. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--reload-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "Check the rules folder for edits at most this often; 0: never. Default: ${DEFAULT-VALUE}.")
+    long reloadMs;
+
+    @Mixin
+    RulesOption rulesOption;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --port must be between 0 and 65535, got " + port);
+        }
+        if (threads < 0 || threads > 256 || reloadMs < 0) {
+            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --threads must be 0..256 and --reload-ms >= 0");
+        }
+        Map<String, String> env = root.env();
+        Markers markers = new Markers(spec.commandLine().getOut());
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        for (String name : ProfileLoader.BUILT_IN) {
+            profiles.put(name, ProfileLoader.load(name, "built-in profile"));
+        }
+        TuneServer server;
+        try {
+            server = TuneServer.start(host, port, threads, profiles, Clocks.fromEnv(env), markers);
+        } catch (BindException e) {
+            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: cannot listen on " + host + ":" + port + ": "
+                    + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ExitException(ExitCodes.IO_ERROR, "serve: cannot listen on " + host + ":" + port + ": " + e);
+        }
+        try (server) {
+            markers.emit("serve_listen", "OK", "ADDRESS=" + host + ":" + server.port());
+            RuleSet rules = rulesOption.load(env);
+            markers.emit("rules_load", "OK", "VERSION=" + rules.version() + " SHA=" + rules.shortSha());
+            server.ready(HotRules.watching(rules), reloadMs);
+            markers.emit("serve_ready", "OK", "URL=http://" + host + ":" + server.port() + TuneServer.TUNE_PATH);
+            while (!StopSignal.requested()) {
+                Thread.sleep(100);
+            }
+            markers.emit("serve_stop", "OK", "DECISIONS=" + server.decisions());
+        }
+        return StopSignal.signal() == 2 ? ExitCodes.INTERRUPTED : ExitCodes.TERMINATED;
+    }
+}

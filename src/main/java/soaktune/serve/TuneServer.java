@@ -1,0 +1,294 @@
+package soaktune.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import soaktune.io.Clocks;
+import soaktune.io.InputException;
+import soaktune.io.Json;
+import soaktune.model.MissingMetricException;
+import soaktune.model.Profile;
+import soaktune.report.DecisionJson;
+import soaktune.report.Markers;
+import soaktune.report.ReloadMarker;
+import soaktune.rules.HotRules;
+import soaktune.rules.RuleEvaluationException;
+import soaktune.rules.RuleSet;
+import soaktune.tuning.Decision;
+import soaktune.tuning.Tuner;
+import soaktune.tuning.TuningMemoryJson;
+
+/**
+ * The resident tuner: an HTTP server (the JDK's) that keeps a compiled rule base and answers
+ * {@code POST /v1/tune} with one decision, {@code GET /healthz} with the rules in use. Rules are reloaded
+ * by a background thread when their folder changes (as in {@code run}), so no request ever waits for a
+ * compile; a request uses whichever rule set was current when it arrived. Requests are independent: the
+ * server keeps no state between them (see {@link TuneRequest}).
+ *
+ * <p>Every failure becomes a JSON error response ({@code {"error": ..., "field": ...}}): 400 bad request
+ * body, 404 unknown path, 405 wrong method, 413 body over 10 MB, 500 a rule failed while running, 503
+ * rules not loaded yet. Nothing a client sends can stop the server.
+ */
+public final class TuneServer implements AutoCloseable {
+    public static final String TUNE_PATH = "/v1/tune";
+    public static final String HEALTH_PATH = "/healthz";
+    public static final long MAX_BODY_BYTES = Json.MAX_FILE_BYTES;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TuneServer.class);
+
+    static {
+        // Headers and body leave in separate writes; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK can hold a response back for 40 ms. Read once, when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer http;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService reloader;
+    private final Map<String, Profile> profiles;
+    private final Clock clock;
+    private final Markers markers;
+    private final AtomicLong decisions = new AtomicLong();
+    private volatile HotRules rules;
+    private volatile Tuner tuner;
+
+    private TuneServer(HttpServer http, ExecutorService workers, Map<String, Profile> profiles, Clock clock,
+            Markers markers) {
+        this.http = http;
+        this.workers = workers;
+        this.profiles = Map.copyOf(profiles);
+        this.clock = clock;
+        this.markers = markers;
+        this.reloader = Executors.newSingleThreadScheduledExecutor(named("soaktune-reload"));
+    }
+
+    /**
+     * Binds and starts answering (503 until {@link #ready}).
+     *
+     * @param port    0 for any free port (see {@link #port()})
+     * @param threads request threads; 0 answers on the server's own connection thread (no hand-off)
+     */
+    public static TuneServer start(String host, int port, int threads, Map<String, Profile> profiles, Clock clock,
+            Markers markers) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 128);
+        ExecutorService workers = threads == 0 ? null : Executors.newFixedThreadPool(threads, named("soaktune-http"));
+        TuneServer server = new TuneServer(http, workers, profiles, clock, markers);
+        http.createContext("/", server::handle);
+        http.setExecutor(workers);
+        http.start();
+        return server;
+    }
+
+    /** Starts deciding with these rules, and checks their folder for edits every {@code reloadMs} (0: never). */
+    public void ready(HotRules hot, long reloadMs) {
+        this.rules = hot;
+        this.tuner = new Tuner(hot.current());
+        if (reloadMs > 0) {
+            reloader.scheduleWithFixedDelay(this::reload, reloadMs, reloadMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One look at the rules folder; only the reload thread (or a test) calls it. */
+    void reload() {
+        try {
+            rules.refresh().ifPresent(reload -> {
+                ReloadMarker.print(markers, reload);
+                if (reload.ok()) {
+                    tuner = new Tuner(rules.current());
+                }
+            });
+        } catch (RuntimeException e) {
+            // A failed look must not end the schedule: the next one may succeed.
+            LOG.warn("rules reload check failed: {}", e.toString());
+        }
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public long decisions() {
+        return decisions.get();
+    }
+
+    /** The rules in use; null before {@link #ready}. */
+    public RuleSet currentRules() {
+        Tuner t = tuner;
+        return t == null ? null : t.ruleSet();
+    }
+
+    @Override
+    public void close() {
+        reloader.shutdownNow();
+        http.stop(0);
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (TUNE_PATH.equals(path)) {
+                if (!method.equals("POST")) {
+                    methodNotAllowed(exchange, "POST");
+                } else {
+                    tune(exchange);
+                }
+            } else if (HEALTH_PATH.equals(path)) {
+                if (!method.equals("GET") && !method.equals("HEAD")) {
+                    methodNotAllowed(exchange, "GET, HEAD");
+                } else {
+                    health(exchange, method.equals("HEAD"));
+                }
+            } else {
+                send(exchange, 404, error("no such path: " + path + " (try POST " + TUNE_PATH + " or GET "
+                        + HEALTH_PATH + ")", null));
+            }
+        } catch (IOException e) {
+            LOG.debug("client went away: {}", e.toString()); // nothing left to answer
+        } catch (RuntimeException | Error e) {
+            LOG.error("request failed", e);
+            trySend(exchange, 500, error("internal error: " + e, null));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void tune(HttpExchange exchange) throws IOException {
+        Tuner current = tuner;
+        if (current == null) {
+            send(exchange, 503, error("rules are still loading", null));
+            return;
+        }
+        byte[] body = body(exchange);
+        if (body == null) {
+            exchange.getResponseHeaders().set("Connection", "close");
+            send(exchange, 413, error("request body is larger than " + MAX_BODY_BYTES + " bytes", null));
+            return;
+        }
+        TuneRequest request;
+        try {
+            request = TuneRequest.parse(body, profiles);
+        } catch (InputException e) {
+            send(exchange, 400, error(e.getMessage(), e.field() == null || e.field().isEmpty() ? null : e.field()));
+            return;
+        }
+        Decision decision;
+        try {
+            List<Object> facts = request.memory().facts(request.iteration(), request.healthyStreak());
+            decision = current.decide(request.metrics(), request.overrides(), request.profile(), request.iteration(),
+                    Clocks.isoNow(clock), facts);
+        } catch (MissingMetricException e) {
+            String field = "edge_report.totals." + e.metric();
+            send(exchange, 400, error(TuneRequest.SOURCE + ": " + field + ": is missing, and the rules read it", field));
+            return;
+        } catch (RuleEvaluationException e) {
+            send(exchange, 500, error("rules failed: " + e.getMessage(), null));
+            return;
+        }
+        decisions.incrementAndGet();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("overrides", decision.after().toJson());
+        out.put("explanation", DecisionJson.decision(decision));
+        out.put("tuning_memory", TuningMemoryJson.toJson(request.memory().after(request.iteration(), decision)));
+        out.put("iteration", request.iteration());
+        out.put("profile", request.profile().name());
+        out.put("rules", rulesJson(current.ruleSet()));
+        send(exchange, 200, Json.toCompactBytes(out));
+    }
+
+    private void health(HttpExchange exchange, boolean head) throws IOException {
+        Tuner current = tuner;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", current == null ? "loading" : "ok");
+        if (current != null) {
+            out.put("rules", rulesJson(current.ruleSet()));
+            out.put("decisions", decisions.get());
+        }
+        int status = current == null ? 503 : 200;
+        if (head) {
+            exchange.sendResponseHeaders(status, -1);
+        } else {
+            send(exchange, status, Json.toCompactBytes(out));
+        }
+    }
+
+    private static Map<String, Object> rulesJson(RuleSet rules) {
+        return Map.of("version", rules.version(), "sha256", rules.sha256());
+    }
+
+    private void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
+        exchange.getResponseHeaders().set("Allow", allowed);
+        send(exchange, 405, error(exchange.getRequestMethod() + " is not allowed here (allowed: " + allowed + ")", null));
+    }
+
+    /** The body, or null when it is over the limit (decided from Content-Length when the client sent one). */
+    private static byte[] body(HttpExchange exchange) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                    return null;
+                }
+            } catch (NumberFormatException e) {
+                return null; // the JDK server refuses such requests before us; be safe anyway
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes((int) MAX_BODY_BYTES + 1);
+            return bytes.length > MAX_BODY_BYTES ? null : bytes;
+        }
+    }
+
+    static byte[] error(String message, String field) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", message);
+        out.put("field", field);
+        return Json.toCompactBytes(out);
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void trySend(HttpExchange exchange, int status, byte[] body) {
+        try {
+            send(exchange, status, body);
+        } catch (IOException | RuntimeException e) {
+            // headers may already be out; the connection is closed either way
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package soaktune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Option checks of serve and the bench commands (the running server is tested in soaktune.serve). */
+final class ServeAndBenchCommandTest {
+    @Test
+    void servePortOutOfRangeIsBadInput() {
+        CliRun r = CliRun.run("serve", "--port", "70000");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("--port must be between 0 and 65535");
+    }
+
+    @Test
+    void serveWithAMissingRulesFolderStopsWithBadInputAndNoServerLeft() {
+        CliRun r = CliRun.run("serve", "--port", "0", "--rules", "no/such/rules");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("no/such/rules");
+        assertThat(r.out()).contains("| serve_listen | OK |").doesNotContain("serve_ready");
+    }
+
+    @Test
+    void serveWithUnsafeRulesIsRulesInvalid() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("serve-rules");
+        soaktune.rules.RulesFolders.copyOfV1(dir);
+        soaktune.rules.RulesFolders.edit(dir.resolve("triggers.drl"), "import soaktune.model.Trigger",
+                "import soaktune.model.Trigger\nimport java.lang.System");
+        CliRun r = CliRun.run("serve", "--port", "0", "--rules", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.RULES_INVALID);
+    }
+
+    @Test
+    void benchmarksThatStartProcessesMustRunFromTheJar() {
+        CliRun r = CliRun.run("bench", "startup", "--smoke");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("run it from the jar");
+    }
+
+    @Test
+    void benchWithoutSubcommandListsThem() {
+        CliRun r = CliRun.run("bench");
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("startup", "decision", "serve", "reload");
+    }
+}
