@@ -5,16 +5,23 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader sees the old content or the new, never a part: temp file in the same
  * folder, fsync, atomic rename, fsync of the folder so the rename itself survives a power cut.
  */
 public final class AtomicFiles {
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** ".name.12345.tmp", as {@link Files#createTempFile} names them with our prefix and suffix. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\..+\\.\\d+\\.tmp");
+
     private AtomicFiles() {
     }
 
@@ -29,8 +36,9 @@ public final class AtomicFiles {
             throw new IOException(target + " is a directory");
         }
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", TEMP_SUFFIX);
         try {
+            readableByOthers(temp);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -47,6 +55,32 @@ public final class AtomicFiles {
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Deletes temp files a killed writer left behind in {@code dir} (only names this class makes). Call it
+     * while holding the folder's lock, so no live writer's temp file is touched.
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, p -> LEFTOVER.matcher(p.getFileName().toString())
+                .matches())) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Artifacts are read by the strategy and by people, maybe as other users: rw-r--r--, not the temp 0600. */
+    private static void readableByOthers(Path temp) throws IOException {
+        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

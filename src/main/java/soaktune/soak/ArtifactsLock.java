@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import soaktune.io.AtomicFiles;
 
 /**
  * One tuner per artifacts folder: an OS file lock on {@code .soaktune.lock}, which holds the owner's PID.
@@ -54,6 +55,7 @@ public final class ArtifactsLock implements AutoCloseable {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
         channel.force(true);
+        AtomicFiles.removeLeftovers(dir); // a run killed mid-write may have left a temp file; we own the folder now
         return new ArtifactsLock(channel, lock);
     }
 
