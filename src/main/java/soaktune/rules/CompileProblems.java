@@ -1,7 +1,5 @@
 package soaktune.rules;
 
-import java.beans.Introspector;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +13,8 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.jci.CompilationProblem;
+import soaktune.rules.sandbox.AllowList;
+import soaktune.rules.sandbox.PropertyNames;
 
 /**
  * Turns Drools compile errors into {@link RuleProblem}s whose line and column point at the offending text,
@@ -147,47 +147,14 @@ final class CompileProblems {
 
     /** The closest getter-backed property of a fact model class, for "did you mean". */
     private static Optional<String> suggestion(String type, String property) {
-        if (!type.startsWith(SafetyPolicy.MODEL_PACKAGE + ".")) {
+        if (!type.startsWith(AllowList.MODEL_PACKAGE + ".")) {
             return Optional.empty();
         }
         try {
-            Class<?> c = Class.forName(type, false, CompileProblems.class.getClassLoader());
-            List<String> names = new ArrayList<>();
-            for (Method m : c.getMethods()) {
-                String n = m.getName();
-                if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class) {
-                    if (n.startsWith("get") && n.length() > 3) {
-                        names.add(Introspector.decapitalize(n.substring(3)));
-                    } else if (n.startsWith("is") && n.length() > 2) {
-                        names.add(Introspector.decapitalize(n.substring(2)));
-                    }
-                }
-            }
-            return names.stream().filter(n -> distance(n.toLowerCase(), property.toLowerCase()) <= 3)
-                    .min(Comparator.comparingInt(n -> distance(n.toLowerCase(), property.toLowerCase())));
+            return PropertyNames.suggestion(Class.forName(type, false, CompileProblems.class.getClassLoader()), property);
         } catch (ClassNotFoundException | LinkageError e) {
             return Optional.empty();
         }
-    }
-
-    /** Levenshtein distance, for spelling suggestions. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String simpleName(String type) {

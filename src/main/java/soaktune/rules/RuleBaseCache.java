@@ -8,6 +8,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
@@ -125,13 +126,16 @@ public final class RuleBaseCache {
         return sha256((MAGIC + runtime + "\n" + snapshot.sha256()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A rule base built from the entry for this snapshot; empty when there is none or it is unusable. */
-    Optional<KieBase> find(RulesSnapshot snapshot) {
+    /**
+     * The compiled packages of the entry for this snapshot; empty when there is none or it is unusable. The
+     * caller verifies them ({@code Sandbox.verifyCompiled}) before building a base: an entry is code.
+     */
+    Optional<List<KiePackage>> find(RulesSnapshot snapshot) {
         if (!enabled()) {
             return Optional.empty();
         }
         Path file = file(snapshot);
-        if (!Files.isRegularFile(file) || !trusted(file)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !trusted(file) || !trusted(dir)) {
             misses.incrementAndGet();
             return Optional.empty();
         }
@@ -142,16 +146,35 @@ public final class RuleBaseCache {
                 throw new IOException("header does not match");
             }
             List<KiePackage> packages = read(bytes, header.length);
-            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-            base.addPackages(packages);
             hits.incrementAndGet();
             LOG.debug("rule base cache hit: {}", file);
-            return Optional.of(base);
+            return Optional.of(packages);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             // Truncated, corrupt, from another engine version: compile instead and overwrite it.
             LOG.debug("rule base cache entry {} unusable, rebuilding: {}", file, e.toString());
             misses.incrementAndGet();
             return Optional.empty();
+        }
+    }
+
+    /** A rule base from packages that passed the sandbox. */
+    static KieBase newBase(List<KiePackage> packages) {
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(packages);
+        return base;
+    }
+
+    /** Drops an entry that failed verification, so the next load compiles and rewrites it. */
+    void discard(RulesSnapshot snapshot) {
+        if (!enabled()) {
+            return;
+        }
+        hits.decrementAndGet();
+        misses.incrementAndGet();
+        try {
+            Files.deleteIfExists(file(snapshot));
+        } catch (IOException e) {
+            LOG.debug("rule base cache entry {} not deleted: {}", file(snapshot), e.toString());
         }
     }
 
@@ -208,16 +231,22 @@ public final class RuleBaseCache {
         return type.isPrimitive() || ALLOWED_PACKAGES.stream().anyMatch(name::startsWith);
     }
 
-    /** An entry is used only if it is ours and nobody else could have written it. */
-    private static boolean trusted(Path file) {
+    /**
+     * An entry (or the cache folder) is used only if it is ours, is not a symbolic link, and nobody else
+     * could have written it.
+     */
+    private static boolean trusted(Path path) {
         try {
-            if (!Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            if (Files.isSymbolicLink(path)) {
+                return false;
+            }
+            if (!Files.getFileStore(path).supportsFileAttributeView("posix")) {
                 return true;
             }
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
             boolean othersWrite = perms.contains(PosixFilePermission.GROUP_WRITE)
                     || perms.contains(PosixFilePermission.OTHERS_WRITE);
-            String owner = Files.getOwner(file).getName();
+            String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
             return !othersWrite && owner.equals(System.getProperty("user.name"));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;

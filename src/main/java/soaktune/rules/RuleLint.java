@@ -3,28 +3,31 @@ package soaktune.rules;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
+import soaktune.rules.sandbox.Sandbox;
 
 /**
- * Checks rule files before anything compiles them: the safety lint (errors; a rejected file is never
- * compiled, let alone run) and the structure lint (warnings about rules that are legal but almost surely
- * wrong). Files the DRL parser cannot read still get the safety lint; their syntax errors come from the
- * compiler, with positions.
+ * Checks rule files before anything compiles them: Drools' DRL parser, then the sandbox's source check
+ * ({@link Sandbox#verifySource}: errors; a file that fails it is never compiled, let alone run) and the
+ * structure lint (warnings about rules that are legal but almost surely wrong). A file the parser cannot
+ * read is not compiled either: its syntax errors are reported with positions.
  */
 public final class RuleLint {
     private RuleLint() {
     }
 
     /**
-     * The problems in file/line order; {@code unsafe} when the safety lint rejected a file, which must then
-     * not be compiled.
+     * The problems in file/line order; {@code unsafe} when a file failed to parse or failed the sandbox, so
+     * nothing may be compiled. {@code parsed} holds every file that parsed, for the bytecode check.
      */
-    public record Result(List<RuleProblem> problems, boolean unsafe) {
+    public record Result(List<RuleProblem> problems, boolean unsafe, Map<String, PackageDescr> parsed) {
     }
 
     /**
@@ -35,36 +38,43 @@ public final class RuleLint {
         List<RuleProblem> problems = new ArrayList<>();
         boolean unsafe = false;
         List<StructureLint.ParsedFile> parsed = new ArrayList<>();
-        boolean allParsed = true;
+        Map<String, PackageDescr> descrs = new LinkedHashMap<>();
+        CompileProblems syntax = new CompileProblems(sources);
         for (Map.Entry<String, String> source : sources.entrySet()) {
-            DrlTokenizer.Result lexed = DrlTokenizer.tokenize(source.getValue());
-            List<RuleProblem> safety = SafetyLint.check(source.getKey(), lexed);
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg = parse(parser, source.getValue());
+            if (pkg == null || parser.hasErrors()) {
+                unsafe = true;
+                for (DroolsError error : parser.getErrors()) {
+                    problems.addAll(syntax.of(error, source.getKey()));
+                }
+                if (parser.getErrors().isEmpty()) {
+                    problems.add(RuleProblem.error(source.getKey(), 0, 0, "cannot parse this rule file"));
+                }
+                continue;
+            }
+            List<RuleProblem> safety = Sandbox.verifySource(source.getKey(), pkg, source.getValue());
             unsafe |= !safety.isEmpty();
             problems.addAll(safety);
-            PackageDescr pkg = parse(source.getValue());
-            if (pkg == null) {
-                allParsed = false;
-            } else {
-                parsed.add(new StructureLint.ParsedFile(source.getKey(), lexed.tokens(), pkg));
-            }
+            descrs.put(source.getKey(), pkg);
+            parsed.add(new StructureLint.ParsedFile(source.getKey(), DrlTokenizer.tokenize(source.getValue()).tokens(),
+                    pkg));
         }
-        if (allParsed) {
+        if (descrs.size() == sources.size()) {
             problems.addAll(StructureLint.check(parsed, limitFields));
         }
         problems.sort(ORDER);
-        return new Result(List.copyOf(problems), unsafe);
+        return new Result(List.copyOf(problems), unsafe, java.util.Collections.unmodifiableMap(descrs));
     }
 
     /** File, then line, then column: the order an editor's error list uses. */
     public static final Comparator<RuleProblem> ORDER = Comparator.comparing(RuleProblem::file)
             .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column);
 
-    /** Drools' own DRL parser; null when the text has syntax errors (the compiler reports those). */
-    private static PackageDescr parse(String text) {
-        DrlParser parser = new DrlParser();
+    /** Drools' own DRL parser; null when it gave up. */
+    private static PackageDescr parse(DrlParser parser, String text) {
         try {
-            PackageDescr pkg = parser.parse(false, new StringReader(text));
-            return parser.hasErrors() ? null : pkg;
+            return parser.parse(false, new StringReader(text));
         } catch (DroolsParserException | RuntimeException e) {
             return null;
         }

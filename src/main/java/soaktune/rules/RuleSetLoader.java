@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -24,6 +25,7 @@ import soaktune.io.Json;
 import soaktune.io.LimitsReader;
 import soaktune.model.Limits;
 import soaktune.model.TunableField;
+import soaktune.rules.sandbox.Sandbox;
 
 /**
  * Turns a rules folder into a {@link RuleSet}: every {@code *.drl} file (the {@code tests/} folder holds
@@ -48,7 +50,7 @@ public final class RuleSetLoader {
     /**
      * As {@link #load(Path)}, but a compiled base from {@code cache} is used when one exists for exactly these
      * files and this build of soaktune (an entry is only ever written after the whole check passed). The
-     * safety lint still runs on the rule text before a cached base is used.
+     * sandbox still checks the rule text and the entry's bytecode before a cached base is used.
      */
     public static RuleSet load(Path dir, RuleBaseCache cache) throws RulesException, InputException {
         RulesSnapshot snapshot = RulesSnapshot.read(dir);
@@ -83,7 +85,7 @@ public final class RuleSetLoader {
                 Optional.of(ruleSet(snapshot, compiled.builder().newKieBase(), compiled.limits())));
     }
 
-    /** The outcome of lint and compile; {@code builder} is null when there is any error. */
+    /** The outcome of lint, compile and the sandbox; {@code builder} is null when there is any error. */
     private record Compiled(List<RuleProblem> problems, Limits limits, KnowledgeBuilder builder) {
         List<RuleProblem> errors() {
             return problems.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).toList();
@@ -125,14 +127,19 @@ public final class RuleSetLoader {
             compileErrors.addAll(compile.of(error, dir.toString()));
         }
         problems.addAll(CompileProblems.withoutEchoes(compileErrors));
+        if (compileErrors.isEmpty()) {
+            // The generated code is verified before any base is built from it: nothing of it has run yet.
+            problems.addAll(Sandbox.verifyCompiled(builder.getKnowledgePackages(), lint.parsed(), sources));
+        }
         problems.sort(RuleLint.ORDER);
         boolean errors = problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR);
         return new Compiled(problems, limits, errors ? null : builder);
     }
 
     /**
-     * A cached base for this snapshot, if the cache has one and the rule text still passes the safety lint
-     * (the key already implies it did when the entry was written; checking again costs a few milliseconds).
+     * A cached base for this snapshot, if the cache has one, the rule text passes the sandbox's source check
+     * and the entry's generated code passes its bytecode check (the same checks a compile runs: an entry
+     * that fails is deleted and the folder compiled afresh, which reports any problem).
      */
     private static Optional<RuleSet> fromCache(RulesSnapshot snapshot, RuleBaseCache cache) throws InputException {
         if (!cache.enabled()) {
@@ -142,10 +149,9 @@ public final class RuleSetLoader {
         if (sources.isEmpty()) {
             return Optional.empty();
         }
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            if (!SafetyLint.check(source.getKey(), DrlTokenizer.tokenize(source.getValue())).isEmpty()) {
-                return Optional.empty(); // the full check reports it
-            }
+        RuleLint.Result lint = RuleLint.lint(sources, Set.copyOf(TunableField.keys()));
+        if (lint.unsafe()) {
+            return Optional.empty(); // the full check reports it
         }
         Limits limits;
         try {
@@ -153,8 +159,15 @@ public final class RuleSetLoader {
         } catch (InputException e) {
             return Optional.empty(); // the full check reports it
         }
-        Optional<KieBase> base = cache.find(snapshot);
-        return base.map(b -> ruleSet(snapshot, b, limits));
+        Optional<List<KiePackage>> packages = cache.find(snapshot);
+        if (packages.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Sandbox.verifyCompiled(packages.get(), lint.parsed(), sources).isEmpty()) {
+            cache.discard(snapshot);
+            return Optional.empty();
+        }
+        return Optional.of(ruleSet(snapshot, RuleBaseCache.newBase(packages.get()), limits));
     }
 
     private static Limits limits(RulesSnapshot snapshot) throws InputException {

@@ -25,15 +25,16 @@ final class RulesCommandTest {
     @Test
     void checkPrintsEditorJumpableErrorsAndExitsOne() {
         RulesFolders.copyOfV1(dir);
-        RulesFolders.edit(dir.resolve("triggers.drl"), "Metrics( orderAgeP95Ms > 330 )", "Metrics( orderAgeP95 > 330 )");
         RulesFolders.edit(dir.resolve("guardrails.drl"), "    guard(drools, $failing + \" failing rows\");",
-                "    guard(drools, $failing + \" failing rows\");\n    System.exit(1);");
+                "    guard(drools, $failing + \" failing rows\");\n    System.exit(1);\n    Runtime.getRuntime().halt(1);");
         CliRun r = CliRun.run("rules", "check", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out().lines()).contains(
-                "guardrails.drl:21:5: 'System' is not allowed: it controls the JVM or runs programs",
-                "guardrails.drl:21:12: exit is not allowed: it controls the JVM or runs programs");
-        assertThat(r.out()).contains(dir + ": 2 errors, 0 warnings (FAILED)");
+                "guardrails.drl:21:5: calling java.lang.System.exit is not allowed: it controls the JVM or runs"
+                        + " programs (rule \"multi_fail_guard\")",
+                "guardrails.drl:22:5: calling java.lang.Runtime.getRuntime is not allowed: it controls the JVM or"
+                        + " runs programs (rule \"multi_fail_guard\")");
+        assertThat(r.out()).contains(dir + ": 3 errors, 0 warnings (FAILED)");
     }
 
     @Test
@@ -94,7 +95,7 @@ final class RulesCommandTest {
     }
 
     @Test
-    void testRefusesRulesThatFailTheSafetyLint() {
+    void testRefusesRulesThatFailTheSandbox() {
         RulesFolders.copyOfV1(dir);
         RulesFolders.edit(dir.resolve("triggers.drl"), "import soaktune.model.Trigger", "import java.lang.Runtime");
         CliRun r = CliRun.run("rules", "test", dir.toString());

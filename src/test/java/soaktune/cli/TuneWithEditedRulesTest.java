@@ -46,7 +46,7 @@ final class TuneWithEditedRulesTest {
     }
 
     @Test
-    void tuneNeverLoadsRulesThatFailTheSafetyLint() throws Exception {
+    void tuneNeverLoadsRulesThatFailTheSandbox() throws Exception {
         Path rules = RulesFolders.copyOfV1(dir.resolve("rules"));
         RulesFolders.edit(rules.resolve("triggers.drl"), "trigger(drools, \"ws_lag>120\");",
                 "trigger(drools, \"ws_lag>120\"); Runtime.getRuntime().halt(0);");
@@ -54,7 +54,7 @@ final class TuneWithEditedRulesTest {
         CliRun r = CliRun.run("tune", "--edge-report", edgeReport(0.5).toString(), "--rules", rules.toString(),
                 "--out", out.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.RULES_INVALID);
-        assertThat(r.err()).contains("triggers.drl:", "'Runtime' is not allowed");
+        assertThat(r.err()).contains("triggers.drl:", "java.lang.Runtime.getRuntime is not allowed");
         assertThat(out).doesNotExist();
     }
 }

@@ -89,7 +89,10 @@ final class StructureLintTest {
     void propertyNamedLikeAnImportedFunctionIsFlagged() {
         // The bug we hit: MVEL resolved `guard` to the imported function and the pattern never matched.
         List<RuleProblem> p = lint(row("g", "GuardFired( guard == \"multi_fail_guard\" )", ""));
-        assertThat(p).singleElement().satisfies(w -> {
+        // The sandbox now refuses the unknown property outright; the warning still says why it would never match.
+        assertThat(p).filteredOn(e -> e.severity() == RuleProblem.Severity.ERROR).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("GuardFired has no property 'guard'"));
+        assertThat(p).filteredOn(w -> w.severity() == RuleProblem.Severity.WARNING).singleElement().satisfies(w -> {
             assertThat(w.line()).isEqualTo(10);
             assertThat(w.message()).contains("'guard'", "silently never matches");
         });
@@ -108,6 +111,9 @@ final class StructureLintTest {
     @Test
     void globalsAreFlaggedBecauseNothingSetsThem() {
         List<RuleProblem> p = lint("global Double maxLag\n" + row("g", "Metrics( wsLagP95Ms > 100 )", ""));
-        assertThat(p).singleElement().satisfies(w -> assertThat(w.message()).contains("global 'maxLag'"));
+        assertThat(p).filteredOn(w -> w.severity() == RuleProblem.Severity.WARNING).singleElement()
+                .satisfies(w -> assertThat(w.message()).contains("global 'maxLag'"));
+        assertThat(p).filteredOn(e -> e.severity() == RuleProblem.Severity.ERROR).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("global maxLag is not allowed"));
     }
 }

@@ -1,0 +1,51 @@
+package soaktune.rules.sandbox;
+
+import java.beans.Introspector;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Spelling help for property names of the fact model ("did you mean 'cancelRatio'?"). */
+public final class PropertyNames {
+    private PropertyNames() {
+    }
+
+    /** The closest getter-backed property of a fact model class, within three edits. */
+    public static Optional<String> suggestion(Class<?> type, String property) {
+        List<String> names = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            String n = m.getName();
+            if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class) {
+                if (n.startsWith("get") && n.length() > 3) {
+                    names.add(Introspector.decapitalize(n.substring(3)));
+                } else if (n.startsWith("is") && n.length() > 2) {
+                    names.add(Introspector.decapitalize(n.substring(2)));
+                }
+            }
+        }
+        return names.stream().filter(n -> distance(n.toLowerCase(), property.toLowerCase()) <= 3)
+                .min(Comparator.comparingInt(n -> distance(n.toLowerCase(), property.toLowerCase())));
+    }
+
+    /** Levenshtein distance, for spelling suggestions. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
