@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import soaktune.io.InputException;
+import soaktune.rules.DecisionBudget;
 import soaktune.rules.RuleBaseCache;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
@@ -17,6 +18,7 @@ public final class RulesOption {
 
     /** Loads the folder, through the compiled-rule-base cache the environment names (if any). */
     RuleSet load(Map<String, String> env) throws RulesException, InputException {
+        DecisionBudget.configure(env);
         return RuleSetLoader.load(dir, RuleBaseCache.fromEnv(env));
     }
 }

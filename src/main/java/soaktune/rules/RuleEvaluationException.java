@@ -1,7 +1,7 @@
 package soaktune.rules;
 
 /** The rules failed while running (not while compiling): a bad consequence, a runaway loop. */
-public final class RuleEvaluationException extends RuntimeException {
+public class RuleEvaluationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public RuleEvaluationException(String message, Throwable cause) {

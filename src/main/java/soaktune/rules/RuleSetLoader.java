@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
@@ -163,11 +164,21 @@ public final class RuleSetLoader {
         if (packages.isEmpty()) {
             return Optional.empty();
         }
-        if (!Sandbox.verifyCompiled(packages.get(), lint.parsed(), sources).isEmpty()) {
+        if (!sameRules(packages.get(), lint.parsed())
+                || !Sandbox.verifyCompiled(packages.get(), lint.parsed(), sources).isEmpty()) {
             cache.discard(snapshot);
             return Optional.empty();
         }
         return Optional.of(ruleSet(snapshot, RuleBaseCache.newBase(packages.get()), limits));
+    }
+
+    /** The entry holds exactly the rules the folder defines (package and name), nothing more or less. */
+    private static boolean sameRules(List<KiePackage> packages, Map<String, PackageDescr> parsed) {
+        Set<String> inEntry = packages.stream().flatMap(p -> p.getRules().stream())
+                .map(r -> r.getPackageName() + "/" + r.getName()).collect(Collectors.toSet());
+        Set<String> inFolder = parsed.values().stream().flatMap(p -> p.getRules().stream().map(r -> p.getName() + "/"
+                + r.getName())).collect(Collectors.toSet());
+        return inEntry.equals(inFolder);
     }
 
     private static Limits limits(RulesSnapshot snapshot) throws InputException {

@@ -27,6 +27,7 @@ import soaktune.model.Profile;
 import soaktune.report.DecisionJson;
 import soaktune.report.Markers;
 import soaktune.report.ReloadMarker;
+import soaktune.rules.DecisionTimeoutException;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleSet;
@@ -201,6 +202,10 @@ public final class TuneServer implements AutoCloseable {
         } catch (MissingMetricException e) {
             String field = "edge_report.totals." + e.metric();
             send(exchange, 400, error(TuneRequest.SOURCE + ": " + field + ": is missing, and the rules read it", field));
+            return;
+        } catch (DecisionTimeoutException e) {
+            // This request's decision is abandoned; the server and its rule set stay healthy for the next.
+            send(exchange, 503, error("rules failed: " + e.getMessage(), null));
             return;
         } catch (RuleEvaluationException e) {
             send(exchange, 500, error("rules failed: " + e.getMessage(), null));

@@ -24,6 +24,7 @@ import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
 import soaktune.report.DecisionJson;
+import soaktune.tuning.Decision;
 import soaktune.tuning.MetricsFixtures;
 import soaktune.tuning.Tuner;
 
@@ -185,7 +186,7 @@ final class RuleBaseCacheTest {
     }
 
     @Test
-    void theSafetyLintRunsEvenWhenACachedBaseExistsForTheText() throws Exception {
+    void theSandboxChecksTheTextEvenWhenACachedBaseExistsForIt() throws Exception {
         Path safe = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
         RuleSetLoader.load(safe, cache);
@@ -206,6 +207,77 @@ final class RuleBaseCacheTest {
         assertThatThrownBy(() -> RuleSetLoader.load(safe, cache)).isInstanceOf(RulesException.class)
                 .hasMessageContaining("java.lang.System");
         assertThat(cache.hits()).isZero();
+    }
+
+    /** Packages compiled straight by Drools, skipping the sandbox: what a forged cache entry would hold. */
+    private static java.util.Collection<org.kie.api.definition.KiePackage> compiledWithoutTheSandbox(String... drls) {
+        org.kie.internal.builder.KnowledgeBuilder b = org.kie.internal.builder.KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (String drl : drls) {
+            b.add(org.kie.internal.io.ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath("f" + drl.hashCode() + ".drl"), org.kie.api.io.ResourceType.DRL);
+        }
+        assertThat(b.getErrors()).isEmpty();
+        return b.getKnowledgePackages();
+    }
+
+    @Test
+    void aPlantedEntryWhoseCodeFailsTheSandboxIsDiscardedAndRebuiltWithoutRunning() throws Exception {
+        Path dir = rulesCopy();
+        Path marker = tmp.resolve("PWNED");
+        RuleBaseCache cache = cache(BUILD);
+        RulesSnapshot snapshot = RulesSnapshot.read(dir);
+        // Same package and rule names as v1's triggers, but a consequence that writes a file.
+        String forged = Files.readString(dir.resolve("triggers.drl")).replace(
+                "    trigger(drools, \"cancel_ratio>0.55\");",
+                "    trigger(drools, \"cancel_ratio>0.55\"); java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                        + marker + "\"), \"x\");");
+        // Every rule of the folder is in the entry, so only the bytecode check can tell it from the real one.
+        cache.store(snapshot, compiledWithoutTheSandbox(forged, Files.readString(dir.resolve("guardrails.drl")),
+                Files.readString(dir.resolve("anti_oscillation.drl"))));
+        byte[] planted = Files.readAllBytes(cache.file(snapshot));
+
+        RuleSet loaded = RuleSetLoader.load(dir, cache);
+        assertThat(cache.hits()).isZero();
+        assertThat(Files.readAllBytes(cache.file(snapshot))).isNotEqualTo(planted); // rebuilt from the folder
+        Decision d = new Tuner(loaded).decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.9).build(),
+                Overrides.empty(), s1, 1, "t");
+        assertThat(d.adjustments()).isNotEmpty();
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aPlantedEntryOfAnotherRuleSetIsNotUsed() throws Exception {
+        Path dir = rulesCopy();
+        RuleBaseCache cache = cache(BUILD);
+        RulesSnapshot snapshot = RulesSnapshot.read(dir);
+        // Code the sandbox accepts, but not these rules: one row that proposes something else entirely.
+        cache.store(snapshot, compiledWithoutTheSandbox("package soaktune.rules.v1\nimport soaktune.model.Metrics\n"
+                + "import function soaktune.rules.Dsl.propose\nrule \"other\"\nwhen\n    Metrics()\nthen\n"
+                + "    propose(drools, \"tail_age_ms\", 500, \"x\");\nend\n"));
+        RuleSetLoader.load(dir, cache);
+        assertThat(cache.hits()).isZero();
+    }
+
+    @Test
+    void aSymlinkedEntryOrAFolderOthersCanWriteIsIgnored() throws Exception {
+        Path dir = rulesCopy();
+        RuleBaseCache cache = cache(BUILD);
+        RuleSetLoader.load(dir, cache);
+        Path entry = cache.file(RulesSnapshot.read(dir));
+        Path real = tmp.resolve("elsewhere.kbase");
+        Files.move(entry, real);
+        Files.createSymbolicLink(entry, real);
+        RuleSetLoader.load(dir, cache);
+        assertThat(cache.hits()).isZero();
+
+        Files.delete(entry);
+        RuleSetLoader.load(dir, cache); // a fresh, private entry
+        Files.setPosixFilePermissions(tmp.resolve("cache"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        RuleSetLoader.load(dir, cache);
+        assertThat(cache.hits()).isZero();
+        Files.setPosixFilePermissions(tmp.resolve("cache"), PosixFilePermissions.fromString("rwx------"));
+        RuleSetLoader.load(dir, cache);
+        assertThat(cache.hits()).isOne();
     }
 
     @Test

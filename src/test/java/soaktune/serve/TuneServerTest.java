@@ -31,6 +31,7 @@ import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
 import soaktune.report.Markers;
+import soaktune.rules.DecisionBudget;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
@@ -139,6 +140,27 @@ final class TuneServerTest {
         assertThat(body.get("tuning_memory").get("moves").size()).isEqualTo(2);
         assertThat(body.get("rules").get("sha256").asText()).isEqualTo(v1.sha256());
         assertThat(server.decisions()).isEqualTo(1);
+    }
+
+    @Test
+    void aDecisionPastItsTimeBudgetIs503AndTheServerStaysHealthy() throws Exception {
+        Path rules = tmp.resolve("runaway");
+        java.nio.file.Files.createDirectories(rules);
+        java.nio.file.Files.copy(RulesFolders.FIXTURES.resolve("runaway/runaway.drl"), rules.resolve("runaway.drl"));
+        java.nio.file.Files.copy(RulesFolders.V1.resolve("limits.json"), rules.resolve("limits.json"));
+        server.ready(HotRules.fixed(RuleSetLoader.load(rules)), 0);
+        DecisionBudget.configure(Map.of(DecisionBudget.ENV, "100"));
+        try {
+            HttpResponse<String> slow = post("/v1/tune", request(TestFiles.edgeReport("cancel_ratio", "0.95"), ""));
+            assertThat(slow.statusCode()).as(slow.body()).isEqualTo(503);
+            assertThat(json(slow).get("error").asText()).contains("time budget", "rule \"runaway\"");
+            assertThat(http.send(HttpRequest.newBuilder(uri("/healthz")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            HttpResponse<String> calm = post("/v1/tune", request(TestFiles.edgeReport("cancel_ratio", "0.1"), ""));
+            assertThat(calm.statusCode()).as(calm.body()).isEqualTo(200);
+        } finally {
+            DecisionBudget.configure(Map.of());
+        }
     }
 
     @Test

@@ -45,6 +45,13 @@ final class FactTypes {
                 return Optional.of(FactType.of(model.get()));
             }
         }
+        String modelPrefix = AllowList.MODEL_PACKAGE + ".";
+        if (name.startsWith(modelPrefix)) {
+            Optional<Class<?>> model = AllowList.modelClass(name.substring(modelPrefix.length()));
+            if (model.isPresent()) {
+                return Optional.of(FactType.of(model.get()));
+            }
+        }
         if (AllowList.VALUE_TYPES.contains(name)) {
             return Optional.of(valueType(name));
         }

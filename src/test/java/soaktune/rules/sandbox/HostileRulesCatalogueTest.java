@@ -4,23 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import soaktune.cli.CliRun;
 import soaktune.cli.ExitCodes;
+import soaktune.model.MetricName;
 import soaktune.rules.RuleBaseCache;
 import soaktune.rules.RuleCheck;
-import soaktune.rules.RuleProblem;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RulesException;
 import soaktune.rules.RulesFolders;
+import soaktune.tuning.MetricsFixtures;
 
 /**
  * The hostile-rule catalogue: one DRL file per attack in {@code src/test/resources/hostile-rules/}. Its
@@ -84,6 +91,25 @@ final class HostileRulesCatalogueTest {
         assertThat(marker).as("the payload of " + drl.getFileName() + " ran").doesNotExist();
     }
 
+    /** The marker check means something: compiled straight by Drools, skipping the sandbox, a payload runs. */
+    @Test
+    void withoutTheSandboxAPayloadDoesWriteItsMarker(@TempDir Path tmp) throws Exception {
+        Path marker = tmp.resolve("PWNED");
+        Case c = Case.read(catalogue().filter(p -> p.toString().contains("files_write")).findFirst().orElseThrow(),
+                marker);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        builder.add(ResourceFactory.newByteArrayResource(c.text().getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
+        assertThat(builder.getErrors()).isEmpty();
+        KieSession session = builder.newKieBase().newKieSession();
+        try {
+            session.insert(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.5).build());
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        assertThat(marker).exists();
+    }
+
     @Test
     void theShippedRuleSetsPassTheSandboxUnchanged() throws Exception {
         for (String set : List.of("rules/v1", "rules/v2")) {
@@ -107,9 +133,5 @@ final class HostileRulesCatalogueTest {
             assertThat(line).as("marker line in " + drl).isPositive();
             return new Case(String.join("\n", lines).replace("@MARKER@", marker.toString()) + "\n", message, line);
         }
-    }
-
-    static boolean hasError(List<RuleProblem> problems) {
-        return problems.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR);
     }
 }
