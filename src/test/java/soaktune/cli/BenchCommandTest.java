@@ -28,6 +28,16 @@ final class BenchCommandTest {
     }
 
     @Test
+    void benchTuning_frontier_addsTheFeasibleColumn() {
+        String[] r = run("bench", "tuning", "--scenarios", "calm,laggy-venue", "--seeds", "1", "--iterations", "1",
+                "--frontier");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("| scenario | mode | runs | feasible | met by it3 |")
+                .contains("| calm | fixed | 1 | 100% |").contains("| calm | auto-tune | 1 | 100% |")
+                .contains("| laggy-venue | fixed | 1 | 0% |").contains("Feasible: share of seeds where the frontier");
+    }
+
+    @Test
     void benchTuning_badInput_exit2() {
         String[] unknown = run("bench", "tuning", "--scenarios", "calm,stormy", "--seeds", "1");
         assertThat(unknown[0]).isEqualTo("2");
