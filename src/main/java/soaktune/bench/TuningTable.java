@@ -14,6 +14,15 @@ public final class TuningTable {
     }
 
     public static void print(PrintWriter out, TuningBench.Result result, int iterations, KpiTargets targets) {
+        print(out, result, iterations, targets, null);
+    }
+
+    /**
+     * With {@code feasible} (scenario to the share of its seeds the feasibility frontier calls feasible), a
+     * "feasible" column after "runs", so that "met by it3" reads against what was possible at all.
+     */
+    public static void print(PrintWriter out, TuningBench.Result result, int iterations, KpiTargets targets,
+            Map<String, Double> feasible) {
         Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
         for (TrialResult t : result.trials()) {
             groups.computeIfAbsent(t.scenario() + (t.autoTune() ? "|auto-tune" : "|fixed"), k -> new ArrayList<>())
@@ -21,10 +30,12 @@ public final class TuningTable {
         }
         out.println("KPI targets: " + targets.describe());
         out.println();
-        out.println("| scenario | mode | runs | met by it3 | met by it5 | stay met | met at it" + iterations
+        String fHead = feasible == null ? "" : " feasible |";
+        String fRule = feasible == null ? "" : " ---: |";
+        out.println("| scenario | mode | runs |" + fHead + " met by it3 | met by it5 | stay met | met at it" + iterations
                 + " | oscillations | limit stops | median net_bps it" + iterations + " | most failed at it"
                 + iterations + " |");
-        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        out.println("| --- | --- | ---: |" + fRule + " ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         groups.forEach((key, trials) -> {
             String[] parts = key.split("\\|");
             int n = trials.size();
@@ -38,8 +49,10 @@ public final class TuningTable {
             double median = nets.length % 2 == 1 ? nets[nets.length / 2]
                     : (nets[nets.length / 2 - 1] + nets[nets.length / 2]) / 2;
             boolean tuned = parts[1].equals("auto-tune");
-            out.println(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f | %s |",
-                    parts[0], parts[1], n, pct(by3, n), pct(by5, n), pct(stay, n), pct(last, n),
+            String fCell = feasible == null ? "" : " " + (feasible.containsKey(parts[0])
+                    ? String.format(Locale.ROOT, "%.0f%%", 100 * feasible.get(parts[0])) : "-") + " |";
+            out.println(String.format(Locale.ROOT, "| %s | %s | %d |%s %s | %s | %s | %s | %s | %s | %.2f | %s |",
+                    parts[0], parts[1], n, fCell, pct(by3, n), pct(by5, n), pct(stay, n), pct(last, n),
                     tuned ? Integer.toString(osc) : "-", tuned ? Integer.toString(stops) : "-", median,
                     mostFailed(trials, targets.names())));
         });

@@ -1,5 +1,9 @@
 package soaktune.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,11 +11,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import soaktune.bench.FrontierBench;
+import soaktune.bench.FrontierGrid;
+import soaktune.bench.FrontierMarket;
+import soaktune.bench.FrontierSummary;
 import soaktune.bench.KpiTargets;
 import soaktune.bench.TuningBench;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.bench.TuningTable;
 import soaktune.io.InputException;
+import soaktune.model.Limits;
 import soaktune.model.Profile;
 import soaktune.tuning.Tuner;
 
@@ -44,6 +53,12 @@ public final class BenchTuningCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: the number of cores.")
     Integer threads;
 
+    @Option(names = "--frontier", description = "Add a \"feasible\" column: per scenario, the share of seeds on "
+            + "which bench frontier (default grid " + BenchFrontierCommand.DEFAULT_GRID + ", the rules' limits and "
+            + "KPI thresholds) finds a point meeting every target. Each seed stops at its first feasible point; "
+            + "infeasible scenarios cost a whole grid per seed.")
+    boolean frontier;
+
     @Mixin
     RulesOption rulesOption;
 
@@ -75,7 +90,26 @@ public final class BenchTuningCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Rules: " + tuner.ruleSet().dir() + " (sha " + tuner.ruleSet().shortSha()
                 + "), profile " + profile.name() + ", seeds 1.." + seeds + ", " + iterations + " iterations of "
                 + iterationMinutes + " min");
-        TuningTable.print(spec.commandLine().getOut(), result, iterations, targets);
+        Map<String, Double> feasible = frontier ? feasibleShares(profile, tuner, targets, n) : null;
+        TuningTable.print(spec.commandLine().getOut(), result, iterations, targets, feasible);
         return ExitCodes.OK;
+    }
+
+    /** The frontier's feasible flag per scenario x seed, as the share of seeds, computed here (not read from a file). */
+    private Map<String, Double> feasibleShares(Profile profile, Tuner tuner, KpiTargets targets, int n)
+            throws Exception {
+        Limits limits = tuner.ruleSet().limits();
+        FrontierGrid grid = FrontierGrid.of(limits, profile, FrontierGrid.parseCounts(BenchFrontierCommand.DEFAULT_GRID));
+        List<FrontierMarket> markets = ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).toList();
+        FrontierBench.Result r = FrontierBench.run(new FrontierBench.Config(markets, seeds, grid, limits, profile,
+                targets, iterationMinutes, n, true));
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (FrontierSummary s : FrontierSummary.of(r)) {
+            out.put(s.market(), (double) s.feasibleSeeds() / s.seeds());
+        }
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
+                + "(grid %s, %d points) has a point meeting every target; %,d iterations in %.1f s wall",
+                BenchFrontierCommand.DEFAULT_GRID, grid.size(), r.iterations(), r.wallSeconds()));
+        return out;
     }
 }

@@ -28,6 +28,16 @@ final class BenchCommandTest {
     }
 
     @Test
+    void benchTuning_frontier_addsTheFeasibleColumn() {
+        String[] r = run("bench", "tuning", "--scenarios", "calm,laggy-venue", "--seeds", "1", "--iterations", "1",
+                "--frontier");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("| scenario | mode | runs | feasible | met by it3 |")
+                .contains("| calm | fixed | 1 | 100% |").contains("| calm | auto-tune | 1 | 100% |")
+                .contains("| laggy-venue | fixed | 1 | 0% |").contains("Feasible: share of seeds where the frontier");
+    }
+
+    @Test
     void benchTuning_badInput_exit2() {
         String[] unknown = run("bench", "tuning", "--scenarios", "calm,stormy", "--seeds", "1");
         assertThat(unknown[0]).isEqualTo("2");
@@ -47,9 +57,65 @@ final class BenchCommandTest {
     }
 
     @Test
+    void benchFrontier_smoke_printsOneRowPerMarket_andTimes() {
+        String[] r = run("bench", "frontier", "--smoke", "--scenarios", "calm,laggy-venue");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("Grid: 16 points: min_interval_ms 50..300 (2) x replace_rate_per_min 120..360 (2) x "
+                + "base_spread_bps_delta 0.0..0.6 (2) x tail_age_ms 400..1000 (2); held at the profile's value: "
+                + "impact_cap_ratio=0.1")
+                .contains("| market | seeds | feasible seeds | feasible points | best point | best: feasible on | "
+                        + "best: missed | mean net_bps at best | KPIs failing everywhere |")
+                .contains("| calm | 1 | 1/1 | ").contains("| laggy-venue | 1 | 0/1 | 0.0% |")
+                .contains("| market | min_interval_ms | replace_rate_per_min | base_spread_bps_delta | tail_age_ms |")
+                .containsPattern("2 markets x 1 seeds x 16 points = 32 iterations of 10 min in [0-9.]+ s wall");
+    }
+
+    @Test
+    void benchFrontier_json_perMarketAndPerSeed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("frontier.json");
+        String[] r = run("bench", "frontier", "--scenarios", "calm", "--seeds", "2", "--grid", "2x1x2x1",
+                "--json", file.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        String text = java.nio.file.Files.readString(file);
+        com.fasterxml.jackson.databind.JsonNode root = soaktune.io.Json.mapper().readTree(text);
+        assertThat(root.get("grid").get("points").asInt()).isEqualTo(4);
+        assertThat(root.get("grid").get("swept").get("min_interval_ms").toString()).isEqualTo("[50,300]");
+        assertThat(root.get("grid").get("fixed").get("tail_age_ms").asInt()).isEqualTo(700);
+        assertThat(root.get("markets")).hasSize(1);
+        assertThat(root.get("markets").get(0).get("market").asText()).isEqualTo("calm");
+        assertThat(root.get("markets").get(0).get("seeds").asInt()).isEqualTo(2);
+        assertThat(root.get("cells")).hasSize(2);
+        com.fasterxml.jackson.databind.JsonNode cell = root.get("cells").get(1);
+        assertThat(cell.get("seed").asInt()).isEqualTo(2);
+        assertThat(cell.get("points").asInt()).isEqualTo(4);
+        assertThat(cell.get("feasible").isBoolean()).isTrue();
+        assertThat(cell.get("best").get("values").get("base_spread_bps_delta")).isNotNull();
+        // sorted keys at every level: the text equals its own canonical rewrite
+        assertThat(soaktune.io.Json.toText(root)).isEqualTo(text);
+        // no timings: the same run writes the same bytes
+        run("bench", "frontier", "--scenarios", "calm", "--seeds", "2", "--grid", "2x1x2x1", "--json", file.toString());
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(text);
+    }
+
+    @Test
+    void benchFrontier_badInput_exit2_namesFileAndField(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String[] grid = run("bench", "frontier", "--grid", "6x0x5");
+        assertThat(grid[0]).isEqualTo("2");
+        assertThat(grid[2]).contains("--grid: expected counts 1..100");
+        String[] rules = run("bench", "frontier", "--smoke", "--rules", dir.toString());
+        assertThat(rules[0]).isEqualTo("2");
+        assertThat(rules[2]).contains(dir.resolve("limits.json").toString()).contains("no such file")
+                .doesNotContain("Exception");
+        String[] none = run("bench", "frontier", "--scenarios", "none");
+        assertThat(none[0]).isEqualTo("2");
+        assertThat(none[2]).contains("nothing to sweep");
+    }
+
+    @Test
     void bench_bare_listsSubcommands() {
         String[] r = run("bench");
         assertThat(r[0]).isEqualTo("0");
-        assertThat(r[1]).contains("tuning").contains("sim");
+        assertThat(r[1]).contains("tuning").contains("frontier").contains("sim");
     }
 }

@@ -1,0 +1,71 @@
+package soaktune.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The frontier of one market x seed: for every grid point (in grid order) which KPI targets it missed and its
+ * net_bps. {@code complete} is false when the sweep stopped at the first feasible point (only the feasible
+ * flag is then known; shares and the best point are not).
+ */
+public record FrontierCell(String market, long seed, List<Point> points, boolean complete) {
+
+    /** One grid point's iteration, judged by the KPI gate: the short names of the targets missed. */
+    public record Point(List<String> failing, double netBps) {
+        public Point {
+            failing = List.copyOf(failing);
+        }
+
+        public boolean feasible() {
+            return failing.isEmpty();
+        }
+    }
+
+    public FrontierCell {
+        points = java.util.Collections.unmodifiableList(new ArrayList<>(points));
+    }
+
+    /** At least one point met every KPI target. */
+    public boolean feasible() {
+        return points.stream().anyMatch(p -> p != null && p.feasible());
+    }
+
+    public int feasiblePoints() {
+        return (int) points.stream().filter(p -> p != null && p.feasible()).count();
+    }
+
+    /** Index of the point with the fewest missed targets, then the best net_bps (the first on ties). */
+    public int best() {
+        int best = -1;
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            if (p != null && (best < 0 || better(p, points.get(best)))) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(Point a, Point b) {
+        return a.failing().size() != b.failing().size() ? a.failing().size() < b.failing().size()
+                : a.netBps() > b.netBps();
+    }
+
+    /** The targets missed at every point of this cell, in the order the gate reports them. */
+    public List<String> failingEverywhere() {
+        Set<String> common = null;
+        for (Point p : points) {
+            if (p == null) {
+                continue;
+            }
+            if (common == null) {
+                common = new LinkedHashSet<>(p.failing());
+            } else {
+                common.retainAll(p.failing());
+            }
+        }
+        return common == null ? List.of() : List.copyOf(common);
+    }
+}

@@ -1,0 +1,84 @@
+package soaktune.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import soaktune.model.Overrides;
+import soaktune.model.TunableField;
+
+/** Prints the frontier as Markdown tables: one row per market, then where its feasible points lie. */
+public final class FrontierTable {
+    private FrontierTable() {
+    }
+
+    public static void print(PrintWriter out, FrontierBench.Result result, List<FrontierSummary> summaries) {
+        FrontierGrid grid = result.grid();
+        out.println("| market | seeds | feasible seeds | feasible points | best point | best: feasible on | "
+                + "best: missed | mean net_bps at best | KPIs failing everywhere |");
+        out.println("| --- | ---: | ---: | ---: | --- | ---: | --- | ---: | --- |");
+        for (FrontierSummary s : summaries) {
+            if (!s.complete()) {
+                out.println(String.format(Locale.ROOT, "| %s | %d | %d/%d | - | - | - | - | - | - |", s.market(),
+                        s.seeds(), s.feasibleSeeds(), s.seeds()));
+                continue;
+            }
+            out.println(String.format(Locale.ROOT, "| %s | %d | %d/%d | %.1f%% | %s | %d/%d | %s | %.2f | %s |",
+                    s.market(), s.seeds(), s.feasibleSeeds(), s.seeds(), 100 * s.feasibleShare(),
+                    point(grid.point(s.bestIndex()), grid), s.bestFeasibleSeeds(), s.seeds(),
+                    counts(s.bestFailing(), s.seeds()), s.bestMeanNetBps(),
+                    s.failingEverywhere().isEmpty() ? "none" : String.join(", ", s.failingEverywhere())));
+        }
+        if (summaries.stream().anyMatch(FrontierSummary::complete) && !grid.swept().isEmpty()) {
+            out.println();
+            out.println("Where the feasible points lie: per swept field, the share of points with that value that "
+                    + "met every target (all seeds)");
+            out.println();
+            StringBuilder head = new StringBuilder("| market |");
+            StringBuilder rule = new StringBuilder("| --- |");
+            for (FrontierGrid.Axis a : grid.swept()) {
+                head.append(' ').append(a.field().key()).append(" |");
+                rule.append(" --- |");
+            }
+            out.println(head);
+            out.println(rule);
+            for (FrontierSummary s : summaries) {
+                if (!s.complete()) {
+                    continue;
+                }
+                StringBuilder row = new StringBuilder("| " + s.market() + " |");
+                for (FrontierGrid.Axis a : grid.swept()) {
+                    row.append(' ').append(shares(a.field(), s.shareByValue().get(a.field()))).append(" |");
+                }
+                out.println(row);
+            }
+        }
+        out.flush();
+    }
+
+    /** The swept fields of a point: "min_interval_ms=50 replace_rate_per_min=360 ...". */
+    static String point(Overrides values, FrontierGrid grid) {
+        List<String> parts = new ArrayList<>();
+        for (FrontierGrid.Axis a : grid.swept()) {
+            parts.add(a.field().key() + "=" + a.field().format(values.get(a.field()).orElseThrow()));
+        }
+        return parts.isEmpty() ? "(profile)" : String.join(" ", parts);
+    }
+
+    private static String counts(Map<String, Integer> failing, int seeds) {
+        if (failing.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        failing.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> parts.add(e.getKey() + " " + e.getValue() + "/" + seeds));
+        return String.join(", ", parts);
+    }
+
+    private static String shares(TunableField field, Map<Double, Double> shares) {
+        List<String> parts = new ArrayList<>();
+        shares.forEach((v, share) -> parts.add(field.format(v) + ": " + String.format(Locale.ROOT, "%.0f%%", 100 * share)));
+        return String.join(", ", parts);
+    }
+}
