@@ -69,10 +69,11 @@ public final class BenchTuningCommand implements Callable<Integer> {
         Profile profile = profileOption.resolve(bench.root().env());
         Tuner tuner = new Tuner(rulesOption.load(bench.root().env()));
         KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(
-                tuner.ruleSet().dir().resolve(KpiThresholdsReader.FILE), bench.root().env()));
+                tuner.ruleSet().source().nameOf(KpiThresholdsReader.FILE),
+                tuner.ruleSet().source().read(KpiThresholdsReader.FILE), bench.root().env()));
         TuningBench.Result result = TuningBench.run(new TuningBench.Config(ScenarioList.parse(scenarios), seeds,
                 iterations, n, tuner, targets, profile, iterationMinutes));
-        spec.commandLine().getOut().println("Rules: " + tuner.ruleSet().dir() + " (sha " + tuner.ruleSet().shortSha()
+        spec.commandLine().getOut().println("Rules: " + tuner.ruleSet().source().display() + " (sha " + tuner.ruleSet().shortSha()
                 + "), profile " + profile.name() + ", seeds 1.." + seeds + ", " + iterations + " iterations of "
                 + iterationMinutes + " min");
         TuningTable.print(spec.commandLine().getOut(), result, iterations, targets);
