@@ -128,9 +128,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new InputException("run", "--resume/--fresh", "give one: --resume continues the soak, --fresh "
                     + "starts a new one");
         }
-        if (!resume && !fresh) {
-            refuseToContinue();
-        }
         Optional<SoakState> state = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
         if (state.isPresent()) {
             adoptResumedSettings(state.get());
@@ -142,6 +139,9 @@ public final class RunCommand implements Callable<Integer> {
         RuleSet rules = rulesOption.load(env);
         KpiThresholds thresholds = thresholds(rules, env);
         StrategySource strategy = strategy(env, clock, markers, iterations);
+        if (!resume && !fresh) {
+            refuseToContinue();
+        }
         SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
                 iterationMinutes, mock ? simulator.spec() : source, maxInconclusive, thresholds, env, clock);
         try (ArtifactsLock lock = acquireLock(); progress) {
@@ -190,10 +190,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The KPI thresholds versioned with a rule set (a folder's file, or the built-in set's). */
+    /**
+     * The KPI thresholds versioned with a rule set (a folder's file, or the built-in set's), recorded in the
+     * artifacts by where they can be found from anywhere (an absolute path or {@code builtin:<name>/...}).
+     */
     static KpiThresholds thresholds(RuleSet rules, Map<String, String> env) throws InputException {
-        return KpiThresholdsReader.read(rules.source().nameOf(KpiThresholdsReader.FILE),
+        KpiThresholds read = KpiThresholdsReader.read(rules.source().nameOf(KpiThresholdsReader.FILE),
                 rules.source().read(KpiThresholdsReader.FILE), env);
+        return new KpiThresholds(read.metrics(), read.minFills(), rules.source().recordedNameOf(KpiThresholdsReader.FILE));
     }
 
     /** A new soak never silently continues the one already in the folder: the user says which they mean. */

@@ -99,6 +99,11 @@ public record RuleSource(boolean builtin, String name, Path root) {
         return builtin ? display() + "/" + relative : root.resolve(relative).toString();
     }
 
+    /** How artifacts record one of its files: {@code builtin:v1/limits.json} or an absolute path. */
+    public String recordedNameOf(String relative) {
+        return builtin ? nameOf(relative) : Path.of(recorded()).resolve(relative).toString();
+    }
+
     /** The bytes of one of its files (e.g. {@code kpi_thresholds.json}), wherever the set lives. */
     public byte[] read(String relative) throws InputException {
         Path file = root.resolve(relative);
