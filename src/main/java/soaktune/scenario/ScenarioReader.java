@@ -174,7 +174,8 @@ public final class ScenarioReader {
         List<Scenario.Step> steps = new ArrayList<>();
         if (hasExpect) {
             Expectation e = ExpectationReader.read(this, root.get("expect"), top.appendProperty("expect"));
-            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), e, metricsWhere));
+            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), e, metricsWhere,
+                    where(top.appendProperty("expect"))));
         } else {
             JsonPointer stepsAt = top.appendProperty("iterations");
             JsonNode list = root.get("iterations");
@@ -198,7 +199,8 @@ public final class ScenarioReader {
                     throw new ScenarioException(at, "is missing 'expect'");
                 }
                 Expectation e = ExpectationReader.read(this, step.get("expect"), at.appendProperty("expect"));
-                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), e, metricsWhere));
+                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), e, metricsWhere,
+                        where(at.appendProperty("expect"))));
             }
         }
         return new Scenario(file, name, profile, overrides, List.copyOf(steps));

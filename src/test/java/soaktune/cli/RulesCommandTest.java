@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,12 +87,24 @@ final class RulesCommandTest {
         CliRun r = CliRun.run("rules", "test", dir.toString(), "--junit-xml", xml.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out()).contains("FAIL order age just above 330 ms replaces less and tolerates older orders: "
-                + "field tail_age_ms expected 760 got 750\n");
+                + dir.resolve("tests/order_age_above_threshold.yaml") + ":" + expectLine(dir.resolve(
+                        "tests/order_age_above_threshold.yaml")) + ":1: field tail_age_ms expected 760 got 750\n");
         assertThat(r.out().strip()).endsWith("22 passed, 1 failed");
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
         assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
                 .isEqualTo("field tail_age_ms expected 760 got 750");
+    }
+
+    /** The line of the top-level "expect:" key, where a failing scenario points. */
+    private static int expectLine(Path scenario) throws Exception {
+        List<String> lines = Files.readAllLines(scenario);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("expect:")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no expect: in " + scenario);
     }
 
     @Test
