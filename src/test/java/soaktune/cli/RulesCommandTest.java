@@ -51,11 +51,11 @@ final class RulesCommandTest {
     @Test
     void checkWithWarningsOnlyExitsZero() throws Exception {
         RulesFolders.copyOfV1(dir);
-        RulesFolders.edit(dir.resolve("triggers.drl"), "propose(drools, \"tail_age_ms\", +50, \"order_age>330\");",
-                "propose(drools, \"tail_age\", +50, \"order_age>330\");");
+        RulesFolders.edit(dir.resolve("triggers.drl"), "Metrics( cancelRatio > 0.55 )",
+                "Metrics( cancelRatio > 0.55 && cancelRatio < 0.1 )");
         CliRun r = CliRun.run("rules", "check", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("triggers.drl:41:21: warning: propose(...) names field \"tail_age\"");
+        assertThat(r.out()).contains("triggers.drl:16:").contains("warning: rule \"cancel_ratio_high\" can never fire");
     }
 
     @Test
@@ -94,6 +94,21 @@ final class RulesCommandTest {
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
         assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
                 .isEqualTo("field tail_age_ms expected 760 got 750");
+    }
+
+    @Test
+    void aMisspeltFieldInProposeIsAnErrorInCheckAndAtLoad() throws Exception {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(dir.resolve("triggers.drl"), "propose(drools, \"min_interval_ms\", +20, \"cancel_ratio>0.55\")",
+                "propose(drools, \"min_intervall_ms\", +20, \"cancel_ratio>0.55\")");
+        CliRun check = CliRun.run("rules", "check", dir.toString());
+        assertThat(check.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(check.out()).contains("triggers.drl:").contains("\"min_intervall_ms\"").contains("1 error");
+        Path report = TestFiles.write(dir.resolve("EDGE_REPORT.json"), TestFiles.healthyReport());
+        CliRun tune = CliRun.run("tune", "--edge-report", report.toString(), "--rules", dir.toString(),
+                "--out", dir.resolve("out.json").toString());
+        assertThat(tune.code()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(dir.resolve("out.json")).doesNotExist();
     }
 
     /** The line of the top-level "expect:" key, where a failing scenario points. */
