@@ -1,6 +1,7 @@
 package soaktune.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +12,7 @@ import soaktune.rules.RuleCheck;
 import soaktune.rules.RuleProblem;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RuleSource;
+import soaktune.rules.ThresholdDrift;
 
 /** {@code rules check [DIR]}: lint and compile a rules folder, every problem as {@code file:line:col: message}. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -32,11 +34,14 @@ public final class RulesCheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RuleSource source = rulesOption.source(positional);
         RuleCheck check = RuleSetLoader.check(source);
+        // A threshold written twice (condition and reason tag, or rules and KPI gate) that drifted apart.
+        List<RuleProblem> drift = ThresholdDrift.check(source.snapshot());
         for (RuleProblem p : check.problems()) {
             out.println(p.render());
         }
+        drift.forEach(p -> out.println(p.render()));
         int errors = check.errors().size();
-        int warnings = check.warnings().size();
+        int warnings = check.warnings().size() + drift.size();
         String status = check.ruleSet().map(r -> "OK VERSION=" + r.version() + " SHA=" + r.shortSha()).orElse("FAILED");
         out.println(source.display() + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
                 + (warnings == 1 ? "" : "s") + " (" + status + ")");

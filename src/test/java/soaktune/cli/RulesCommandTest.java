@@ -99,11 +99,11 @@ final class RulesCommandTest {
     @Test
     void aMisspeltFieldInProposeIsAnErrorInCheckAndAtLoad() throws Exception {
         RulesFolders.copyOfV1(dir);
-        RulesFolders.edit(dir.resolve("triggers.drl"), "propose(drools, \"min_interval_ms\", +20, \"cancel_ratio>0.55\")",
-                "propose(drools, \"min_intervall_ms\", +20, \"cancel_ratio>0.55\")");
+        RulesFolders.edit(dir.resolve("triggers.drl"), "propose(drools, \"tail_age_ms\", +50)",
+                "propose(drools, \"tail_agee_ms\", +50)");
         CliRun check = CliRun.run("rules", "check", dir.toString());
         assertThat(check.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(check.out()).contains("triggers.drl:").contains("\"min_intervall_ms\"").contains("1 error");
+        assertThat(check.out()).contains("triggers.drl:").contains("\"tail_agee_ms\"").contains("1 error");
         Path report = TestFiles.write(dir.resolve("EDGE_REPORT.json"), TestFiles.healthyReport());
         CliRun tune = CliRun.run("tune", "--edge-report", report.toString(), "--rules", dir.toString(),
                 "--out", dir.resolve("out.json").toString());
