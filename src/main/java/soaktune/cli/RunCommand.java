@@ -123,6 +123,9 @@ public final class RunCommand implements Callable<Integer> {
         Clock clock = Clocks.fromEnv(env);
         Progress progress = Progress.to(spec.commandLine().getErr(), Progress.onTerminal(env));
         Markers markers = new Markers(progress.stdout(spec.commandLine().getOut()));
+        if (StopSignal.interruptIgnored()) {
+            spec.commandLine().getErr().println("soaktune: note: " + StopSignal.SIGINT_IGNORED);
+        }
         // Every input is read and checked before the artifacts folder is touched (even by the lock file).
         if (resume && fresh) {
             throw new InputException("run", "--resume/--fresh", "give one: --resume continues the soak, --fresh "
