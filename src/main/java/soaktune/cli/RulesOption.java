@@ -21,6 +21,15 @@ public final class RulesOption {
         return RuleSource.resolve(spec);
     }
 
+    /** The named set, checked to exist (a folder that is there, or a built-in name); not yet loaded. */
+    RuleSource checkedSource() throws InputException {
+        RuleSource source = source();
+        if (!source.builtin() && !java.nio.file.Files.isDirectory(source.root())) {
+            throw new InputException(source.display(), "rules folder does not exist or is not a folder");
+        }
+        return source;
+    }
+
     /** For {@code rules check/test}, which also take the set as a positional argument; both at once is an error. */
     RuleSource source(String positional) throws InputException {
         if (positional != null && spec != null && !positional.equals(spec)) {
