@@ -23,7 +23,9 @@ import soaktune.model.Profile;
 import soaktune.rules.RuleEngine;
 import soaktune.rules.RuleOutcome;
 import soaktune.rules.RuleSet;
+import soaktune.rules.RuleBaseCache;
 import soaktune.rules.RuleSetLoader;
+import soaktune.rules.RuleSource;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
 
@@ -53,7 +55,7 @@ public class DecisionBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        ruleSet = RuleSetLoader.load(Path.of(rules));
+        ruleSet = RuleSetLoader.load(RuleSource.resolve(rules), RuleBaseCache.disabled());
         tuner = new Tuner(ruleSet);
         profile = ProfileLoader.load("S1", "bench");
         metrics = metrics(scenario);

@@ -52,7 +52,7 @@ public final class ReloadBench {
     public Result run(int reloads, int sampleEvery) throws IOException, InputException, RulesException {
         Path tmp = Files.createTempDirectory("soaktune-bench-reload");
         try {
-            Path copy = tmp.resolve(rules.getFileName());
+            Path copy = tmp.resolve(rules.getFileName().toString().replace("/", ""));
             copyTree(rules, copy);
             Path edited = firstDrl(copy);
             String original = Files.readString(edited);

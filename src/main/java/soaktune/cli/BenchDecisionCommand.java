@@ -1,7 +1,6 @@
 package soaktune.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Statistics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,8 +31,8 @@ public final class BenchDecisionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules/v1", description = "Rules folder. Default: ${DEFAULT-VALUE}.")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--forks", paramLabel = "N", defaultValue = "2", description = "JMH forks. Default: ${DEFAULT-VALUE}.")
     int forks;
@@ -50,14 +50,12 @@ public final class BenchDecisionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isDirectory(rules)) {
-            throw new ExitException(ExitCodes.INVALID_INPUT, "bench decision: --rules " + rules + " is not a folder");
-        }
+        String rules = rulesOption.checkedSource().recorded(); // forked JVMs find it from anywhere
         out.println("bench decision: " + MachineInfo.describe());
         out.flush();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(DecisionBenchmark.class.getName() + "\\.")
-                .param("rules", rules.toAbsolutePath().toString())
+                .param("rules", rules)
                 .verbosity(smoke ? VerboseMode.SILENT : VerboseMode.NORMAL)
                 .shouldFailOnError(true);
         if (smoke) {

@@ -25,7 +25,9 @@ import soaktune.bench.MachineInfo;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.InputException;
 import soaktune.io.Json;
+import soaktune.io.Json;
 import soaktune.io.LimitsReader;
+import soaktune.rules.RuleSource;
 import soaktune.model.Limits;
 import soaktune.model.Profile;
 import soaktune.sim.Scenario;
@@ -119,10 +121,12 @@ public final class BenchFrontierCommand implements Callable<Integer> {
             throw new InputException("bench frontier", "--threads", "must be between 1 and 256, got " + n);
         }
         Profile profile = profileOption.resolve(bench.root().env());
-        Path limitsFile = rulesOption.dir.resolve("limits.json");
-        Path thresholdsFile = rulesOption.dir.resolve(KpiThresholdsReader.FILE);
-        Limits limits = LimitsReader.read(limitsFile);
-        KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(thresholdsFile, bench.root().env()));
+        // Only the limits and thresholds of the rule set are read: the frontier does not run its DRL.
+        RuleSource rules = rulesOption.checkedSource();
+        String limitsFile = rules.nameOf("limits.json");
+        Limits limits = LimitsReader.fromJson(limitsFile, Json.parse(limitsFile, rules.read("limits.json")));
+        KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(rules.nameOf(KpiThresholdsReader.FILE),
+                rules.read(KpiThresholdsReader.FILE), bench.root().env()));
         FrontierGrid g = FrontierGrid.of(limits, profile, FrontierGrid.parseCounts(grid == null ? DEFAULT_GRID : grid));
         List<FrontierMarket> markets = markets();
         if (markets.isEmpty()) {
@@ -150,8 +154,8 @@ public final class BenchFrontierCommand implements Callable<Integer> {
                 result.wallSeconds(), cpu, n));
         if (json != null) {
             Map<String, Object> setup = new TreeMap<>();
-            setup.put("limits", limitsFile.toString());
-            setup.put("kpi_thresholds", thresholdsFile.toString());
+            setup.put("limits", limitsFile);
+            setup.put("kpi_thresholds", rules.nameOf(KpiThresholdsReader.FILE));
             setup.put("profile", profile.name());
             setup.put("iteration_minutes", iterationMinutes);
             Json.write(json, FrontierJson.of(result, summaries, setup));

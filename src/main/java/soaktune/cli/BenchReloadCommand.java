@@ -1,10 +1,10 @@
 package soaktune.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,8 +19,8 @@ public final class BenchReloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules/v1", description = "Rules folder (copied). Default: ${DEFAULT-VALUE}.")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "1000", description = "Reloads. Default: ${DEFAULT-VALUE}.")
     int count;
@@ -42,9 +42,8 @@ public final class BenchReloadCommand implements Callable<Integer> {
         if (count < 1 || sampleEvery < 1) {
             throw new ExitException(ExitCodes.INVALID_INPUT, "bench reload: --count and --sample-every must be >= 1");
         }
-        if (!Files.isDirectory(rules)) {
-            throw new ExitException(ExitCodes.INVALID_INPUT, "bench reload: --rules " + rules + " is not a folder");
-        }
+        // A built-in set is copied out of the jar like a folder: the bench edits its copy.
+        Path rules = rulesOption.checkedSource().root();
         out.println("bench reload: " + MachineInfo.describe() + " max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB");
         ReloadBench.Result result = new ReloadBench(rules, out).run(count, sampleEvery);
         ReloadBench.summary(out, result);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,8 +52,8 @@ public final class BenchServeCommand implements Callable<Integer> {
             description = "serve --threads for the started server (0: no hand-off). Default: ${DEFAULT-VALUE}.")
     int serverThreads;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules/v1", description = "Rules for the started server. Default: ${DEFAULT-VALUE}.")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--smoke", description = "200 req/s for 1 s, no warm-up (CI: proves the bench still works).")
     boolean smoke;
@@ -78,7 +79,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             result = bench.run(url, Optional.empty(), rate, warmup, segments, duration / segments, connections);
         } else {
             Path log = Files.createTempFile("soaktune-serve", ".log");
-            try (ServeBench.Server server = ServeBench.Server.start(BenchJar.own(), rules.toAbsolutePath(), serverJvm,
+            try (ServeBench.Server server = ServeBench.Server.start(BenchJar.own(), Path.of(rulesOption.checkedSource().recorded()), serverJvm,
                     serverThreads, log)) {
                 out.println("server: pid " + server.pid() + " at " + server.uri());
                 result = bench.run(server.uri(), Optional.of(server.pid()), rate, warmup, segments, duration / segments,

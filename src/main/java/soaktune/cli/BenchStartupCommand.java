@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +29,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
             description = "Uncounted runs per set-up first (they fill the caches). Default: ${DEFAULT-VALUE}.")
     int warmup;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules/v1", description = "Rules folder. Default: ${DEFAULT-VALUE}.")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--launcher", paramLabel = "FILE", defaultValue = "bin/soaktune",
             description = "The launcher script to time too, if it exists. Default: ${DEFAULT-VALUE}.")
@@ -46,7 +47,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
         }
         Path jar = BenchJar.own();
         out.println("bench startup: " + MachineInfo.describe() + " jar=" + jar);
-        StartupBench bench = new StartupBench(jar, rules.toAbsolutePath(),
+        StartupBench bench = new StartupBench(jar, Path.of(rulesOption.checkedSource().recorded()),
                 Files.isExecutable(launcher) ? Optional.of(launcher.toAbsolutePath()) : Optional.empty(), out);
         List<StartupBench.Result> results = smoke ? bench.run(1, 0) : bench.run(runs, warmup);
         StartupBench.print(out, results);

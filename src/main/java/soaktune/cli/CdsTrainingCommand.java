@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import soaktune.bench.StartupTraining;
 
@@ -18,12 +18,12 @@ public final class CdsTrainingCommand implements Callable<Integer> {
     @ParentCommand
     SoaktuneCommand root;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules/v1",
-            description = "Rules folder to train on. Default: ${DEFAULT-VALUE}.")
-    Path rules;
+    @Mixin
+    RulesOption rulesOption;
 
     @Override
     public Integer call() throws Exception {
+        Path rules = Path.of(rulesOption.checkedSource().recorded()); // the tune runs take it as --rules
         List<Integer> codes = StartupTraining.run(rules, run -> Main.commandLine(run.getKey(),
                 StartupTraining.sink(), StartupTraining.sink()).execute(run.getValue()));
         return codes.stream().allMatch(c -> c == ExitCodes.OK) ? ExitCodes.OK : ExitCodes.FAILED;

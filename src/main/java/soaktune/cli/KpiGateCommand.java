@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,11 +19,13 @@ import soaktune.io.EdgeReportReader;
 import soaktune.io.Json;
 import soaktune.model.EdgeReport;
 import soaktune.report.Markers;
+import soaktune.rules.RuleSource;
 
 /** Judges one EDGE_REPORT against the KPI thresholds: exit 0 OK, 1 WARN or FAIL, 3 INCONCLUSIVE. */
 @Command(name = "kpi-gate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Judges an EDGE_REPORT against the KPI thresholds (file beside the rules, KPI_* env overrides).",
-                "Exit codes: 0 OK, 1 WARN or FAIL, 3 INCONCLUSIVE (a metric missing or too few fills)."})
+                "Exit codes: 0 OK, 1 WARN or FAIL, 2 bad input, 3 INCONCLUSIVE (a metric missing or too few fills), "
+                        + "6 cannot write --out."})
 public final class KpiGateCommand implements Callable<Integer> {
     @ParentCommand
     SoaktuneCommand root;
@@ -33,9 +36,12 @@ public final class KpiGateCommand implements Callable<Integer> {
     @Option(names = "--edge-report", required = true, paramLabel = "FILE", description = "The EDGE_REPORT JSON.")
     Path edgeReport;
 
-    @Option(names = "--thresholds", paramLabel = "FILE", defaultValue = "rules/v1/" + KpiThresholdsReader.FILE,
-            description = "KPI thresholds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--thresholds", paramLabel = "FILE",
+            description = "KPI thresholds file. Default: the " + KpiThresholdsReader.FILE + " of the --rules set.")
     Path thresholdsFile;
+
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the verdict as JSON (e.g. KPI_GATE.json).")
     Path out;
@@ -44,7 +50,14 @@ public final class KpiGateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = root.env();
         String ts = Clocks.isoNow(Clocks.fromEnv(env));
-        KpiThresholds thresholds = KpiThresholdsReader.read(thresholdsFile, env);
+        KpiThresholds thresholds;
+        if (thresholdsFile != null) {
+            thresholds = KpiThresholdsReader.read(thresholdsFile, env);
+        } else {
+            RuleSource rules = rulesOption.source();
+            thresholds = KpiThresholdsReader.read(rules.nameOf(KpiThresholdsReader.FILE),
+                    rules.read(KpiThresholdsReader.FILE), env);
+        }
         EdgeReport report = EdgeReportReader.read(edgeReport);
         GateResult result = KpiGate.judge(report.totals(), thresholds);
         if (out != null) {

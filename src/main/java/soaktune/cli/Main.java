@@ -28,6 +28,7 @@ public final class Main {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler(root));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        ExitCodes.addToHelp(cli);
         return cli;
     }
 }

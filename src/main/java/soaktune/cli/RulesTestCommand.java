@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import soaktune.io.Clocks;
+import soaktune.rules.RuleBaseCache;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
+import soaktune.rules.RuleSource;
 import soaktune.scenario.JUnitXmlReport;
 import soaktune.scenario.ScenarioResult;
 import soaktune.scenario.ScenarioRunner;
@@ -22,7 +25,8 @@ import soaktune.scenario.ScenarioRunner;
 @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs the regression scenarios in DIR/tests (*.yaml, *.yml, *.json) against the rules in "
                 + "DIR: one PASS/FAIL line per scenario, then 'N passed, M failed'.",
-                "Exit 0 when all pass, 1 when any fails (or there are none), 4 when the rules do not load."})
+                "Exit codes: 0 all pass, 1 any fails (or there are none), 2 bad input, 4 the rules do not load, "
+                        + "6 cannot write --junit-xml."})
 public final class RulesTestCommand implements Callable<Integer> {
     @ParentCommand
     RulesCommand parent;
@@ -30,9 +34,11 @@ public final class RulesTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "rules/v1",
-            description = "Rules folder. Default: ${DEFAULT-VALUE}.")
-    Path dir;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR|v1|v2", description = "The same as --rules.")
+    String positional;
+
+    @Mixin
+    RulesOption rulesOption;
 
     @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write a Surefire-style XML report.")
     Path junitXml;
@@ -40,8 +46,9 @@ public final class RulesTestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RuleSet rules = RuleSetLoader.load(dir);
-        List<Path> files = ScenarioRunner.scenarioFiles(dir);
+        RuleSource source = rulesOption.source(positional);
+        RuleSet rules = RuleSetLoader.load(source, RuleBaseCache.disabled());
+        List<Path> files = ScenarioRunner.scenarioFiles(source.root());
         ScenarioRunner runner = new ScenarioRunner(rules);
         List<ScenarioResult> results = new ArrayList<>();
         for (Path file : files) {
@@ -52,13 +59,13 @@ public final class RulesTestCommand implements Callable<Integer> {
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (files.isEmpty()) {
-            out.println("no scenario files in " + dir.resolve(RuleSetLoader.TESTS_DIR) + " (*.yaml, *.yml, *.json)");
+            out.println("no scenario files in " + source.nameOf(RuleSetLoader.TESTS_DIR) + " (*.yaml, *.yml, *.json)");
         }
         out.println((results.size() - failed) + " passed, " + failed + " failed");
         out.flush();
         if (junitXml != null) {
             String ts = Clocks.isoNow(Clocks.fromEnv(parent.root().env()));
-            JUnitXmlReport.write(junitXml, "rules " + dir, "rules." + rules.version(), results, ts);
+            JUnitXmlReport.write(junitXml, "rules " + source.display(), "rules." + rules.version(), results, ts);
         }
         return failed == 0 && !files.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }

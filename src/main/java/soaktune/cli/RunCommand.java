@@ -26,6 +26,7 @@ import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.soak.ArtifactsLock;
 import soaktune.soak.FileDropSource;
+import soaktune.soak.FreshStart;
 import soaktune.soak.HttpPollSource;
 import soaktune.soak.Progress;
 import soaktune.soak.Secrets;
@@ -96,6 +97,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the soak in --artifacts from its last completed iteration.")
     boolean resume;
 
+    @Option(names = "--fresh", description = "Start a new soak in --artifacts, first moving the previous soak there "
+            + "aside to a timestamped folder beside it (nothing is deleted).")
+    boolean fresh;
+
     @Option(names = "--artifacts", paramLabel = "DIR", defaultValue = "artifacts/soak",
             description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path artifacts;
@@ -118,7 +123,14 @@ public final class RunCommand implements Callable<Integer> {
         Clock clock = Clocks.fromEnv(env);
         Progress progress = Progress.to(spec.commandLine().getErr(), Progress.onTerminal(env));
         Markers markers = new Markers(progress.stdout(spec.commandLine().getOut()));
+        if (StopSignal.interruptIgnored()) {
+            spec.commandLine().getErr().println("soaktune: note: " + StopSignal.SIGINT_IGNORED);
+        }
         // Every input is read and checked before the artifacts folder is touched (even by the lock file).
+        if (resume && fresh) {
+            throw new InputException("run", "--resume/--fresh", "give one: --resume continues the soak, --fresh "
+                    + "starts a new one");
+        }
         Optional<SoakState> state = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
         if (state.isPresent()) {
             adoptResumedSettings(state.get());
@@ -128,13 +140,22 @@ public final class RunCommand implements Callable<Integer> {
                 : env.getOrDefault(ProfileLoader.ENV_VAR, ProfileLoader.DEFAULT);
         Profile profile = ProfileLoader.resolve(Optional.of(profileSpec), env);
         RuleSet rules = rulesOption.load(env);
-        KpiThresholds thresholds = KpiThresholdsReader.read(rules.dir().resolve(KpiThresholdsReader.FILE), env);
+        KpiThresholds thresholds = thresholds(rules, env);
         StrategySource strategy = strategy(env, clock, markers, iterations);
+        if (!resume && !fresh) {
+            refuseToContinue();
+        }
         SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
                 iterationMinutes, mock ? simulator.spec() : source, maxInconclusive, thresholds, env, clock);
         try (ArtifactsLock lock = acquireLock(); progress) {
             // Re-read under the lock: another run may have moved the soak on since the first look.
             Optional<SoakState> locked = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
+            if (fresh) {
+                FreshStart.moveAside(artifacts, clock).ifPresent(moved -> markers.emit("soak_fresh", "OK",
+                        "MOVED_TO=" + moved));
+            } else if (!resume) {
+                refuseToContinue();
+            }
             SoakResult result = new SoakRunner(config, HotRules.watching(rules), strategy, markers, progress)
                     .run(locked);
             writeReport(markers);
@@ -172,6 +193,25 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The KPI thresholds versioned with a rule set (a folder's file, or the built-in set's), recorded in the
+     * artifacts by where they can be found from anywhere (an absolute path or {@code builtin:<name>/...}).
+     */
+    static KpiThresholds thresholds(RuleSet rules, Map<String, String> env) throws InputException {
+        KpiThresholds read = KpiThresholdsReader.read(rules.source().nameOf(KpiThresholdsReader.FILE),
+                rules.source().read(KpiThresholdsReader.FILE), env);
+        return new KpiThresholds(read.metrics(), read.minFills(), rules.source().recordedNameOf(KpiThresholdsReader.FILE));
+    }
+
+    /** A new soak never silently continues the one already in the folder: the user says which they mean. */
+    private void refuseToContinue() throws ExitException {
+        Path state = artifacts.resolve(SoakStateFile.NAME);
+        if (java.nio.file.Files.exists(state)) {
+            throw new ExitException(ExitCodes.INVALID_INPUT, artifacts + " holds a previous soak (" + state
+                    + "): continue it with --resume, move it aside with --fresh, or choose another --artifacts");
+        }
+    }
+
     /** A resumed soak continues exactly as it started: settings come from its state file, not the flags. */
     private void adoptResumedSettings(SoakState state) throws InputException {
         if (SoakState.COMPLETE.equals(state.status())) {
@@ -186,7 +226,7 @@ public final class RunCommand implements Callable<Integer> {
         iterationMinutes = state.iterationMinutes();
         profileOption.profile = state.profile();
         if (!spec.commandLine().getParseResult().hasMatchedOption("--rules")) {
-            rulesOption.dir = Path.of(state.rulesDir());
+            rulesOption.spec = state.rulesDir();
         }
         if (state.source().startsWith("mock")) {
             mock = true;

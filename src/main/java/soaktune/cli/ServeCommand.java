@@ -17,6 +17,7 @@ import soaktune.model.Profile;
 import soaktune.report.Markers;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
+import soaktune.rules.RulesMarker;
 import soaktune.serve.TuneServer;
 import soaktune.soak.StopSignal;
 
@@ -76,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (server) {
             markers.emit("serve_listen", "OK", "ADDRESS=" + host + ":" + server.port());
             RuleSet rules = rulesOption.load(env);
-            markers.emit("rules_load", "OK", "VERSION=" + rules.version() + " SHA=" + rules.shortSha());
+            markers.emit("rules_load", "OK", RulesMarker.payload(rules));
             server.ready(HotRules.watching(rules), reloadMs);
             markers.emit("serve_ready", "OK", "URL=http://" + host + ":" + server.port() + TuneServer.TUNE_PATH);
             while (!StopSignal.requested()) {

@@ -24,6 +24,7 @@ import soaktune.report.DecisionMarkers;
 import soaktune.report.Explanation;
 import soaktune.report.Markers;
 import soaktune.rules.RuleSet;
+import soaktune.rules.RulesMarker;
 import soaktune.soak.AppliedProfileFile;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
@@ -79,7 +80,7 @@ public final class TuneCommand implements Callable<Integer> {
         markers.emit("runtime_overrides", "OK", "SOURCE=" + current.source());
         current.notAllowed().forEach(f -> markers.emit("runtime_override", "SKIP", "FIELD=" + f + " REASON=not_allowed"));
         markers.emit("profile_apply", "OK", "PROFILE=" + profile.name());
-        markers.emit("rules_load", "OK", "VERSION=" + rules.version() + " SHA=" + rules.shortSha());
+        markers.emit("rules_load", "OK", RulesMarker.payload(rules));
 
         Decision decision;
         try {

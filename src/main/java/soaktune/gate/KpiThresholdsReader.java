@@ -25,8 +25,16 @@ public final class KpiThresholdsReader {
     }
 
     public static KpiThresholds read(Path file, Map<String, String> env) throws InputException {
-        JsonNode root = Json.readFile(file);
-        String source = file.toString();
+        return fromJson(file.toString(), Json.readFile(file), env);
+    }
+
+    /** The thresholds file's bytes, named {@code source} in every message (e.g. {@code builtin:v1/kpi_thresholds.json}). */
+    public static KpiThresholds read(String source, byte[] bytes, Map<String, String> env) throws InputException {
+        return fromJson(source, Json.parse(source, bytes), env);
+    }
+
+    private static KpiThresholds fromJson(String source, JsonNode root, Map<String, String> env)
+            throws InputException {
         JsonFields f = new JsonFields(source);
         f.object(root, "");
         f.onlyKeys(root, "", Set.of("metrics", "min_fills"));
@@ -56,7 +64,7 @@ public final class KpiThresholdsReader {
             KpiThreshold t = metricKey == null ? null : byKey.get(metricKey);
             if (t == null) {
                 throw new InputException(name, "unknown KPI override (use KPI_<METRIC>_WARN, KPI_<METRIC>_FAIL or "
-                        + "KPI_MIN_FILLS with a metric of " + file.getFileName() + ": " + String.join(", ", byKey.keySet())
+                        + "KPI_MIN_FILLS with a metric of " + Path.of(source).getFileName() + ": " + String.join(", ", byKey.keySet())
                         + ")");
             }
             double v = envNumber(name, e.getValue(), false);

@@ -107,8 +107,28 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-            throw new InputException(source, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw new InputException(source, "malformed JSON" + where + ": " + ourWords(firstLine(e.getOriginalMessage())));
         }
+    }
+
+    /**
+     * The parser's message without its advice to the programmer (which Jackson feature to enable): the reader
+     * of ours edits a file, not our parser settings.
+     */
+    static String ourWords(String message) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Non-standard token '([^']+)'").matcher(message);
+        if (token.find()) {
+            return token.group(1) + " is not a JSON number (write a finite number)";
+        }
+        if (message.contains("plus sign")) {
+            return "a JSON number cannot start with '+' (write 1, not +1)";
+        }
+        if (message.contains("non-standard) comment")) {
+            return "JSON has no comments (remove the // or /* ... */)";
+        }
+        return message.replaceAll(":?\\s*enable `[^`]*` to allow.*$", "")
+                .replaceAll("\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "")
+                .strip();
     }
 
     public static byte[] toBytes(Object value) {

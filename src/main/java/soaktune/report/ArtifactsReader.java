@@ -19,6 +19,8 @@ import soaktune.io.Json;
 import soaktune.io.LimitsReader;
 import soaktune.model.Limits;
 import soaktune.model.TunableField;
+import soaktune.rules.RuleSetLoader;
+import soaktune.rules.RuleSource;
 import soaktune.soak.AppliedProfileFile;
 import soaktune.soak.SoakState;
 import soaktune.soak.SoakStateFile;
@@ -97,8 +99,22 @@ public final class ArtifactsReader {
         if (ruleSets.size() > 1) {
             notes.add("the rule set changed during the soak: " + String.join(", then ", ruleSets));
         }
-        String limitsFile = last.rulesDir() == null ? null : Path.of(last.rulesDir()).resolve("limits.json").toString();
-        Optional<Limits> limits = limits(limitsFile, notes);
+        // The rule set the run recorded (an absolute path or builtin:<name>), never one relative to the cwd.
+        String limitsFile = null;
+        Optional<Limits> limits;
+        if (last.rulesDir() == null) {
+            notes.add("no limit bands: the summaries do not record the rules folder (rules.dir)");
+            limits = Optional.empty();
+        } else {
+            try {
+                RuleSource recorded = RuleSource.resolve(last.rulesDir());
+                limitsFile = recorded.nameOf(RuleSetLoader.LIMITS_FILE);
+                limits = limits(recorded, notes);
+            } catch (InputException e) {
+                notes.add("no limit bands: " + e.getMessage());
+                limits = Optional.empty();
+            }
+        }
         JsonNode profileNode = applied == null ? null : applied.get("profile");
         String profile = profileNode != null && profileNode.isTextual() ? profileNode.textValue() : null;
         return new SoakReport(dir, state.map(SoakState::status).orElse("unknown"), planned, profile,
@@ -135,13 +151,10 @@ public final class ArtifactsReader {
     }
 
     /** The limits of the rule set the soak ran with; without them the page draws no limit bands and says why. */
-    private static Optional<Limits> limits(String file, List<String> notes) {
-        if (file == null) {
-            notes.add("no limit bands: the summaries do not record the rules folder (rules.dir)");
-            return Optional.empty();
-        }
+    private static Optional<Limits> limits(RuleSource rules, List<String> notes) {
+        String name = rules.nameOf(RuleSetLoader.LIMITS_FILE);
         try {
-            return Optional.of(LimitsReader.read(Path.of(file)));
+            return Optional.of(LimitsReader.fromJson(name, Json.parse(name, rules.read(RuleSetLoader.LIMITS_FILE))));
         } catch (InputException e) {
             notes.add("no limit bands: " + e.getMessage());
             return Optional.empty();

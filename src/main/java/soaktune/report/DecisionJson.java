@@ -92,6 +92,8 @@ public final class DecisionJson {
     }
 
     public static Map<String, Object> rules(RuleSet rules) {
-        return Map.of("version", rules.version(), "sha256", rules.sha256(), "dir", rules.dir().toString());
+        // "dir" is where the set can be found again from anywhere: an absolute path, or builtin:<name>.
+        return Map.of("version", rules.version(), "sha256", rules.sha256(), "dir", rules.source().recorded(),
+                "source", rules.source().builtin() ? "builtin" : "folder");
     }
 }

@@ -26,6 +26,26 @@ public final class Dsl {
         drools.insert(new Trigger(drools.getRule().getName(), reason, false));
     }
 
+    /**
+     * Proposes adding {@code delta} to a tunable field, for the reason this rule gave {@code trigger} or
+     * {@code fallback} just before: the row's tag is written once, next to its condition.
+     */
+    public static void propose(KnowledgeHelper drools, String field, double delta) {
+        String rule = drools.getRule().getName();
+        String reason = null;
+        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(Trigger.class))) {
+            if (o instanceof Trigger t && t.rule().equals(rule)) {
+                reason = t.reason();
+            }
+        }
+        if (reason == null) {
+            throw new IllegalStateException("rule \"" + rule + "\" calls propose(drools, field, delta) without a "
+                    + "reason: call trigger(drools, \"...\") or fallback(drools, \"...\") first, or give the reason "
+                    + "as a fourth argument");
+        }
+        propose(drools, field, delta, reason);
+    }
+
     /** Proposes adding {@code delta} to a tunable field. */
     public static void propose(KnowledgeHelper drools, String field, double delta, String reason) {
         if (TunableField.fromKey(field).isEmpty()) {

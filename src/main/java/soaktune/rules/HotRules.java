@@ -31,9 +31,9 @@ public final class HotRules {
         this.lastSeenSha = initial.sha256();
     }
 
-    /** Rules that are reloaded from {@code initial.dir()} whenever the folder changes. */
+    /** Rules that are reloaded from {@code initial.dir()} whenever the folder changes (a built-in set never does). */
     public static HotRules watching(RuleSet initial) {
-        return new HotRules(initial, true);
+        return new HotRules(initial, !initial.source().builtin());
     }
 
     /** Rules that never change (tests, and callers that load rules once). */

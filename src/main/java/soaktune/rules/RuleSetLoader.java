@@ -54,7 +54,12 @@ public final class RuleSetLoader {
      * sandbox still checks the rule text and the entry's bytecode before a cached base is used.
      */
     public static RuleSet load(Path dir, RuleBaseCache cache) throws RulesException, InputException {
-        RulesSnapshot snapshot = RulesSnapshot.read(dir);
+        return load(RuleSource.folder(dir), cache);
+    }
+
+    /** As {@link #load(Path, RuleBaseCache)}, for a folder or a built-in set: both are checked the same way. */
+    public static RuleSet load(RuleSource source, RuleBaseCache cache) throws RulesException, InputException {
+        RulesSnapshot snapshot = source.snapshot();
         Optional<RuleSet> cached = fromCache(snapshot, cache);
         if (cached.isPresent()) {
             return cached.get();
@@ -75,6 +80,10 @@ public final class RuleSetLoader {
      */
     public static RuleCheck check(Path dir) throws InputException {
         return check(RulesSnapshot.read(dir));
+    }
+
+    public static RuleCheck check(RuleSource source) throws InputException {
+        return check(source.snapshot());
     }
 
     public static RuleCheck check(RulesSnapshot snapshot) throws InputException {
@@ -191,9 +200,7 @@ public final class RuleSetLoader {
     }
 
     private static RuleSet ruleSet(RulesSnapshot snapshot, KieBase base, Limits limits) {
-        Path dir = snapshot.dir();
-        return new RuleSet(dir, dir.toAbsolutePath().normalize().getFileName().toString(), snapshot.sha256(), base,
-                limits);
+        return new RuleSet(snapshot.source(), snapshot.sha256(), base, limits);
     }
 
     /** The files whose content shapes a decision, in a stable order: rules, limits, thresholds. */

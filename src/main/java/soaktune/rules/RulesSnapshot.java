@@ -21,11 +21,18 @@ import soaktune.io.InputException;
  * the lint, the compiled base, the cache key) is derived from one snapshot, so an edit landing between two
  * reads can never pair one file's content with another's hash.
  *
- * @param files relative path (as in problems and the hash) to content, in the hash's order
+ * @param dir    how problems name the set: the folder, or {@code builtin:<name>} for a set carried in the jar
+ * @param files  relative path (as in problems and the hash) to content, in the hash's order
+ * @param source where the files came from, recorded by the {@link RuleSet} built from them
  */
-public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256) {
+public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, RuleSource source) {
     public RulesSnapshot {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    /** A snapshot of the folder {@code dir}. */
+    public RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256) {
+        this(dir, files, sha256, RuleSource.folder(dir));
     }
 
     public static RulesSnapshot read(Path dir) throws InputException {

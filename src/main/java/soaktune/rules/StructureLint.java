@@ -122,10 +122,11 @@ final class StructureLint {
             } else if (t.text().equals("propose")) {
                 secondArgument(rhs, i + 1).filter(a -> a.kind() == DrlToken.Kind.STRING)
                         .filter(a -> !limitFields.contains(a.text()))
-                        .ifPresent(a -> warn(file, a.line(), a.column(), "propose(...) names field \"" + a.text()
-                                + "\", which has no entry in limits.json (fields: "
-                                + String.join(", ", new java.util.TreeSet<>(limitFields))
-                                + "); the rule fails when it fires"));
+                        // An error, not a warning: the rule would stop the soak the first time it fires.
+                        .ifPresent(a -> problems.add(RuleProblem.error(file, a.line(), a.column(),
+                                "propose(...) names field \"" + a.text() + "\", which has no entry in limits.json "
+                                + "(fields: " + String.join(", ", new java.util.TreeSet<>(limitFields))
+                                + "); the rule would fail when it fires")));
             }
         }
         if (triggers) {

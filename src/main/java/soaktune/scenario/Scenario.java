@@ -13,6 +13,7 @@ import soaktune.model.Profile;
  */
 public record Scenario(Path file, String name, Profile profile, Overrides overrides, List<Step> steps) {
     /** One decision: its metrics (given.metrics with the step's own on top) and what it must produce. */
-    public record Step(int number, Metrics metrics, Expectation expect, String metricsWhere) {
+    /** {@code metricsWhere}, {@code expectWhere}: "tests/x.yaml:3:3", where a failure points the reader. */
+    public record Step(int number, Metrics metrics, Expectation expect, String metricsWhere, String expectWhere) {
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -56,9 +57,13 @@ public final class ScenarioReader {
         this.factory = factory;
     }
 
+    /** Metrics (and overrides, profile) every scenario beside it starts from; a scenario's own values win. */
+    public static final String DEFAULTS = "_defaults.yaml";
+
+    /** A scenario file: not hidden, not {@code _}-prefixed (like {@link #DEFAULTS}), YAML or JSON. */
     public static boolean isScenarioFile(Path p) {
         String n = p.getFileName().toString();
-        return Files.isRegularFile(p) && !n.startsWith(".")
+        return Files.isRegularFile(p) && !n.startsWith(".") && !n.startsWith("_")
                 && (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json"));
     }
 
@@ -72,15 +77,10 @@ public final class ScenarioReader {
         boolean json = file.getFileName().toString().endsWith(".json");
         ObjectMapper mapper = json ? Json.mapper() : YAML;
         JsonFactory factory = json ? Json.mapper().getFactory() : new YAMLFactory();
-        JsonNode root;
-        try {
-            root = mapper.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InputException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()),
-                    "malformed " + (json ? "JSON" : "YAML") + ": " + brief(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        JsonNode root = parse(file, bytes, mapper, json);
+        Path defaults = file.resolveSibling(DEFAULTS);
+        if (root.isObject() && root.get("given") != null && root.get("given").isObject() && Files.isRegularFile(defaults)) {
+            root = withDefaults(root, defaults);
         }
         ScenarioReader reader = new ScenarioReader(file, bytes, factory);
         try {
@@ -88,6 +88,51 @@ public final class ScenarioReader {
         } catch (ScenarioException e) {
             throw reader.located(e);
         }
+    }
+
+    private static JsonNode parse(Path file, byte[] bytes, ObjectMapper mapper, boolean json) throws InputException {
+        try {
+            return mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InputException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()),
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + brief(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The scenario with {@code _defaults.yaml}'s {@code given} laid under its own: a value the scenario gives
+     * wins, nested maps (metrics, overrides) are merged key by key. Only {@code given} may be defaulted.
+     */
+    private static JsonNode withDefaults(JsonNode root, Path defaultsFile) throws InputException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(defaultsFile);
+        } catch (IOException e) {
+            throw new InputException(defaultsFile.toString(), "cannot read: " + e.getMessage());
+        }
+        JsonNode defaults = parse(defaultsFile, bytes, YAML, false);
+        if (!defaults.isObject() || defaults.size() != 1 || !defaults.has("given") || !defaults.get("given").isObject()) {
+            throw new InputException(defaultsFile.toString(), "must hold exactly one key, 'given' (metrics, "
+                    + "overrides, profile shared by the scenarios beside it)");
+        }
+        ObjectNode merged = root.deepCopy();
+        merged.set("given", under((ObjectNode) root.get("given"), (ObjectNode) defaults.get("given")));
+        return merged;
+    }
+
+    private static ObjectNode under(ObjectNode own, ObjectNode defaults) {
+        ObjectNode out = defaults.deepCopy();
+        Iterator<Map.Entry<String, JsonNode>> it = own.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode d = out.get(e.getKey());
+            out.set(e.getKey(), d instanceof ObjectNode dObj && e.getValue() instanceof ObjectNode oObj
+                    ? under(oObj, dObj) : e.getValue());
+        }
+        return out;
     }
 
     /** Parser messages span lines and quote the input; one line of at most 160 characters is enough. */
@@ -129,7 +174,8 @@ public final class ScenarioReader {
         List<Scenario.Step> steps = new ArrayList<>();
         if (hasExpect) {
             Expectation e = ExpectationReader.read(this, root.get("expect"), top.appendProperty("expect"));
-            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), e, metricsWhere));
+            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), e, metricsWhere,
+                    where(top.appendProperty("expect"))));
         } else {
             JsonPointer stepsAt = top.appendProperty("iterations");
             JsonNode list = root.get("iterations");
@@ -153,7 +199,8 @@ public final class ScenarioReader {
                     throw new ScenarioException(at, "is missing 'expect'");
                 }
                 Expectation e = ExpectationReader.read(this, step.get("expect"), at.appendProperty("expect"));
-                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), e, metricsWhere));
+                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), e, metricsWhere,
+                        where(at.appendProperty("expect"))));
             }
         }
         return new Scenario(file, name, profile, overrides, List.copyOf(steps));

@@ -3,8 +3,11 @@ package soaktune.scenario;
 import java.nio.file.Path;
 import java.util.List;
 
-/** How one scenario file went: passed, or the differences (expected vs actual) and errors, in order. */
-public record ScenarioResult(Path file, String name, List<String> failures, double seconds) {
+/**
+ * How one scenario file went: passed, or the differences (expected vs actual) and errors, in order, and
+ * where the first failing expectation is written ({@code file:line:col}; null when the messages already say).
+ */
+public record ScenarioResult(Path file, String name, List<String> failures, double seconds, String where) {
     public ScenarioResult {
         failures = List.copyOf(failures);
     }
@@ -13,8 +16,9 @@ public record ScenarioResult(Path file, String name, List<String> failures, doub
         return failures.isEmpty();
     }
 
-    /** {@code PASS name} or {@code FAIL name: min_interval_ms expected 80 got 100; ...}. */
+    /** {@code PASS name} or {@code FAIL name: tests/x.yaml:5:1: min_interval_ms expected 80 got 100; ...}. */
     public String line() {
-        return passed() ? "PASS " + name : "FAIL " + name + ": " + String.join("; ", failures);
+        return passed() ? "PASS " + name
+                : "FAIL " + name + ": " + (where == null ? "" : where + ": ") + String.join("; ", failures);
     }
 }

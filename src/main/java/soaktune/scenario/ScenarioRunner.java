@@ -58,19 +58,24 @@ public final class ScenarioRunner {
     public ScenarioResult run(Path file) {
         long start = System.nanoTime();
         String name = file.getFileName().toString();
-        List<String> failures = new ArrayList<>();
+        Outcome outcome;
         try {
             Scenario s = ScenarioReader.read(file);
             name = s.name();
-            failures.addAll(run(s));
+            outcome = run(s);
         } catch (InputException e) {
-            failures.add(e.getMessage());
+            outcome = new Outcome(List.of(e.getMessage()), null); // the message already names file and line
         }
-        return new ScenarioResult(file, name, failures, (System.nanoTime() - start) / 1e9);
+        return new ScenarioResult(file, name, outcome.failures(), (System.nanoTime() - start) / 1e9, outcome.where());
     }
 
-    List<String> run(Scenario s) {
+    /** A scenario's failures, and where its first failing expectation is written (null if none or not one). */
+    record Outcome(List<String> failures, String where) {
+    }
+
+    Outcome run(Scenario s) {
         List<String> failures = new ArrayList<>();
+        String where = null;
         Overrides current = s.overrides();
         Tuner tuner = new Tuner(rules);
         for (Scenario.Step step : s.steps()) {
@@ -81,16 +86,17 @@ public final class ScenarioRunner {
             } catch (MissingMetricException e) {
                 failures.add(prefix + step.metricsWhere() + ": given.metrics: has no " + e.metric()
                         + ", and the rules read it");
-                return failures;
+                return new Outcome(failures, where);
             } catch (RuleEvaluationException e) {
                 failures.add(prefix + "rules failed: " + e.getMessage());
-                return failures;
+                return new Outcome(failures, where == null ? step.metricsWhere() : where);
             }
             for (String f : ExpectationCheck.compare(step.expect(), d, ruleNames)) {
+                where = where == null ? step.expectWhere() : where;
                 failures.add(prefix + f);
             }
             current = d.after();
         }
-        return failures;
+        return new Outcome(failures, where);
     }
 }

@@ -26,6 +26,7 @@ import soaktune.report.Markers;
 import soaktune.report.ReloadMarker;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
+import soaktune.rules.RulesMarker;
 import soaktune.tuning.CurrentValues;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
@@ -70,7 +71,7 @@ public final class SoakRunner {
         int n = config.iterations();
         markers.line("[INFO] Loading profile: " + config.profile().name());
         markers.emit("profile_apply", "OK", "PROFILE=" + config.profile().name());
-        markers.emit("rules_load", "OK", "VERSION=" + rules.current().version() + " SHA=" + rules.current().shortSha());
+        markers.emit("rules_load", "OK", RulesMarker.payload(rules.current()));
 
         SoakState state;
         List<Map<String, Object>> history;
@@ -87,7 +88,7 @@ public final class SoakRunner {
             String ts = Clocks.isoNow(config.clock());
             state = new SoakState(SoakState.FORMAT_VERSION, SoakState.RUNNING, n, 0, config.autoTune(), config.seed(),
                     config.iterationMinutes(), config.sourceSpec(), config.profileSpec(),
-                    rules.current().dir().toString(), rules.current().sha256(), start.overrides().toJson(), 0,
+                    rules.current().source().recorded(), rules.current().sha256(), start.overrides().toJson(), 0,
                     List.of(), TuningMemory.empty(), strategy.saveState(), ts, ts);
             history = new ArrayList<>();
         }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import soaktune.rules.RulesFolders;
+import soaktune.scenario.ScenarioReader;
 
 /** {@code rules check} and {@code rules test}: output a person and an editor can use, and exit codes for CI. */
 final class RulesCommandTest {
@@ -50,11 +52,11 @@ final class RulesCommandTest {
     @Test
     void checkWithWarningsOnlyExitsZero() throws Exception {
         RulesFolders.copyOfV1(dir);
-        RulesFolders.edit(dir.resolve("triggers.drl"), "propose(drools, \"tail_age_ms\", +50, \"order_age>330\");",
-                "propose(drools, \"tail_age\", +50, \"order_age>330\");");
+        RulesFolders.edit(dir.resolve("triggers.drl"), "Metrics( cancelRatio > 0.55 )",
+                "Metrics( cancelRatio > 0.55 && cancelRatio < 0.1 )");
         CliRun r = CliRun.run("rules", "check", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("triggers.drl:41:21: warning: propose(...) names field \"tail_age\"");
+        assertThat(r.out()).contains("triggers.drl:16:").contains("warning: rule \"cancel_ratio_high\" can never fire");
     }
 
     @Test
@@ -70,7 +72,7 @@ final class RulesCommandTest {
         CliRun r = CliRun.run("rules", "test", "rules/v1", "--junit-xml", xml.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out().lines()).allMatch(l -> l.startsWith("PASS ") || l.matches("\\d+ passed, 0 failed"));
-        long scenarios = Files.list(Path.of("rules/v1/tests")).count();
+        long scenarios = Files.list(Path.of("rules/v1/tests")).filter(ScenarioReader::isScenarioFile).count();
         assertThat(r.out().strip().lines().reduce((a, b) -> b)).contains(scenarios + " passed, 0 failed");
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         assertThat(doc.getDocumentElement().getAttribute("tests")).isEqualTo(Long.toString(scenarios));
@@ -86,12 +88,39 @@ final class RulesCommandTest {
         CliRun r = CliRun.run("rules", "test", dir.toString(), "--junit-xml", xml.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out()).contains("FAIL order age just above 330 ms replaces less and tolerates older orders: "
-                + "field tail_age_ms expected 760 got 750\n");
+                + dir.resolve("tests/order_age_above_threshold.yaml") + ":" + expectLine(dir.resolve(
+                        "tests/order_age_above_threshold.yaml")) + ":1: field tail_age_ms expected 760 got 750\n");
         assertThat(r.out().strip()).endsWith("22 passed, 1 failed");
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
         assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
                 .isEqualTo("field tail_age_ms expected 760 got 750");
+    }
+
+    @Test
+    void aMisspeltFieldInProposeIsAnErrorInCheckAndAtLoad() throws Exception {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(dir.resolve("triggers.drl"), "propose(drools, \"tail_age_ms\", +50)",
+                "propose(drools, \"tail_agee_ms\", +50)");
+        CliRun check = CliRun.run("rules", "check", dir.toString());
+        assertThat(check.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(check.out()).contains("triggers.drl:").contains("\"tail_agee_ms\"").contains("1 error");
+        Path report = TestFiles.write(dir.resolve("EDGE_REPORT.json"), TestFiles.healthyReport());
+        CliRun tune = CliRun.run("tune", "--edge-report", report.toString(), "--rules", dir.toString(),
+                "--out", dir.resolve("out.json").toString());
+        assertThat(tune.code()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    /** The line of the top-level "expect:" key, where a failing scenario points. */
+    private static int expectLine(Path scenario) throws Exception {
+        List<String> lines = Files.readAllLines(scenario);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("expect:")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no expect: in " + scenario);
     }
 
     @Test

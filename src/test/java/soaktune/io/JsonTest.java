@@ -21,6 +21,20 @@ final class JsonTest {
     }
 
     @Test
+    void parserAdviceIsReplacedByOurWords() {
+        for (String[] c : new String[][] {
+                {"{\"a\": NaN}", "line 1 column 10: NaN is not a JSON number (write a finite number)"},
+                {"{\"a\": Infinity}", "Infinity is not a JSON number"},
+                {"{\"a\": +1}", "a JSON number cannot start with '+'"},
+                {"{\"a\": 1 // c\n}", "JSON has no comments"}}) {
+            assertThatThrownBy(() -> Json.parse("f.json", c[0].getBytes(StandardCharsets.UTF_8)))
+                    .hasMessageContaining("f.json: malformed JSON at ").hasMessageContaining(c[1])
+                    .hasMessageNotContaining("JsonReadFeature").hasMessageNotContaining("enable")
+                    .hasMessageNotContaining("Feature");
+        }
+    }
+
+    @Test
     void rejectsDuplicateKeysNonNumericNumbersAndTrailingGarbage() {
         assertThatThrownBy(() -> Json.parse("x", utf8("{\"a\":1,\"a\":2}"))).hasMessageContaining("Duplicate field 'a'");
         assertThatThrownBy(() -> Json.parse("x", utf8("{\"a\":NaN}"))).hasMessageContaining("malformed JSON");

@@ -42,9 +42,9 @@ final class CompileProblemsTest {
 
     @Test
     void consequenceErrorPointsAtItsStatementNotTheRuleHeader() throws Exception {
-        // line 20 of triggers.drl: propose(drools, "replace_rate_per_min", -30, "cancel_ratio>0.55");
-        RuleCheck c = checkAfterEdit("propose(drools, \"replace_rate_per_min\", -30, \"cancel_ratio>0.55\");",
-                "propose(drools, \"replace_rate_per_min\", -30, undefinedReason);");
+        // line 20 of triggers.drl: propose(drools, "replace_rate_per_min", -30);
+        RuleCheck c = checkAfterEdit("    propose(drools, \"replace_rate_per_min\", -30);\nend\n\n// Picked off",
+                "    propose(drools, \"replace_rate_per_min\", -30, undefinedReason);\nend\n\n// Picked off");
         assertThat(c.errors()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(20);
             assertThat(p.column()).isEqualTo(50);

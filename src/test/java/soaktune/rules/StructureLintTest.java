@@ -75,10 +75,11 @@ final class StructureLintTest {
     }
 
     @Test
-    void proposalForAFieldWithoutLimitsIsFlaggedAtTheLiteral() {
+    void proposalForAFieldWithoutLimitsIsAnErrorAtTheLiteral() {
         List<RuleProblem> p = lint(row("typo", "Metrics( cancelRatio > 0.5 )",
                 "propose(drools, \"min_intervall_ms\", 20, \"x\");"));
         assertThat(p).singleElement().satisfies(w -> {
+            assertThat(w.severity()).isEqualTo(RuleProblem.Severity.ERROR);
             assertThat(w.line()).isEqualTo(13);
             assertThat(w.column()).isEqualTo(21);
             assertThat(w.message()).contains("\"min_intervall_ms\"", "no entry in limits.json");

@@ -60,8 +60,10 @@ final class RuleScenariosTest {
         RulesFolders.edit(scenario, "min_interval_ms: 80", "min_interval_ms: 90");
         ScenarioResult r = new ScenarioRunner(RuleSetLoader.load(dir)).run(scenario);
         assertThat(r.passed()).isFalse();
+        // the file and the line of its expect: block, the place to look
         assertThat(r.line()).isEqualTo("FAIL cancel ratio just above 0.55 slows quoting and replacing: "
-                + "field min_interval_ms expected 90 got 80");
+                + scenario + ":4:1: field min_interval_ms expected 90 got 80");
+        assertThat(java.nio.file.Files.readAllLines(scenario).get(3)).startsWith("expect:");
     }
 
     @Test

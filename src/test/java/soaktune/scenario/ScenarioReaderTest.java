@@ -64,10 +64,33 @@ final class ScenarioReaderTest {
     @Test
     void givenWithoutAMetricTheRulesReadFailsNamingFileAndLine() throws Exception {
         Path rules = RulesFolders.copyOfV1(dir.resolve("rules"));
+        Files.delete(rules.resolve("tests/" + ScenarioReader.DEFAULTS));
         Path f = Files.writeString(rules.resolve("tests/missing.yaml"),
                 "name: missing metric\ngiven:\n  metrics: {net_bps: 3.0, adverse_bps_p95: 2.0}\nexpect: {}\n");
         ScenarioResult r = new ScenarioRunner(RuleSetLoader.load(rules)).run(f);
         assertThat(r.failures()).singleElement().satisfies(m -> assertThat(m)
                 .matches(".*missing\\.yaml:3:3: given\\.metrics: has no \\w+, and the rules read it"));
+    }
+
+    @Test
+    void defaultsBesideAScenarioFillWhatItDoesNotGiveAndItsOwnValuesWin() throws Exception {
+        write(ScenarioReader.DEFAULTS, "given:\n  metrics: {net_bps: 3.0, cancel_ratio: 0.4}\n"
+                + "  overrides: {min_interval_ms: 70, tail_age_ms: 800}\n");
+        Path f = write("d.yaml", "name: d\ngiven:\n  metrics: {cancel_ratio: 0.7}\n  overrides: {tail_age_ms: 900}\n"
+                + "expect: {}\n");
+        Scenario s = ScenarioReader.read(f);
+        assertThat(s.steps().get(0).metrics().values()).containsEntry(MetricName.NET_BPS, 3.0)
+                .containsEntry(MetricName.CANCEL_RATIO, 0.7);
+        assertThat(s.overrides().get(TunableField.MIN_INTERVAL_MS)).contains(70.0);
+        assertThat(s.overrides().get(TunableField.TAIL_AGE_MS)).contains(900.0);
+        assertThat(ScenarioReader.isScenarioFile(f.resolveSibling(ScenarioReader.DEFAULTS))).isFalse();
+    }
+
+    @Test
+    void defaultsWithAnythingButGivenAreRefused() throws Exception {
+        write(ScenarioReader.DEFAULTS, "expect: {adjustments: 0}\n");
+        Path f = write("e.yaml", "name: e\ngiven: {metrics: {net_bps: 3.0}}\nexpect: {}\n");
+        assertThatThrownBy(() -> ScenarioReader.read(f)).hasMessageContaining(ScenarioReader.DEFAULTS)
+                .hasMessageContaining("exactly one key, 'given'");
     }
 }

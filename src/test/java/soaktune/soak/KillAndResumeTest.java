@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.cli.CliRun;
@@ -82,11 +85,27 @@ final class KillAndResumeTest {
     }
 
     @Test
+    void aRunStartedWithSigintIgnoredSaysSoAtStart() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "trap '' INT; exec \"$@\"", "bash",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "soaktune.cli.Main", "run", "--iterations", "1", "--mock",
+                "--artifacts", tmp.resolve("nohup").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("soaktune: note: " + StopSignal.SIGINT_IGNORED);
+    }
+
+    @Test
     void sigintExits130AndTheSoakResumesAfterwards() throws Exception {
         Path dir = tmp.resolve("int");
         try (ChildJvm child = ChildJvm.start(ENV, "run", "--iterations", "100000", "--mock", "--artifacts",
                 dir.toString())) {
             assertThat(child.awaitLine("[ITER 2/", 60_000)).as(child.output()).isTrue();
+            // Started in the background by a script (or under nohup), this whole test run ignores SIGINT.
+            Assumptions.assumeFalse(child.output().contains(StopSignal.SIGINT_IGNORED),
+                    "skipped: this environment ignores SIGINT (" + StopSignal.SIGINT_IGNORED + ")");
             new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
             assertThat(child.waitFor(60_000)).isEqualTo(ExitCodes.INTERRUPTED);
             assertThat(child.output()).contains("stopped by SIGINT");

@@ -1,0 +1,99 @@
+package soaktune.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import soaktune.io.AtomicFiles;
+import soaktune.io.InputException;
+import soaktune.report.Markers;
+import soaktune.rules.RuleSource;
+
+/** {@code init [DIR] --from v1|v2}: an editable copy of a built-in rule set, its tests and a short README. */
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Writes an editable copy of a built-in rule set (rules, limits, KPI thresholds and its "
+                + "regression scenarios in tests/) and a short README into DIR. Never overwrites: DIR must not exist "
+                + "or be empty.",
+                "Exit codes: 0 written, 2 DIR exists and is not empty (or --from is unknown), 6 cannot write."})
+public final class InitCommand implements Callable<Integer> {
+    static final String README = "README.md";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "Where to write the copy. Default: rules/<the --from name>, e.g. rules/v1.")
+    Path dir;
+
+    @Option(names = "--from", paramLabel = "v1|v2", defaultValue = RuleSource.DEFAULT,
+            description = "The built-in set to copy. Default: ${DEFAULT-VALUE}.")
+    String from;
+
+    @Override
+    public Integer call() throws Exception {
+        RuleSource source = RuleSource.builtin(from);
+        Path target = dir != null ? dir : Path.of("rules", from);
+        refuseToOverwrite(target);
+        List<Path> files = files(source.root());
+        for (Path file : files) {
+            String relative = source.root().relativize(file).toString();
+            Path out = target.resolve(relative);
+            Files.createDirectories(out.getParent());
+            AtomicFiles.write(out, Files.readAllBytes(file));
+        }
+        AtomicFiles.writeString(target.resolve(README), readme(target, from));
+        new Markers(spec.commandLine().getOut()).emit("rules_init", "OK", "FROM=builtin:" + from + " DIR=" + target
+                + " FILES=" + (files.size() + 1));
+        return ExitCodes.OK;
+    }
+
+    private static void refuseToOverwrite(Path target) throws InputException, IOException {
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isEmpty()) {
+                    return;
+                }
+            }
+            throw new InputException(target.toString(), "already exists and is not empty; init never overwrites "
+                    + "(choose another DIR, or move this one aside)");
+        }
+        if (Files.exists(target)) {
+            throw new InputException(target.toString(), "already exists and is not a folder; init never overwrites");
+        }
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .sorted((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()))
+                    .toList();
+        }
+    }
+
+    private static String readme(Path target, String from) {
+        String dir = target.toString();
+        return "# Rule set " + target.toAbsolutePath().normalize().getFileName() + " (copied from the built-in " + from
+                + ")\n\n"
+                + "soaktune reads this folder when a command is given `--rules " + dir + "` (or, for `rules/v1`, when\n"
+                + "it is run from the folder above `rules/`). Edit the files; nothing needs rebuilding.\n\n"
+                + "| file | what |\n| --- | --- |\n"
+                + "| `triggers.drl` | the trigger table: one rule per row, thresholds as literals |\n"
+                + "| `guardrails.drl`, `anti_oscillation.drl` | the guardrails |\n"
+                + "| `limits.json` | hard min/max of each tuned field |\n"
+                + "| `kpi_thresholds.json` | the KPI gate's WARN/FAIL bounds |\n"
+                + "| `tests/*.yaml` | regression scenarios (never change a decision) |\n\n"
+                + "```bash\n"
+                + "java -jar soaktune.jar rules check " + dir + "   # every problem as file:line:col\n"
+                + "java -jar soaktune.jar rules test " + dir + "    # one PASS/FAIL per scenario\n"
+                + "java -jar soaktune.jar run --iterations 3 --mock --auto-tune --rules " + dir + "\n"
+                + "```\n\n"
+                + "How to change a threshold or add a row: docs/rules.md in the soaktune project.\n";
+    }
+}
