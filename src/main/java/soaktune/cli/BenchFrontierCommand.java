@@ -109,17 +109,9 @@ public final class BenchFrontierCommand implements Callable<Integer> {
             grid = grid == null ? SMOKE_GRID : grid;
             seeds = 1;
         }
-        if (seeds < 1 || seeds > 10_000) {
-            throw new InputException("bench frontier", "--seeds", "must be between 1 and 10000, got " + seeds);
-        }
-        if (!(iterationMinutes > 0) || iterationMinutes > 24 * 60) {
-            throw new InputException("bench frontier", "--iteration-minutes", "must be between 0 and 1440, got "
-                    + iterationMinutes);
-        }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 256) {
-            throw new InputException("bench frontier", "--threads", "must be between 1 and 256, got " + n);
-        }
+        BenchRanges.count("bench frontier", "--seeds", seeds);
+        BenchRanges.iterationMinutes("bench frontier", iterationMinutes);
+        int n = BenchRanges.threads("bench frontier", threads);
         Profile profile = profileOption.resolve(bench.root().env());
         // Only the limits and thresholds of the rule set are read: the frontier does not run its DRL.
         RuleSource rules = rulesOption.checkedSource();

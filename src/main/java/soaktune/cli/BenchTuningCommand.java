@@ -19,7 +19,6 @@ import soaktune.bench.KpiTargets;
 import soaktune.bench.TuningBench;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.bench.TuningTable;
-import soaktune.io.InputException;
 import soaktune.model.Limits;
 import soaktune.model.Profile;
 import soaktune.tuning.Tuner;
@@ -76,20 +75,10 @@ public final class BenchTuningCommand implements Callable<Integer> {
             seeds = 2;
             iterations = 3;
         }
-        if (seeds < 1 || seeds > 10_000) {
-            throw new InputException("bench tuning", "--seeds", "must be between 1 and 10000, got " + seeds);
-        }
-        if (iterations < 1 || iterations > 10_000) {
-            throw new InputException("bench tuning", "--iterations", "must be between 1 and 10000, got " + iterations);
-        }
-        if (!(iterationMinutes > 0) || iterationMinutes > 24 * 60) {
-            throw new InputException("bench tuning", "--iteration-minutes", "must be between 0 and 1440, got "
-                    + iterationMinutes);
-        }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 256) {
-            throw new InputException("bench tuning", "--threads", "must be between 1 and 256, got " + n);
-        }
+        BenchRanges.count("bench tuning", "--seeds", seeds);
+        BenchRanges.count("bench tuning", "--iterations", iterations);
+        BenchRanges.iterationMinutes("bench tuning", iterationMinutes);
+        int n = BenchRanges.threads("bench tuning", threads);
         Profile profile = profileOption.resolve(bench.root().env());
         Tuner tuner = new Tuner(rulesOption.load(bench.root().env()));
         KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(
