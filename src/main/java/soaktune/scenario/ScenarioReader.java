@@ -40,7 +40,7 @@ import soaktune.model.TunableField;
 public final class ScenarioReader {
     static final Set<String> TOP = Set.of("name", "description", "given", "expect", "iterations");
     static final Set<String> GIVEN = Set.of("metrics", "overrides", "profile");
-    static final Set<String> STEP = Set.of("metrics", "expect");
+    static final Set<String> STEP = Set.of("metrics", "healthy_streak", "expect");
     static final String BLOCKED = "blocked_ratio";
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -174,14 +174,14 @@ public final class ScenarioReader {
         List<Scenario.Step> steps = new ArrayList<>();
         if (hasExpect) {
             Expectation e = ExpectationReader.read(this, root.get("expect"), top.appendProperty("expect"));
-            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), e, metricsWhere,
+            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), 0, e, metricsWhere,
                     where(top.appendProperty("expect"))));
         } else {
             JsonPointer stepsAt = top.appendProperty("iterations");
             JsonNode list = root.get("iterations");
             if (!list.isArray() || list.isEmpty()) {
                 throw new ScenarioException(stepsAt, "must be a non-empty list of steps, each with 'expect' and "
-                        + "optionally 'metrics'");
+                        + "optionally 'metrics' and 'healthy_streak'");
             }
             for (int i = 0; i < list.size(); i++) {
                 JsonPointer at = stepsAt.appendIndex(i);
@@ -199,7 +199,9 @@ public final class ScenarioReader {
                     throw new ScenarioException(at, "is missing 'expect'");
                 }
                 Expectation e = ExpectationReader.read(this, step.get("expect"), at.appendProperty("expect"));
-                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), e, metricsWhere,
+                int streak = step.has("healthy_streak")
+                        ? count(step.get("healthy_streak"), at.appendProperty("healthy_streak")) : 0;
+                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), streak, e, metricsWhere,
                         where(at.appendProperty("expect"))));
             }
         }
@@ -297,6 +299,14 @@ public final class ScenarioReader {
             throw new ScenarioException(at, "must be a finite number, got " + typeOf(node));
         }
         return node.doubleValue();
+    }
+
+    /** A whole number >= 0 (a count such as adjustments or a healthy streak). */
+    int count(JsonNode node, JsonPointer at) throws ScenarioException {
+        if (node == null || !node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
+            throw new ScenarioException(at, "must be a whole number >= 0");
+        }
+        return node.intValue();
     }
 
     String text(JsonNode node, JsonPointer at) throws ScenarioException {
