@@ -174,6 +174,7 @@ public final class RuleSetLoader {
             return Optional.empty();
         }
         if (!sameRules(packages.get(), lint.parsed())
+                || !Sandbox.verifyCachedConditions(packages.get()).isEmpty()
                 || !Sandbox.verifyCompiled(packages.get(), lint.parsed(), sources).isEmpty()) {
             cache.discard(snapshot);
             return Optional.empty();

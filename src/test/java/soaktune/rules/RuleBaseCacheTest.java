@@ -246,6 +246,25 @@ final class RuleBaseCacheTest {
     }
 
     @Test
+    void aPlantedEntryWhoseConditionRunsCodeIsDiscardedWithoutRunning() throws Exception {
+        Path dir = rulesCopy();
+        Path marker = tmp.resolve("PWNED");
+        RuleBaseCache cache = cache(BUILD);
+        RulesSnapshot snapshot = RulesSnapshot.read(dir);
+        // Conditions are MVEL text in the entry, not bytecode: this one would create a file while matching.
+        String forged = Files.readString(dir.resolve("triggers.drl")).replace("Metrics( cancelRatio > 0.55 )",
+                "Metrics( cancelRatio > 0.55, new java.io.File(\"" + marker + "\").createNewFile() == true )");
+        cache.store(snapshot, compiledWithoutTheSandbox(forged, Files.readString(dir.resolve("guardrails.drl")),
+                Files.readString(dir.resolve("anti_oscillation.drl"))));
+
+        RuleSet loaded = RuleSetLoader.load(dir, cache);
+        assertThat(cache.hits()).isZero();
+        new Tuner(loaded).decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.9).build(),
+                Overrides.empty(), s1, 1, "t");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void aPlantedEntryOfAnotherRuleSetIsNotUsed() throws Exception {
         Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);

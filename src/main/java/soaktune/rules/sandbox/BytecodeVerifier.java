@@ -79,7 +79,11 @@ final class BytecodeVerifier {
         for (Map.Entry<String, byte[]> c : classes.entrySet()) {
             List<Violation> found = new ArrayList<>();
             ClassCheck check = new ClassCheck(c.getKey(), invokers.contains(c.getKey()), userClasses, found);
-            new ClassReader(c.getValue()).accept(check, 0);
+            try {
+                new ClassReader(c.getValue()).accept(check, 0);
+            } catch (RuntimeException e) {
+                found.add(new Violation(c.getKey(), "", 0, 0, "unreadable generated class")); // a damaged cache entry
+            }
             for (Violation v : found) {
                 out.add(new Violation(v.className(), v.method(), v.javaLine(), check.anchor, v.message()));
             }

@@ -275,6 +275,29 @@ final class ConditionVerifier {
         }
     }
 
+    /**
+     * Problems in one constraint as Drools compiled it (read back from a cache entry), on a pattern of the
+     * given type; bound variables are of unknown type, so only their values can be used.
+     */
+    static List<RuleProblem> verifyCompiledConstraint(String expression, FactType pattern) {
+        ConditionVerifier v = new ConditionVerifier("cache entry", new PackageDescr(), expression);
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr tree = parser.parse(expression);
+        if (parser.hasErrors() || tree == null) {
+            v.errorAt(0, "cannot read the constraint '" + expression + "'");
+        } else {
+            v.connective(tree, pattern, new HashMap<>(), 0);
+        }
+        return v.problems;
+    }
+
+    /** Problems in one expression a compiled {@code from} reads. */
+    static List<RuleProblem> verifyCompiledOperand(String expression) {
+        ConditionVerifier v = new ConditionVerifier("cache entry", new PackageDescr(), expression);
+        v.operand(expression, null, new HashMap<>(), 0);
+        return v.problems;
+    }
+
     private void constraint(ExprConstraintDescr c, FactType pattern, Map<String, FactType> bindings) {
         DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
         ConstraintConnectiveDescr tree = parser.parse(c.getExpression());

@@ -55,6 +55,14 @@ public final class Sandbox {
         return problems;
     }
 
+    /**
+     * Problems in the conditions of packages read back from the rule-base cache: their MVEL constraints and
+     * {@code from} expressions, checked as the source check checks the folder's text.
+     */
+    public static List<String> verifyCachedConditions(Collection<KiePackage> packages) {
+        return CompiledConditions.verify(packages);
+    }
+
     /** Maps a generated class and its line back to a rule file and line. */
     private static final class Placement {
         private final KnowledgePackageImpl pkg;
