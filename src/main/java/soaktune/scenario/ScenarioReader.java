@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import soaktune.io.InputException;
 import soaktune.io.Json;
+import soaktune.io.JsonFields;
 import soaktune.io.ProfileLoader;
 import soaktune.model.MetricKind;
 import soaktune.model.MetricName;
@@ -31,6 +32,8 @@ import soaktune.model.Metrics;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
+import soaktune.tuning.TuningMemory;
+import soaktune.tuning.TuningMemoryJson;
 
 /**
  * Reads a scenario file (YAML or JSON) strictly: unknown fields, wrong types, unknown metrics or fields are
@@ -39,7 +42,7 @@ import soaktune.model.TunableField;
  */
 public final class ScenarioReader {
     static final Set<String> TOP = Set.of("name", "description", "given", "expect", "iterations");
-    static final Set<String> GIVEN = Set.of("metrics", "overrides", "profile");
+    static final Set<String> GIVEN = Set.of("metrics", "overrides", "profile", "memory");
     static final Set<String> STEP = Set.of("metrics", "healthy_streak", "expect");
     static final String BLOCKED = "blocked_ratio";
 
@@ -164,6 +167,7 @@ public final class ScenarioReader {
         Map<String, Double> blocked = blocked(given.get("metrics"), metricsAt);
         Overrides overrides = overrides(given.get("overrides"), givenAt.appendProperty("overrides"));
         Profile profile = profile(given.get("profile"), givenAt.appendProperty("profile"));
+        TuningMemory memory = memory(given.get("memory"), givenAt.appendProperty("memory"));
         String metricsWhere = where(metricsAt);
 
         boolean hasExpect = root.has("expect");
@@ -205,7 +209,7 @@ public final class ScenarioReader {
                         where(at.appendProperty("expect"))));
             }
         }
-        return new Scenario(file, name, profile, overrides, List.copyOf(steps));
+        return new Scenario(file, name, profile, overrides, memory, List.copyOf(steps));
     }
 
     private Map<MetricName, Double> metrics(JsonNode node, JsonPointer at) throws ScenarioException {
@@ -272,6 +276,15 @@ public final class ScenarioReader {
         }
         try {
             return ProfileLoader.load(spec, where(at));
+        } catch (InputException e) {
+            throw new ScenarioException(at, e.getMessage());
+        }
+    }
+
+    /** The anti-oscillation memory the first step starts from, as serve's requests and applied_profile.json carry it. */
+    private TuningMemory memory(JsonNode node, JsonPointer at) throws ScenarioException {
+        try {
+            return TuningMemoryJson.fromJson(new JsonFields(where(at)), node, "given.memory");
         } catch (InputException e) {
             throw new ScenarioException(at, e.getMessage());
         }
@@ -364,7 +377,7 @@ public final class ScenarioReader {
     }
 
     private static String typeOf(JsonNode node) {
-        return node == null ? "nothing" : soaktune.io.JsonFields.typeOf(node);
+        return node == null ? "nothing" : JsonFields.typeOf(node);
     }
 
     static Optional<JsonNode> optional(JsonNode parent, String key) {

@@ -79,7 +79,7 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         String where = null;
         Overrides current = s.overrides();
-        TuningMemory memory = TuningMemory.empty(); // carried from step to step, as in a soak
+        TuningMemory memory = s.memory(); // carried from step to step, as in a soak
         Tuner tuner = new Tuner(rules);
         for (Scenario.Step step : s.steps()) {
             String prefix = s.steps().size() > 1 ? "iteration " + step.number() + ": " : "";
