@@ -25,7 +25,8 @@ import soaktune.tuning.TuningStep;
  * is the {@link Listener}'s: {@link SoakRunner} writes the artifacts, {@code bench tuning} writes nothing, so
  * the benchmark measures exactly what {@code run} does.
  */
-public final class SoakLoop {
+public record SoakLoop(StrategySource strategy, Profile profile, KpiThresholds thresholds, boolean autoTune,
+        HotRules rules, Clock clock, int maxInconclusive) {
     /** What one iteration hands the next; {@code verdicts} holds the gate's per iteration, null where no report came. */
     public record Carry(Overrides current, TuningMemory memory, List<String> verdicts, int inconclusiveStreak) {
         public Carry {
@@ -78,25 +79,6 @@ public final class SoakLoop {
         /** After iteration {@code i}, with what carries on to the next. */
         default void done(Iteration it, Carry next) throws Exception {
         }
-    }
-
-    private final StrategySource strategy;
-    private final Profile profile;
-    private final KpiThresholds thresholds;
-    private final boolean autoTune;
-    private final HotRules rules;
-    private final Clock clock;
-    private final int maxInconclusive;
-
-    public SoakLoop(StrategySource strategy, Profile profile, KpiThresholds thresholds, boolean autoTune,
-            HotRules rules, Clock clock, int maxInconclusive) {
-        this.strategy = strategy;
-        this.profile = profile;
-        this.thresholds = thresholds;
-        this.autoTune = autoTune;
-        this.rules = rules;
-        this.clock = clock;
-        this.maxInconclusive = maxInconclusive;
     }
 
     /** Iterations {@code first..last}, starting from {@code carry}. */
