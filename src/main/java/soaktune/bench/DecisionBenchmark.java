@@ -26,8 +26,9 @@ import soaktune.rules.RuleSet;
 import soaktune.rules.RuleBaseCache;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RuleSource;
-import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
+import soaktune.tuning.TuningMemory;
+import soaktune.tuning.TuningStep;
 
 /**
  * One decision on the v1 rules, warm: the whole {@link Tuner} decision (current values, the rules in a clean
@@ -51,7 +52,7 @@ public class DecisionBenchmark {
     private Profile profile;
     private Metrics metrics;
     private Overrides overrides;
-    private List<Object> context;
+    private TuningStep step;
 
     @Setup
     public void setUp() throws Exception {
@@ -60,7 +61,7 @@ public class DecisionBenchmark {
         profile = ProfileLoader.load("S1", "bench");
         metrics = metrics(scenario);
         overrides = Overrides.empty();
-        context = List.of(new IterationContext(1, 0));
+        step = new TuningStep(metrics, overrides, profile, TuningMemory.empty(), 1, 0);
     }
 
     /** Metrics for a scenario; the values are the shipped regression scenarios' kind. */
@@ -93,14 +94,14 @@ public class DecisionBenchmark {
 
     /** The decision as tune, run and serve make it. */
     @Benchmark
-    public Decision droolsDecision() {
-        return tuner.decide(metrics, overrides, profile, 1, "2025-10-12T14:00:00Z", context);
+    public TuningStep.Result droolsDecision() {
+        return step.take(tuner, "2025-10-12T14:00:00Z");
     }
 
     /** The rule engine alone: new session, insert, fire, collect (with the explanation record). */
     @Benchmark
     public RuleOutcome droolsRulesOnly() {
-        return RuleEngine.evaluate(ruleSet, List.of(metrics, context.get(0)));
+        return RuleEngine.evaluate(ruleSet, List.of(metrics, new IterationContext(1, 0)));
     }
 
     /** The same decision as plain Java: the baseline of {@link #droolsDecision}. */

@@ -20,6 +20,10 @@ public final class KpiTargets {
         this.thresholds = thresholds;
     }
 
+    public KpiThresholds thresholds() {
+        return thresholds;
+    }
+
     public GateResult judge(Metrics m) {
         return KpiGate.judge(m, thresholds);
     }

@@ -15,13 +15,14 @@ import java.util.stream.Stream;
 import soaktune.io.AtomicFiles;
 import soaktune.io.InputException;
 import soaktune.io.ProfileLoader;
-import soaktune.model.IterationContext;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RulesException;
 import soaktune.tuning.Tuner;
+import soaktune.tuning.TuningMemory;
+import soaktune.tuning.TuningStep;
 
 /**
  * Hot reloads in one JVM, as a long {@code run} or {@code serve} does them: a copy of the rules folder is
@@ -73,8 +74,8 @@ public final class ReloadBench {
                     out.println("reload " + i + " failed: " + reload.map(r -> r.problems().toString()).orElse("not seen"));
                     continue;
                 }
-                new Tuner(hot.current()).decide(DecisionBenchmark.metrics("multi_fail"), Overrides.empty(), profile, 1,
-                        "2025-10-12T14:00:00Z", List.of(new IterationContext(1, 0)));
+                new TuningStep(DecisionBenchmark.metrics("multi_fail"), Overrides.empty(), profile, TuningMemory.empty(), 1,
+                        0).take(new Tuner(hot.current()), "2025-10-12T14:00:00Z");
                 if (i % sampleEvery == 0 || i == reloads) {
                     Sample s = sample(i);
                     samples.add(s);

@@ -1,18 +1,30 @@
 package soaktune.bench;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import soaktune.model.Overrides;
 import soaktune.model.Profile;
+import soaktune.model.TunableField;
+import soaktune.rules.HotRules;
+import soaktune.sim.MarketSimulator;
 import soaktune.sim.ScenarioSpec;
+import soaktune.soak.SoakLoop;
+import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
+import soaktune.tuning.TuningMemory;
 
 /**
- * The tuning-quality benchmark: every scenario x seed, once with and once without auto-tune, spread over a
- * thread pool (the rule base is shared; each decision opens its own session). Results come back in a fixed
+ * The tuning-quality benchmark: every scenario x seed, once with and once without auto-tune, each the soak
+ * loop of {@code run --mock} ({@link SoakLoop}) with nothing written, spread over a thread pool (the rule base is shared; each decision opens its own session). Results come back in a fixed
  * order whatever the thread timing, so the table is reproducible.
  */
 public final class TuningBench {
@@ -22,6 +34,9 @@ public final class TuningBench {
 
     public record Result(List<TrialResult> trials, double wallSeconds, int threads) {
     }
+
+    /** Decisions in the benchmark carry a fixed time stamp: nothing it measures depends on the clock. */
+    private static final Clock FIXED = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
 
     private TuningBench() {
     }
@@ -39,8 +54,7 @@ public final class TuningBench {
                 for (boolean autoTune : new boolean[] {false, true}) {
                     for (long seed = 1; seed <= c.seeds(); seed++) {
                         long s = seed;
-                        futures.add(pool.submit(() -> TuningTrial.run(scenario, s, c.iterations(), autoTune, c.tuner(),
-                                c.targets(), c.profile(), c.iterationMinutes())));
+                        futures.add(pool.submit(() -> trial(scenario, s, autoTune, c)));
                     }
                 }
             }
@@ -59,5 +73,66 @@ public final class TuningBench {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * One scenario x seed: the soak loop of {@code run --mock [--auto-tune]} itself, with a listener that writes
+     * nothing and keeps each iteration.
+     */
+    static List<SoakLoop.Iteration> iterations(ScenarioSpec scenario, long seed, boolean autoTune, Config c)
+            throws Exception {
+        MarketSimulator sim = MarketSimulator.synthetic(scenario, seed, c.iterationMinutes(), "bench");
+        SoakLoop loop = new SoakLoop(sim, c.profile(), c.targets().thresholds(), autoTune,
+                HotRules.fixed(c.tuner().ruleSet()), FIXED, Integer.MAX_VALUE);
+        List<SoakLoop.Iteration> out = new ArrayList<>();
+        loop.run(1, c.iterations(), new SoakLoop.Carry(Overrides.empty(), TuningMemory.empty(), List.of(), 0),
+                new SoakLoop.Listener() {
+                    @Override
+                    public void done(SoakLoop.Iteration it, SoakLoop.Carry next) {
+                        out.add(it);
+                    }
+                });
+        return out;
+    }
+
+    static TrialResult trial(ScenarioSpec scenario, long seed, boolean autoTune, Config c) throws Exception {
+        List<Boolean> met = new ArrayList<>();
+        List<List<String>> failing = new ArrayList<>();
+        Map<TunableField, List<Integer>> moves = new EnumMap<>(TunableField.class);
+        int limitStops = 0;
+        double net = 0;
+        for (SoakLoop.Iteration it : iterations(scenario, seed, autoTune, c)) {
+            List<String> fails = KpiTargets.failing(it.gate());
+            met.add(fails.isEmpty());
+            failing.add(fails);
+            net = it.report().totals().getNetBps();
+            if (it.step() != null) {
+                Decision d = it.step().decision();
+                limitStops += d.limitStops();
+                for (TunableField f : TunableField.values()) {
+                    double from = d.before().get(f).orElseThrow();
+                    double to = d.after().get(f).orElseThrow();
+                    if (to != from) {
+                        moves.computeIfAbsent(f, k -> new ArrayList<>()).add(to > from ? 1 : -1);
+                    }
+                }
+            }
+        }
+        return new TrialResult(scenario.name(), seed, autoTune, List.copyOf(met), List.copyOf(failing),
+                oscillations(moves), limitStops, net);
+    }
+
+    /** A field moving up, then down, then up (or down, up, down) in consecutive changes counts once. */
+    static int oscillations(Map<TunableField, List<Integer>> moves) {
+        int count = 0;
+        for (List<Integer> signs : moves.values()) {
+            for (int i = 2; i < signs.size(); i++) {
+                int now = signs.get(i);
+                if (now == signs.get(i - 2) && now != signs.get(i - 1)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

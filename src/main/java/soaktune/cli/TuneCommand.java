@@ -29,6 +29,7 @@ import soaktune.soak.AppliedProfileFile;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
 import soaktune.tuning.TuningMemory;
+import soaktune.tuning.TuningStep;
 
 /** One decision from one EDGE_REPORT: what CI and an external bot call between iterations. */
 @Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -82,14 +83,15 @@ public final class TuneCommand implements Callable<Integer> {
         markers.emit("profile_apply", "OK", "PROFILE=" + profile.name());
         markers.emit("rules_load", "OK", RulesMarker.payload(rules));
 
-        Decision decision;
+        TuningStep.Result step;
         try {
             // A one-shot decision has no KPI gate history: the healthy streak is unknown (0).
-            decision = new Tuner(rules).decide(report.totals(), current.overrides(), profile, iteration, ts,
-                    memory.facts(iteration, 0));
+            step = new TuningStep(report.totals(), current.overrides(), profile, memory, iteration, 0)
+                    .take(new Tuner(rules), ts);
         } catch (MissingMetricException e) {
             throw new InputException(edgeReport.toString(), "totals." + e.metric(), "is missing, and the rules read it");
         }
+        Decision decision = step.decision();
         DecisionMarkers.print(markers, decision, report.totals());
         if (explain) {
             Explanation.print(spec.commandLine().getOut(), decision);
@@ -100,8 +102,8 @@ public final class TuneCommand implements Callable<Integer> {
         for (Adjustment a : decision.adjustments()) {
             history.add(AppliedProfileFile.historyEntry(a, rules));
         }
-        AppliedProfileFile.write(appliedFile, profile, decision.after(), history, memory.after(iteration, decision),
-                rules, ts);
+        AppliedProfileFile.write(appliedFile, profile, decision.after(), history, step.memoryAfter(), rules,
+                ts);
         markers.emit("save_applied_profile", "OK", appliedFile.toString());
         return ExitCodes.OK;
     }

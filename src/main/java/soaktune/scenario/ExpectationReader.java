@@ -45,14 +45,8 @@ final class ExpectationReader {
         List<String> fired = node.has("fired") ? r.texts(node.get("fired"), at.appendProperty("fired")) : List.of();
         List<String> notFired = node.has("not_fired") ? r.texts(node.get("not_fired"), at.appendProperty("not_fired"))
                 : List.of();
-        Optional<Integer> adjustments = Optional.empty();
-        if (node.has("adjustments")) {
-            JsonNode n = node.get("adjustments");
-            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.intValue() < 0) {
-                throw new ScenarioException(at.appendProperty("adjustments"), "must be a whole number >= 0");
-            }
-            adjustments = Optional.of(n.intValue());
-        }
+        Optional<Integer> adjustments = node.has("adjustments")
+                ? Optional.of(r.count(node.get("adjustments"), at.appendProperty("adjustments"))) : Optional.empty();
         return new Expectation(values, reasons, guard, fired, notFired, fields(r, node, at, "dropped"),
                 fields(r, node, at, "trimmed"), fields(r, node, at, "clamped"), adjustments);
     }

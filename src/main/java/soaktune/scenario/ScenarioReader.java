@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import soaktune.io.InputException;
 import soaktune.io.Json;
+import soaktune.io.JsonFields;
 import soaktune.io.ProfileLoader;
 import soaktune.model.MetricKind;
 import soaktune.model.MetricName;
@@ -31,6 +32,8 @@ import soaktune.model.Metrics;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
+import soaktune.tuning.TuningMemory;
+import soaktune.tuning.TuningMemoryJson;
 
 /**
  * Reads a scenario file (YAML or JSON) strictly: unknown fields, wrong types, unknown metrics or fields are
@@ -39,8 +42,8 @@ import soaktune.model.TunableField;
  */
 public final class ScenarioReader {
     static final Set<String> TOP = Set.of("name", "description", "given", "expect", "iterations");
-    static final Set<String> GIVEN = Set.of("metrics", "overrides", "profile");
-    static final Set<String> STEP = Set.of("metrics", "expect");
+    static final Set<String> GIVEN = Set.of("metrics", "overrides", "profile", "memory");
+    static final Set<String> STEP = Set.of("metrics", "healthy_streak", "expect");
     static final String BLOCKED = "blocked_ratio";
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -164,6 +167,7 @@ public final class ScenarioReader {
         Map<String, Double> blocked = blocked(given.get("metrics"), metricsAt);
         Overrides overrides = overrides(given.get("overrides"), givenAt.appendProperty("overrides"));
         Profile profile = profile(given.get("profile"), givenAt.appendProperty("profile"));
+        TuningMemory memory = memory(given.get("memory"), givenAt.appendProperty("memory"));
         String metricsWhere = where(metricsAt);
 
         boolean hasExpect = root.has("expect");
@@ -174,14 +178,14 @@ public final class ScenarioReader {
         List<Scenario.Step> steps = new ArrayList<>();
         if (hasExpect) {
             Expectation e = ExpectationReader.read(this, root.get("expect"), top.appendProperty("expect"));
-            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), e, metricsWhere,
+            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), 0, e, metricsWhere,
                     where(top.appendProperty("expect"))));
         } else {
             JsonPointer stepsAt = top.appendProperty("iterations");
             JsonNode list = root.get("iterations");
             if (!list.isArray() || list.isEmpty()) {
                 throw new ScenarioException(stepsAt, "must be a non-empty list of steps, each with 'expect' and "
-                        + "optionally 'metrics'");
+                        + "optionally 'metrics' and 'healthy_streak'");
             }
             for (int i = 0; i < list.size(); i++) {
                 JsonPointer at = stepsAt.appendIndex(i);
@@ -199,11 +203,13 @@ public final class ScenarioReader {
                     throw new ScenarioException(at, "is missing 'expect'");
                 }
                 Expectation e = ExpectationReader.read(this, step.get("expect"), at.appendProperty("expect"));
-                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), e, metricsWhere,
+                int streak = step.has("healthy_streak")
+                        ? count(step.get("healthy_streak"), at.appendProperty("healthy_streak")) : 0;
+                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), streak, e, metricsWhere,
                         where(at.appendProperty("expect"))));
             }
         }
-        return new Scenario(file, name, profile, overrides, List.copyOf(steps));
+        return new Scenario(file, name, profile, overrides, memory, List.copyOf(steps));
     }
 
     private Map<MetricName, Double> metrics(JsonNode node, JsonPointer at) throws ScenarioException {
@@ -275,6 +281,15 @@ public final class ScenarioReader {
         }
     }
 
+    /** The anti-oscillation memory the first step starts from, as serve's requests and applied_profile.json carry it. */
+    private TuningMemory memory(JsonNode node, JsonPointer at) throws ScenarioException {
+        try {
+            return TuningMemoryJson.fromJson(new JsonFields(where(at)), node, "given.memory");
+        } catch (InputException e) {
+            throw new ScenarioException(at, e.getMessage());
+        }
+    }
+
     // Typed access, shared with ExpectationReader.
 
     TunableField field(String key, JsonPointer at) throws ScenarioException {
@@ -297,6 +312,14 @@ public final class ScenarioReader {
             throw new ScenarioException(at, "must be a finite number, got " + typeOf(node));
         }
         return node.doubleValue();
+    }
+
+    /** A whole number >= 0 (a count such as adjustments or a healthy streak). */
+    int count(JsonNode node, JsonPointer at) throws ScenarioException {
+        if (node == null || !node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
+            throw new ScenarioException(at, "must be a whole number >= 0");
+        }
+        return node.intValue();
     }
 
     String text(JsonNode node, JsonPointer at) throws ScenarioException {
@@ -354,7 +377,7 @@ public final class ScenarioReader {
     }
 
     private static String typeOf(JsonNode node) {
-        return node == null ? "nothing" : soaktune.io.JsonFields.typeOf(node);
+        return node == null ? "nothing" : JsonFields.typeOf(node);
     }
 
     static Optional<JsonNode> optional(JsonNode parent, String key) {

@@ -18,10 +18,12 @@ import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
+import soaktune.tuning.TuningMemory;
+import soaktune.tuning.TuningStep;
 
 /**
- * Runs regression scenarios against a rule set through the real {@link Tuner}: each step is one decision,
- * and a step starts from the overrides the previous one produced. Problems in a scenario file fail that
+ * Runs regression scenarios against a rule set through the real {@link TuningStep}: each step is one decision,
+ * and a step starts from the overrides and the tuning memory (moves, freezes) the previous one produced. Problems in a scenario file fail that
  * scenario (with file and line) without stopping the others.
  */
 public final class ScenarioRunner {
@@ -77,12 +79,14 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         String where = null;
         Overrides current = s.overrides();
+        TuningMemory memory = s.memory(); // carried from step to step, as in a soak
         Tuner tuner = new Tuner(rules);
         for (Scenario.Step step : s.steps()) {
             String prefix = s.steps().size() > 1 ? "iteration " + step.number() + ": " : "";
-            Decision d;
+            TuningStep.Result taken;
             try {
-                d = tuner.decide(step.metrics(), current, s.profile(), step.number(), TS);
+                taken = new TuningStep(step.metrics(), current, s.profile(), memory, step.number(), step.healthyStreak())
+                        .take(tuner, TS);
             } catch (MissingMetricException e) {
                 failures.add(prefix + step.metricsWhere() + ": given.metrics: has no " + e.metric()
                         + ", and the rules read it");
@@ -91,11 +95,13 @@ public final class ScenarioRunner {
                 failures.add(prefix + "rules failed: " + e.getMessage());
                 return new Outcome(failures, where == null ? step.metricsWhere() : where);
             }
+            Decision d = taken.decision();
             for (String f : ExpectationCheck.compare(step.expect(), d, ruleNames)) {
                 where = where == null ? step.expectWhere() : where;
                 failures.add(prefix + f);
             }
             current = d.after();
+            memory = taken.memoryAfter();
         }
         return new Outcome(failures, where);
     }

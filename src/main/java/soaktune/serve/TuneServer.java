@@ -34,6 +34,7 @@ import soaktune.rules.RuleSet;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
 import soaktune.tuning.TuningMemoryJson;
+import soaktune.tuning.TuningStep;
 
 /**
  * The resident tuner: an HTTP server (the JDK's) that keeps a compiled rule base and answers
@@ -194,11 +195,10 @@ public final class TuneServer implements AutoCloseable {
             send(exchange, 400, error(e.getMessage(), e.field() == null || e.field().isEmpty() ? null : e.field()));
             return;
         }
-        Decision decision;
+        TuningStep.Result step;
         try {
-            List<Object> facts = request.memory().facts(request.iteration(), request.healthyStreak());
-            decision = current.decide(request.metrics(), request.overrides(), request.profile(), request.iteration(),
-                    Clocks.isoNow(clock), facts);
+            step = new TuningStep(request.metrics(), request.overrides(), request.profile(), request.memory(),
+                    request.iteration(), request.healthyStreak()).take(current, Clocks.isoNow(clock));
         } catch (MissingMetricException e) {
             String field = "edge_report.totals." + e.metric();
             send(exchange, 400, error(TuneRequest.SOURCE + ": " + field + ": is missing, and the rules read it", field));
@@ -212,10 +212,11 @@ public final class TuneServer implements AutoCloseable {
             return;
         }
         decisions.incrementAndGet();
+        Decision decision = step.decision();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("overrides", decision.after().toJson());
         out.put("explanation", DecisionJson.decision(decision));
-        out.put("tuning_memory", TuningMemoryJson.toJson(request.memory().after(request.iteration(), decision)));
+        out.put("tuning_memory", TuningMemoryJson.toJson(step.memoryAfter()));
         out.put("iteration", request.iteration());
         out.put("profile", request.profile().name());
         out.put("rules", rulesJson(current.ruleSet()));

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import soaktune.gate.GateJson;
 import soaktune.gate.GateResult;
-import soaktune.gate.KpiGate;
 import soaktune.gate.Verdict;
 import soaktune.io.Clocks;
 import soaktune.io.InputException;
@@ -27,10 +26,10 @@ import soaktune.report.ReloadMarker;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RulesMarker;
-import soaktune.tuning.CurrentValues;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
 import soaktune.tuning.TuningMemory;
+import soaktune.tuning.TuningStep;
 
 /**
  * The soak loop, per iteration: load overrides, apply them to the profile, run one strategy iteration,
@@ -95,96 +94,130 @@ public final class SoakRunner {
         markers.line("[INFO] Running mini-soak " + (config.autoTune() ? "with" : "without") + " auto-tuning: " + n
                 + " iterations (" + strategy.describe() + ")");
 
-        Overrides current = start.overrides();
-        int adjustments = history.size();
-        int firstIteration = state.completed() + 1;
-        for (int i = firstIteration; i <= n; i++) {
-            if (StopSignal.requested()) {
-                return stop(state, current, adjustments, SoakResult.Ending.INTERRUPTED);
-            }
-            String ts = Clocks.isoNow(config.clock());
-            markers.line("");
-            markers.line(RULE);
-            markers.line("[ITER " + i + "/" + n + "] Starting iteration");
-            markers.line(RULE);
-            rules.refresh().ifPresent(reload -> ReloadMarker.print(markers, reload));
-            RuleSet ruleSet = rules.current(); // this iteration's rules, recorded with its decision
-            // Later iterations read back the file the tuner wrote: an operator may have edited it in between.
-            boolean reread = i != firstIteration && config.autoTune() && Files.exists(overridesFile);
-            OverridesReader.Loaded loaded = reread ? OverridesReader.fromFile(overridesFile)
-                    : new OverridesReader.Loaded(current, i == firstIteration ? start.source() : "state",
-                            Optional.empty(), i == firstIteration ? start.notAllowed() : List.of());
-            reportSource(loaded);
-            current = loaded.overrides();
-
-            // The strategy runs with current values pulled into limits; the decision reports any clamp.
-            Overrides effective = CurrentValues.resolve(current, config.profile(), ruleSet.limits()).values();
-            AppliedProfileFile.write(appliedFile, config.profile(), effective, history, state.memory(), ruleSet, ts);
-            markers.emit("save_applied_profile", "OK", appliedFile.toString());
-
-            Map<String, Object> summary = summaryHead(i, ts, effective, ruleSet);
-            TuningMemory memory = state.memory();
-            int streak = 0;
-            List<String> verdicts = new ArrayList<>(state.verdicts());
-            try {
-                EdgeReport report = strategy.runIteration(i, config.profile().applyRuntime(effective));
-                writeEdgeReport(i, report);
-                summary.put("metrics", DecisionJson.metrics(report.totals()));
-                GateResult gate = KpiGate.judge(report.totals(), config.thresholds());
-                markers.emit("kpi_gate", gate.verdict().name(), gate.markerPayload());
-                verdicts.add(gate.verdict().name());
-                Map<String, Object> gateJson = GateJson.of(gate, config.thresholds(), "EDGE_REPORT_" + i + ".json", ts);
-                summary.put("gate", gateJson);
-                writeGate(gateJson, verdicts);
-                if (config.autoTune() && gate.verdict() == Verdict.INCONCLUSIVE) {
-                    // Too little or missing data: the tuner holds its hand rather than act on noise.
-                    markers.emit("soak_iter_tune", "SKIP", "REASON=inconclusive:" + String.join(",", gate.reasons()));
-                    summary.put("tuning", "held");
-                } else if (config.autoTune()) {
-                    Decision decision = decide(ruleSet, report, current, i, ts, memory, healthyStreak(verdicts));
-                    memory = memory.after(i, decision);
-                    DecisionMarkers.print(markers, decision, report.totals());
-                    Json.write(overridesFile, decision.after().toJson());
-                    markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
-                    for (Adjustment a : decision.adjustments()) {
-                        history.add(AppliedProfileFile.historyEntry(a, ruleSet));
-                    }
-                    adjustments += decision.adjustments().size();
-                    AppliedProfileFile.write(appliedFile, config.profile(), decision.after(), history, memory, ruleSet,
-                            ts);
-                    markers.emit("save_applied_profile", "OK", appliedFile.toString());
-                    summary.put("tuning", "applied");
-                    summary.put("decision", DecisionJson.decision(decision));
-                    current = decision.after();
-                } else {
-                    summary.put("tuning", "disabled");
-                }
-            } catch (NoReportException e) {
-                if ("stop_requested".equals(e.reason())) {
-                    markers.emit("soak_iter_tune", "SKIP", "REASON=stop_requested");
-                    return stop(state, current, adjustments, SoakResult.Ending.INTERRUPTED);
-                }
-                streak = state.inconclusiveStreak() + 1;
-                markers.emit("soak_iter_tune", "SKIP", "REASON=inconclusive:" + e.reason());
-                summary.put("tuning", "held");
-                summary.put("inconclusive", e.getMessage());
-                verdicts.add(null);
-            }
-            Json.write(dir.resolve("ITER_SUMMARY_" + i + ".json"), summary);
-            Map<String, Object> next = config.autoTune() ? current.toJson() : start.overrides().toJson();
-            state = state.after(i, next, streak, verdicts, memory, strategy.saveState(), ruleSet.sha256(), ts);
-            SoakStateFile.write(dir, state);
-            progress.iterationDone(i, n, summary);
-            if (streak >= config.maxInconclusive()) {
-                markers.emit("soak_stop", "INCONCLUSIVE", "REASON=" + streak + "_iterations_without_a_report");
-                return stop(state, current, adjustments, SoakResult.Ending.INCONCLUSIVE);
-            }
+        Writer writer = new Writer(state, history, start, state.completed() + 1);
+        SoakLoop loop = new SoakLoop(strategy, config.profile(), config.thresholds(), config.autoTune(), rules,
+                config.clock(), config.maxInconclusive());
+        SoakLoop.Outcome out;
+        try {
+            out = loop.run(writer.first, n, new SoakLoop.Carry(start.overrides(), state.memory(), state.verdicts(),
+                    state.inconclusiveStreak()), writer);
+        } catch (MissingMetricException e) {
+            throw new InputException(dir.resolve("EDGE_REPORT_" + writer.iteration + ".json").toString(),
+                    "totals." + e.metric(), "is missing, and the rules read it");
+        }
+        state = writer.state;
+        if (out.ending() == SoakResult.Ending.INCONCLUSIVE) {
+            markers.emit("soak_stop", "INCONCLUSIVE", "REASON=" + state.inconclusiveStreak()
+                    + "_iterations_without_a_report");
+        }
+        if (out.ending() != SoakResult.Ending.COMPLETE) {
+            return stop(state, out.current(), writer.adjustments, out.ending());
         }
         SoakStateFile.write(dir, state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())));
         Verdict finalVerdict = soakVerdict(state.verdicts());
         footer("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without") + " auto-tuning",
-                current);
-        return new SoakResult(n, n, current, adjustments, SoakResult.Ending.COMPLETE, finalVerdict);
+                out.current());
+        return new SoakResult(n, n, out.current(), writer.adjustments, SoakResult.Ending.COMPLETE, finalVerdict);
+    }
+
+    /** The loop's listener that prints the markers and writes every artifact of an iteration. */
+    private final class Writer implements SoakLoop.Listener {
+        private final List<Map<String, Object>> history;
+        private final OverridesReader.Loaded start;
+        private final int first;
+        private SoakState state;
+        private int adjustments;
+        private int iteration;
+        private Map<String, Object> summary;
+
+        Writer(SoakState state, List<Map<String, Object>> history, OverridesReader.Loaded start, int first) {
+            this.state = state;
+            this.history = history;
+            this.start = start;
+            this.first = first;
+            this.adjustments = history.size();
+        }
+
+        @Override
+        public boolean proceed(int i) {
+            if (StopSignal.requested()) {
+                return false;
+            }
+            iteration = i;
+            markers.line("");
+            markers.line(RULE);
+            markers.line("[ITER " + i + "/" + config.iterations() + "] Starting iteration");
+            markers.line(RULE);
+            return true;
+        }
+
+        @Override
+        public void reloaded(HotRules.Reload reload) {
+            ReloadMarker.print(markers, reload);
+        }
+
+        @Override
+        public Overrides overrides(int i, Overrides carried) throws Exception {
+            // Later iterations read back the file the tuner wrote: an operator may have edited it in between.
+            boolean reread = i != first && config.autoTune() && Files.exists(overridesFile);
+            OverridesReader.Loaded loaded = reread ? OverridesReader.fromFile(overridesFile)
+                    : new OverridesReader.Loaded(carried, i == first ? start.source() : "state", Optional.empty(),
+                            i == first ? start.notAllowed() : List.of());
+            reportSource(loaded);
+            return loaded.overrides();
+        }
+
+        @Override
+        public void starting(int i, String ts, RuleSet ruleSet, Overrides effective) throws IOException {
+            AppliedProfileFile.write(appliedFile, config.profile(), effective, history, state.memory(), ruleSet, ts);
+            markers.emit("save_applied_profile", "OK", appliedFile.toString());
+            summary = summaryHead(i, ts, effective, ruleSet);
+        }
+
+        @Override
+        public void judged(int i, EdgeReport report, GateResult gate, List<String> verdicts, String ts)
+                throws IOException {
+            writeEdgeReport(i, report);
+            summary.put("metrics", DecisionJson.metrics(report.totals()));
+            markers.emit("kpi_gate", gate.verdict().name(), gate.markerPayload());
+            Map<String, Object> gateJson = GateJson.of(gate, config.thresholds(), "EDGE_REPORT_" + i + ".json", ts);
+            summary.put("gate", gateJson);
+            writeGate(gateJson, verdicts);
+        }
+
+        @Override
+        public void held(String reason) {
+            markers.emit("soak_iter_tune", "SKIP", "REASON=" + reason);
+        }
+
+        @Override
+        public void decided(int i, TuningStep.Result step, EdgeReport report, RuleSet ruleSet) throws IOException {
+            Decision decision = step.decision();
+            DecisionMarkers.print(markers, decision, report.totals());
+            Json.write(overridesFile, decision.after().toJson());
+            markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
+            for (Adjustment a : decision.adjustments()) {
+                history.add(AppliedProfileFile.historyEntry(a, ruleSet));
+            }
+            adjustments += decision.adjustments().size();
+            AppliedProfileFile.write(appliedFile, config.profile(), decision.after(), history, step.memoryAfter(),
+                    ruleSet, summary.get("ts").toString());
+            markers.emit("save_applied_profile", "OK", appliedFile.toString());
+            summary.put("decision", DecisionJson.decision(decision));
+        }
+
+        @Override
+        public void done(SoakLoop.Iteration it, SoakLoop.Carry next) throws IOException {
+            summary.put("tuning", it.tuning());
+            if (it.inconclusive() != null) {
+                summary.put("inconclusive", it.inconclusive());
+            }
+            Json.write(dir.resolve("ITER_SUMMARY_" + it.number() + ".json"), summary);
+            state = state.after(it.number(), next.current().toJson(), next.inconclusiveStreak(), next.verdicts(),
+                    next.memory(), strategy.saveState(), it.rules().sha256(), it.ts());
+            SoakStateFile.write(dir, state);
+            progress.iterationDone(it.number(), config.iterations(), summary);
+        }
     }
 
     private SoakResult stop(SoakState state, Overrides current, int adjustments, SoakResult.Ending ending)
@@ -249,17 +282,6 @@ public final class SoakRunner {
         return summary;
     }
 
-    private Decision decide(RuleSet ruleSet, EdgeReport report, Overrides current, int iteration, String ts,
-            TuningMemory memory, int healthyStreak) throws InputException {
-        try {
-            return new Tuner(ruleSet).decide(report.totals(), current, config.profile(), iteration, ts,
-                    memory.facts(iteration, healthyStreak));
-        } catch (MissingMetricException e) {
-            throw new InputException(dir.resolve("EDGE_REPORT_" + iteration + ".json").toString(),
-                    "totals." + e.metric(), "is missing, and the rules read it");
-        }
-    }
-
     private void reportSource(OverridesReader.Loaded loaded) {
         markers.emit("runtime_overrides", "OK", "SOURCE=" + loaded.source());
         for (String field : loaded.notAllowed()) {
@@ -270,15 +292,6 @@ public final class SoakRunner {
     private void writeEdgeReport(int iteration, EdgeReport report) throws IOException {
         Json.write(dir.resolve("EDGE_REPORT_" + iteration + ".json"), report.document());
         Json.write(dir.resolve("EDGE_REPORT.json"), report.document());
-    }
-
-    /** How many iterations in a row, ending with the latest, the gate judged OK. */
-    static int healthyStreak(List<String> verdicts) {
-        int streak = 0;
-        for (int k = verdicts.size() - 1; k >= 0 && Verdict.OK.name().equals(verdicts.get(k)); k--) {
-            streak++;
-        }
-        return streak;
     }
 
     /** Drops history entries of iterations after the resume point (a crash may have left some behind). */

@@ -36,6 +36,6 @@ final class TrialResultTest {
         moves.put(TunableField.MIN_INTERVAL_MS, List.of(1, -1, 1, -1)); // up-down-up, then down-up-down: 2
         moves.put(TunableField.TAIL_AGE_MS, List.of(1, 1, -1, -1)); // a single reversal: 0
         moves.put(TunableField.REPLACE_RATE_PER_MIN, List.of(-1, -1, -1)); // monotone: 0
-        assertThat(TuningTrial.oscillations(moves)).isEqualTo(2);
+        assertThat(TuningBench.oscillations(moves)).isEqualTo(2);
     }
 }

@@ -90,7 +90,7 @@ final class RulesCommandTest {
         assertThat(r.out()).contains("FAIL order age just above 330 ms replaces less and tolerates older orders: "
                 + dir.resolve("tests/order_age_above_threshold.yaml") + ":" + expectLine(dir.resolve(
                         "tests/order_age_above_threshold.yaml")) + ":1: field tail_age_ms expected 760 got 750\n");
-        assertThat(r.out().strip()).endsWith("22 passed, 1 failed");
+        assertThat(r.out().strip()).endsWith("25 passed, 1 failed");
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
         assertThat(doc.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())

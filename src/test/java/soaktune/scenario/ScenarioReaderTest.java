@@ -43,6 +43,25 @@ final class ScenarioReaderTest {
     }
 
     @Test
+    void healthyStreakAndMemoryAreReadPerStepAndCheckedWithTheirLine() throws Exception {
+        Path ok = write("h.yaml", "name: h\ngiven:\n  metrics: {net_bps: 3.0}\n  memory:\n    moves: "
+                + "[{field: tail_age_ms, iteration: 0, direction: -1}]\n    frozen: {min_interval_ms: 2}\n"
+                + "iterations:\n  - expect: {}\n  - healthy_streak: 3\n    expect: {}\n");
+        Scenario s = ScenarioReader.read(ok);
+        assertThat(s.steps()).extracting(Scenario.Step::healthyStreak).containsExactly(0, 3);
+        assertThat(s.memory().moves()).singleElement().satisfies(m -> assertThat(m.direction()).isEqualTo(-1));
+        assertThat(s.memory().frozen()).containsEntry("min_interval_ms", 2);
+        Path negative = write("n.yaml", "name: n\ngiven:\n  metrics: {net_bps: 3.0}\niterations:\n"
+                + "  - healthy_streak: -1\n    expect: {}\n");
+        assertThatThrownBy(() -> ScenarioReader.read(negative)).hasMessageStartingWith(negative + ":5:5: "
+                + "iterations.0.healthy_streak: must be a whole number >= 0");
+        Path badMove = write("b.yaml", "name: b\ngiven:\n  metrics: {net_bps: 3.0}\n  memory: {moves: "
+                + "[{field: tail_age_ms, iteration: 0, direction: 2}], frozen: {}}\nexpect: {}\n");
+        assertThatThrownBy(() -> ScenarioReader.read(badMove)).hasMessageContaining("given.memory.moves[0].direction")
+                .hasMessageContaining("must be 1 or -1");
+    }
+
+    @Test
     void stepsInheritTheGivenMetricsAndJsonWorksToo() throws Exception {
         Path f = write("s.json", """
                 {"name": "j", "given": {"metrics": {"net_bps": 3.0, "cancel_ratio": 0.4}, "overrides": {"tail_age_ms": 800}},

@@ -1,0 +1,81 @@
+package soaktune.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import soaktune.cli.CliRun;
+import soaktune.gate.KpiThresholdsReader;
+import soaktune.io.Json;
+import soaktune.io.ProfileLoader;
+import soaktune.report.DecisionJson;
+import soaktune.rules.RuleSetLoader;
+import soaktune.sim.ScenarioLoader;
+import soaktune.soak.SoakLoop;
+import soaktune.tuning.Tuner;
+
+/**
+ * {@code bench tuning} and {@code run --mock --auto-tune} run the same soak loop: for the same scenario, seed,
+ * rules and profile, every iteration has the same EDGE_REPORT metrics, gate verdict and decision.
+ */
+final class BenchMatchesRunTest {
+    private static final int N = 8;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyIterationOfTheBenchIsTheIterationRunWrites() throws Exception {
+        Path dir = tmp.resolve("soak");
+        CliRun run = CliRun.run(Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z"), "run", "--iterations",
+                String.valueOf(N), "--mock", "--auto-tune", "--scenario", "toxic", "--seed", "5", "--rules",
+                "rules/v1", "--artifacts", dir.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+
+        Tuner tuner = new Tuner(RuleSetLoader.load(Path.of("rules/v1")));
+        KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(Path.of("rules/v1/kpi_thresholds.json"), Map.of()));
+        TuningBench.Config config = new TuningBench.Config(List.of(), 1, N, 1, tuner, targets,
+                ProfileLoader.load("S1", "test"), 10);
+        List<SoakLoop.Iteration> bench = TuningBench.iterations(ScenarioLoader.resolve("toxic"), 5, true, config);
+
+        assertThat(bench).hasSize(N);
+        int decided = 0;
+        for (SoakLoop.Iteration it : bench) {
+            int i = it.number();
+            JsonNode summary = Json.mapper().readTree(Files.readAllBytes(dir.resolve("ITER_SUMMARY_" + i + ".json")));
+            JsonNode edge = Json.mapper().readTree(Files.readAllBytes(dir.resolve("EDGE_REPORT_" + i + ".json")));
+            assertThat(tree(it.report().document().get("totals"))).as("iteration %d totals", i).isEqualTo(edge.get("totals"));
+            assertThat(tree(DecisionJson.metrics(it.report().totals()))).isEqualTo(summary.get("metrics"));
+            assertThat(it.gate().verdict().name()).as("iteration %d verdict", i)
+                    .isEqualTo(summary.get("gate").get("verdict").asText());
+            assertThat(tree(it.gate().reasons())).isEqualTo(summary.get("gate").get("reasons"));
+            assertThat(it.tuning()).isEqualTo(summary.get("tuning").asText());
+            if (it.step() != null) {
+                decided++;
+                assertThat(withoutTs(tree(DecisionJson.decision(it.step().decision()))))
+                        .as("iteration %d decision", i).isEqualTo(withoutTs(summary.get("decision")));
+            } else {
+                assertThat(summary.has("decision")).isFalse();
+            }
+        }
+        assertThat(decided).as("the scenario must exercise the tuner").isPositive();
+    }
+
+    /** As written to a file and read back, so number types compare as they do in the artifacts. */
+    private static JsonNode tree(Object value) throws Exception {
+        return Json.mapper().readTree(Json.mapper().writeValueAsBytes(value));
+    }
+
+    /** Adjustments carry the decision's time stamp: the bench's clock is fixed, run's is frozen elsewhere. */
+    private static JsonNode withoutTs(JsonNode decision) {
+        JsonNode copy = decision.deepCopy();
+        copy.get("adjustments").forEach(a -> ((ObjectNode) a).remove("ts"));
+        return copy;
+    }
+}
