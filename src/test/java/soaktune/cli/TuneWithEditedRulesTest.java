@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import soaktune.io.Json;
 import soaktune.rules.RulesFolders;
 
@@ -56,5 +58,37 @@ final class TuneWithEditedRulesTest {
         assertThat(r.code()).isEqualTo(ExitCodes.RULES_INVALID);
         assertThat(r.err()).contains("triggers.drl:", "'Runtime' is not allowed");
         assertThat(out).doesNotExist();
+    }
+
+    /** NaN used to reach the override file as min_interval_ms 0 (below its limit of 50), or crash with exit 70. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0.0 / 0.0", "1.0 / 0.0", "-1.0 / 0.0", "1e308 * 10"})
+    void aRuleProposingANonFiniteDeltaIsRefusedAndNamed(String delta) throws Exception {
+        Path rules = RulesFolders.copyOfV1(dir.resolve("rules"));
+        RulesFolders.edit(rules.resolve("triggers.drl"), "propose(drools, \"min_interval_ms\", +20, \"ws_lag>120\");",
+                "propose(drools, \"min_interval_ms\", " + delta + ", \"ws_lag>120\");");
+        Path report = TestFiles.write(dir.resolve("lag.json"), TestFiles.edgeReport("ws_lag_p95_ms", "150"));
+        Path out = dir.resolve("out/runtime_overrides.json");
+        CliRun r = CliRun.run("tune", "--edge-report", report.toString(), "--rules", rules.toString(),
+                "--out", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("rule \"ws_lag_high\"", "min_interval_ms", "finite").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aGuardrailTrimmingToNaNIsRefusedAndNamed() throws Exception {
+        Path rules = RulesFolders.copyOfV1(dir.resolve("rules"));
+        RulesFolders.edit(rules.resolve("guardrails.drl"), "trim(drools, $p, Math.copySign(room, $delta),",
+                "trim(drools, $p, Math.sqrt(-1.0),");
+        Path report = TestFiles.write(dir.resolve("adverse.json"), TestFiles.edgeReport("adverse_bps_p95", "9"));
+        // a spread proposal above the 0.1 cap makes spread_delta_cap trim it
+        RulesFolders.edit(rules.resolve("triggers.drl"), "propose(drools, \"base_spread_bps_delta\", +0.05,",
+                "propose(drools, \"base_spread_bps_delta\", +0.5,");
+        CliRun r = CliRun.run("tune", "--edge-report", report.toString(), "--rules", rules.toString(),
+                "--out", dir.resolve("out/runtime_overrides.json").toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(r.err()).contains("rule \"spread_delta_cap\"", "base_spread_bps_delta", "finite");
     }
 }
