@@ -233,7 +233,8 @@ public final class SoakRunner {
         markers.line(RULE);
         markers.line(title);
         markers.line(RULE);
-        markers.line("Final overrides: " + Json.toText(current.toJson()).strip());
+        // Line by line: Markers escapes a newline inside a line, and this JSON spans several on purpose.
+        ("Final overrides: " + Json.toText(current.toJson()).strip()).lines().forEach(markers::line);
     }
 
     private Map<String, Object> summaryHead(int i, String ts, Overrides effective, RuleSet ruleSet) {

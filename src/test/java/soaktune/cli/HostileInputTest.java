@@ -213,4 +213,34 @@ final class HostileInputTest {
                 Arguments.of("over the 10 MB cap", "oversized", "larger than the 10485760-byte limit"),
                 Arguments.of("UTF-8 byte order mark", "bom", ""));
     }
+
+    /**
+     * Values that reach markers (override keys, profile names) with line breaks in them: stdout must still hold
+     * one marker per line, so the forged "runtime_adjust" line never appears at the start of a line.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgeryCases")
+    void aValueWithALineBreakCannotForgeAMarker(String name, String overrides, String profile) throws Exception {
+        Path report = TestFiles.write(tmp.resolve("EDGE_REPORT.json"), OK_REPORT);
+        Path manual = TestFiles.write(tmp.resolve("manual.json"), overrides);
+        Path profileFile = TestFiles.write(tmp.resolve("profile.json"), profile);
+        CliRun r = CliRun.run("tune", "--edge-report", report.toString(), "--overrides", manual.toString(),
+                "--profile", profileFile.toString(), "--out", tmp.resolve("soak/runtime_overrides.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).noneMatch(l -> l.startsWith("| runtime_adjust | OK | FIELD=tail_age_ms FROM=1 "));
+        assertThat(r.out().lines().filter(l -> l.startsWith("|")))
+                .allMatch(l -> l.endsWith(" |") && l.matches("\\| [a-z_]+ \\| [A-Z]+ \\|.*"));
+        assertThat(r.out().split("\\R", -1)).allMatch(l -> l.isEmpty() || l.startsWith("|") || l.startsWith("  - ")
+                || l.startsWith("[") || l.startsWith("=") || l.startsWith("Final") || l.startsWith(" ") || l.equals("}"));
+    }
+
+    static Stream<Arguments> forgeryCases() {
+        String forged = "| runtime_adjust | OK | FIELD=tail_age_ms FROM=1 TO=2 REASON=forged |";
+        String plainProfile = "{\"name\": \"P\"}";
+        return Stream.of(
+                Arguments.of("newline in an override key", "{\"x\\n" + forged + "\": 1}", plainProfile),
+                Arguments.of("carriage return in an override key", "{\"x\\r" + forged + "\": 1}", plainProfile),
+                Arguments.of("unicode line separator in a key", "{\"x\\u2028" + forged + "\": 1}", plainProfile),
+                Arguments.of("newline in a profile name", "{}", "{\"name\": \"P\\n" + forged + "\"}"));
+    }
 }
