@@ -21,7 +21,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -70,23 +69,10 @@ public final class Json {
     /** Reads and parses a JSON file, turning every way it can be bad into one clear {@link InputException}. */
     public static JsonNode readFile(Path file) throws InputException {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InputException(name, "is a directory, expected a JSON file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(name, "is " + size + " bytes, larger than the " + MAX_FILE_BYTES
-                        + "-byte limit for JSON input");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "no such file");
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + describe(e));
+        if (Files.isDirectory(file)) {
+            throw new InputException(name, "is a directory, expected a JSON file");
         }
-        return parse(name, bytes);
+        return parse(name, InputFiles.readBytes(file, MAX_FILE_BYTES, "JSON input"));
     }
 
     /** Parses JSON text from a non-file source (an environment variable, an HTTP body). */
@@ -150,14 +136,6 @@ public final class Json {
         } catch (CharacterCodingException e) {
             throw new InputException(source, "is not valid UTF-8 text");
         }
-    }
-
-    private static String describe(IOException e) {
-        String msg = e.getMessage();
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            msg = fse.getReason();
-        }
-        return msg == null ? e.getClass().getSimpleName() : msg;
     }
 
     private static String firstLine(String s) {

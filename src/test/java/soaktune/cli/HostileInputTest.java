@@ -243,4 +243,45 @@ final class HostileInputTest {
                 Arguments.of("unicode line separator in a key", "{\"x\\u2028" + forged + "\": 1}", plainProfile),
                 Arguments.of("newline in a profile name", "{}", "{\"name\": \"P\\n" + forged + "\"}"));
     }
+
+    /**
+     * A user file that is (or links to) a device: the file system says 0 bytes, the stream never ends. Every
+     * reader of user files reads at most its cap and answers with one line and exit 2, never OutOfMemoryError.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deviceCases")
+    void aFileLinkedToADeviceIsReadOnlyUpToTheCap(String name, String args, int exit, String message) throws Exception {
+        Path zero = tmp.resolve("zero.json");
+        Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+        TestFiles.write(tmp.resolve("EDGE_REPORT.json"), OK_REPORT);
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyTree(Path.of("rules/v1"), rules);
+        Files.delete(rules.resolve("limits.json"));
+        Files.createSymbolicLink(rules.resolve("limits.json"), Path.of("/dev/zero"));
+        Files.createDirectories(tmp.resolve("drop"));
+        Map<String, String> env = Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z");
+        CliRun r = CliRun.run(env, args.replace("{tmp}", tmp.toString()).split(" "));
+        assertThat(r.code()).as(r.err()).isEqualTo(exit);
+        assertThat(r.err().lines()).as("one line").hasSize(1);
+        assertThat(r.err()).startsWith("soaktune: error: ").contains(message).doesNotContain("\tat ");
+        assertThat(tmp.resolve("soak")).doesNotExist();
+    }
+
+    static Stream<Arguments> deviceCases() {
+        String tune = "tune --edge-report {tmp}/EDGE_REPORT.json --out {tmp}/soak/runtime_overrides.json ";
+        String cap = "is larger than the 10485760-byte limit";
+        return Stream.of(
+                Arguments.of("edge report", "tune --edge-report {tmp}/zero.json --out {tmp}/soak/o.json",
+                        ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("overrides", tune + "--overrides {tmp}/zero.json", ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("profile", tune + "--profile {tmp}/zero.json", ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("limits", tune + "--rules {tmp}/rules", ExitCodes.RULES_INVALID,
+                        "limits.json: no such file"), // the rules folder only takes regular files
+                Arguments.of("kpi thresholds", "kpi-gate --edge-report {tmp}/EDGE_REPORT.json --thresholds {tmp}/zero.json",
+                        ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("secrets", "run --source file:{tmp}/drop --iterations 1 --secrets-file {tmp}/zero.json"
+                        + " --artifacts {tmp}/soak", ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("scenario", "run --mock --iterations 1 --scenario {tmp}/zero.json --artifacts {tmp}/soak",
+                        ExitCodes.INVALID_INPUT, "zero.json: " + cap));
+    }
 }
