@@ -77,6 +77,22 @@ public final class Json {
 
     /** Parses JSON text from a non-file source (an environment variable, an HTTP body). */
     public static JsonNode parse(String source, byte[] bytes) throws InputException {
+        return parse(source, bytes, true);
+    }
+
+    /**
+     * Reads a file whose content is secret (credentials): a parse error gives only where it is, never the
+     * parser's message, which quotes the offending token (an unquoted secret would be printed).
+     */
+    public static JsonNode readSecretFile(Path file) throws InputException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(name, "is a directory, expected a JSON file");
+        }
+        return parse(name, InputFiles.readBytes(file, MAX_FILE_BYTES, "JSON input"), false);
+    }
+
+    private static JsonNode parse(String source, byte[] bytes, boolean quoteInput) throws InputException {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new InputException(source, "is " + bytes.length + " bytes, larger than the " + MAX_FILE_BYTES
                     + "-byte limit for JSON input");
@@ -93,7 +109,8 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-            throw new InputException(source, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw new InputException(source, "malformed JSON" + where
+                    + (quoteInput ? ": " + firstLine(e.getOriginalMessage()) : " (content not shown: it may be secret)"));
         }
     }
 

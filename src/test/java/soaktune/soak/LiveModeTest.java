@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.cli.CliRun;
 import soaktune.cli.ExitCodes;
@@ -194,5 +196,25 @@ final class LiveModeTest {
                 "--artifacts", tmp.resolve("soak").toString()));
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INCONCLUSIVE);
         assertThat(r.out()).contains("| soak_iter_tune | SKIP | REASON=inconclusive:not_a_regular_file |");
+    }
+
+    /** A malformed secrets file: the error names the file (and place), never the value (here SECRETVALUE42). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{\"api_key\": SECRETVALUE42, \"api_secret\": \"x\"}",
+        "{\"api_key\": \"k\", \"api_secret\": SECRETVALUE42}",
+        "\"SECRETVALUE42\"",
+        "[\"SECRETVALUE42\"]",
+        "{\"api_key\": \"SECRETVALUE42\", \"api_key\": \"SECRETVALUE42\"}",
+        "{\"api_key\": \"SECRETVALUE42\" \"api_secret\": \"x\"}",
+        "{\"api_key\": 'SECRETVALUE42'}"})
+    void aMalformedSecretsFileNeverEchoesItsContent(String content) throws Exception {
+        Path drop = Files.createDirectories(tmp.resolve("drop"));
+        Path secrets = TestFiles.write(tmp.resolve("secrets.json"), content);
+        CliRun r = CliRun.run(env(), "run", "--verbose", "--source", "file:" + drop, "--iterations", "1",
+                "--secrets-file", secrets.toString(), "--artifacts", tmp.resolve("soak").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("secrets.json").doesNotContain("SECRETVALUE42");
+        assertThat(r.out()).doesNotContain("SECRETVALUE42");
     }
 }
