@@ -135,8 +135,13 @@ public final class RunCommand implements Callable<Integer> {
         try (ArtifactsLock lock = acquireLock(); progress) {
             // Re-read under the lock: another run may have moved the soak on since the first look.
             Optional<SoakState> locked = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
-            SoakResult result = new SoakRunner(config, HotRules.watching(rules), strategy, markers, progress)
-                    .run(locked);
+            SoakResult result;
+            try {
+                result = new SoakRunner(config, HotRules.watching(rules), strategy, markers, progress).run(locked);
+            } catch (RuntimeException e) {
+                writeReport(markers); // a soak that fails still leaves its report of the iterations it completed
+                throw e;
+            }
             writeReport(markers);
             return switch (result.ending()) {
                 case COMPLETE -> gateFinal ? gateExitCode(result.finalVerdict()) : ExitCodes.OK;

@@ -25,6 +25,7 @@ import soaktune.report.DecisionMarkers;
 import soaktune.report.Markers;
 import soaktune.report.ReloadMarker;
 import soaktune.rules.HotRules;
+import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleSet;
 import soaktune.tuning.CurrentValues;
 import soaktune.tuning.Decision;
@@ -140,7 +141,20 @@ public final class SoakRunner {
                     markers.emit("soak_iter_tune", "SKIP", "REASON=inconclusive:" + String.join(",", gate.reasons()));
                     summary.put("tuning", "held");
                 } else if (config.autoTune()) {
-                    Decision decision = decide(ruleSet, report, current, i, ts, memory, healthyStreak(verdicts));
+                    Decision decision;
+                    try {
+                        decision = decide(ruleSet, report, current, i, ts, memory, healthyStreak(verdicts));
+                    } catch (RuleEvaluationException e) {
+                        RuleSet fallback = rules.rejectAtRunTime(ruleSet).orElseThrow(() -> e);
+                        // A hot edit that compiles but throws: this iteration is decided by the last good rules.
+                        markers.emit("rules_runtime", "FAIL", "SHA=" + ruleSet.shortSha() + " FALLBACK="
+                                + fallback.shortSha() + " MSG=" + e.getMessage());
+                        summary.put("rules_runtime_failure", Map.of("sha256", ruleSet.sha256(), "error",
+                                String.valueOf(e.getMessage()), "decided_with", fallback.sha256()));
+                        ruleSet = fallback;
+                        summary.put("rules", DecisionJson.rules(ruleSet));
+                        decision = decide(ruleSet, report, current, i, ts, memory, healthyStreak(verdicts));
+                    }
                     memory = memory.after(i, decision);
                     DecisionMarkers.print(markers, decision, report.totals());
                     Json.write(overridesFile, decision.after().toJson());
