@@ -2,11 +2,16 @@ package soaktune.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import soaktune.gate.KpiThresholdsReader;
+import soaktune.io.InputException;
 import soaktune.rules.RuleCheck;
 import soaktune.rules.RuleProblem;
 import soaktune.rules.RuleSetLoader;
@@ -21,6 +26,9 @@ public final class RulesCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    RulesCommand parent;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "rules/v1",
             description = "Rules folder. Default: ${DEFAULT-VALUE}.")
     Path dir;
@@ -29,15 +37,25 @@ public final class RulesCheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RuleCheck check = RuleSetLoader.check(dir);
-        for (RuleProblem p : check.problems()) {
+        List<RuleProblem> problems = new ArrayList<>(check.problems());
+        // The thresholds run and kpi-gate read from this folder, through the same reader (env overrides too).
+        Path thresholds = dir.resolve(KpiThresholdsReader.FILE);
+        try {
+            KpiThresholdsReader.read(thresholds, parent.root().env());
+        } catch (InputException e) {
+            String file = e.source().equals(thresholds.toString()) ? KpiThresholdsReader.FILE : e.source();
+            String field = e.field() == null || e.field().isEmpty() ? "" : e.field() + ": ";
+            problems.add(RuleProblem.error(file, 0, 0, field + e.problem()));
+        }
+        for (RuleProblem p : problems) {
             out.println(p.render());
         }
-        int errors = check.errors().size();
+        int errors = (int) problems.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).count();
         int warnings = check.warnings().size();
-        String status = check.ruleSet().map(r -> "OK VERSION=" + r.version() + " SHA=" + r.shortSha()).orElse("FAILED");
+        String status = errors > 0 ? "FAILED" : check.ruleSet().map(r -> "OK VERSION=" + r.version() + " SHA=" + r.shortSha()).orElse("FAILED");
         out.println(dir + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
                 + (warnings == 1 ? "" : "s") + " (" + status + ")");
         out.flush();
-        return check.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+        return check.ok() && errors == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

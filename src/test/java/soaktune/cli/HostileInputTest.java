@@ -105,7 +105,22 @@ final class HostileInputTest {
                 profile("profile truncated", "{\"name\": \"X\"", "malformed JSON"),
                 limits("limits min above max", limitsWith("\"min_interval_ms\": {\"min\": 300, \"max\": 50}"),
                         "min_interval_ms: min 300.0 is above max 50.0"),
-                limits("limits missing field", "{}", "min_interval_ms: is missing: every tunable field needs limits")));
+                limits("limits missing field", "{}", "min_interval_ms: is missing: every tunable field needs limits"),
+                limits("limits negative interval", limitsWith("\"min_interval_ms\": {\"min\": -5, \"max\": 300}"),
+                        "min_interval_ms.min: min -5.0 is outside what the strategy can take [1, 60000]"),
+                limits("limits zero interval", limitsWith("\"min_interval_ms\": {\"min\": 0, \"max\": 300}"),
+                        "min_interval_ms.min: min 0.0 is outside"),
+                limits("limits absurd maximum", limitsWith("\"min_interval_ms\": {\"min\": 50, \"max\": 1e300}"),
+                        "min_interval_ms.max: max 1.0E300 is outside what the strategy can take [1, 60000]"),
+                limits("limits ratio above 1", limitsWith("\"min_interval_ms\": {\"min\": 50, \"max\": 300}")
+                        .replace("\"max\": 0.12", "\"max\": 5"), "impact_cap_ratio.max: max 5.0 is outside"),
+                limits("limits spread of 100 bps", limitsWith("\"min_interval_ms\": {\"min\": 50, \"max\": 300}")
+                        .replace("\"max\": 0.6", "\"max\": 100"), "base_spread_bps_delta.max: max 100.0 is outside"),
+                profile("profile absurd delta", "{\"min_interval_ms_delta\": -1000}",
+                        "min_interval_ms_delta: takes min_interval_ms to -950.0, below 0"),
+                profile("profile absurd value", "{\"tail_age_ms\": 1e12}", "tail_age_ms: must be within +/-1000000"),
+                profile("profile absurd spread delta", "{\"base_spread_bps_delta\": 5e6}",
+                        "base_spread_bps_delta: must be within +/-1000000")));
         c.add(new Case("unknown profile name", Map.of("EDGE_REPORT.json", OK_REPORT), Map.of("MM_PROFILE", "S9"),
                 List.of(), ExitCodes.INVALID_INPUT, "MM_PROFILE: unknown profile 'S9'"));
         c.add(new Case("freeze clock not a time", Map.of("EDGE_REPORT.json", OK_REPORT),
