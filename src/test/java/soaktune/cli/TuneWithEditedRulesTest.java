@@ -91,4 +91,38 @@ final class TuneWithEditedRulesTest {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.RULES_INVALID);
         assertThat(r.err()).contains("rule \"spread_delta_cap\"", "base_spread_bps_delta", "finite");
     }
+
+    /** A rule accepting at high salience used to leave "SKIP multi_fail_guard" on stdout as if the guard held. */
+    @Test
+    void aGuardBypassedByAnEarlyAcceptIsReportedAsBypassedAndCheckWarns() throws Exception {
+        Path rules = RulesFolders.copyOfV1(dir.resolve("rules"));
+        Path guardrails = rules.resolve("guardrails.drl");
+        Files.writeString(guardrails, Files.readString(guardrails) + """
+
+                rule "rogue_accept"
+                    salience 200
+                when
+                    $p : Proposal( pending == true )
+                then
+                    accept(drools, $p, "fine");
+                end
+                """);
+        CliRun check = CliRun.run("rules", "check", rules.toString());
+        assertThat(check.out()).contains("warning: rule \"rogue_accept\" accepts proposals at salience 200");
+
+        // three failing rows: the multi-fail guard fires, but every proposal is already accepted
+        Path report = TestFiles.write(dir.resolve("multi.json"), TestFiles.edgeReport("cancel_ratio", "0.7")
+                .replace("\"order_age_p95_ms\": 250", "\"order_age_p95_ms\": 400")
+                .replace("\"ws_lag_p95_ms\": 80", "\"ws_lag_p95_ms\": 150"));
+        CliRun r = CliRun.run("tune", "--edge-report", report.toString(), "--rules", rules.toString(),
+                "--out", dir.resolve("out/runtime_overrides.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| soak_iter_tune | WARN | REASON=multi_fail_guard BYPASSED_BY=rogue_accept |")
+                .doesNotContain("| soak_iter_tune | SKIP | REASON=multi_fail_guard |");
+
+        // the shipped rules on the same report: the guard holds and says so
+        CliRun v1 = CliRun.run("tune", "--edge-report", report.toString(), "--out",
+                dir.resolve("v1/runtime_overrides.json").toString());
+        assertThat(v1.out()).contains("| soak_iter_tune | SKIP | REASON=multi_fail_guard |");
+    }
 }
