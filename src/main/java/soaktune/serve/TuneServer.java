@@ -49,8 +49,6 @@ public final class TuneServer implements AutoCloseable {
     public static final String TUNE_PATH = "/v1/tune";
     public static final String HEALTH_PATH = "/healthz";
     public static final long MAX_BODY_BYTES = Json.MAX_FILE_BYTES;
-    /** A request (line, headers and body) must arrive within this many seconds, or its connection is closed. */
-    public static final int MAX_REQUEST_SECONDS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(TuneServer.class);
 
@@ -59,12 +57,6 @@ public final class TuneServer implements AutoCloseable {
         // client's delayed ACK can hold a response back for 40 ms. Read once, when the server class loads.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // Slowloris: the JDK server reads a request's headers on a request thread, so a few connections
-        // sending them a byte at a time would hold every thread. A request not fully read within this many
-        // seconds has its connection closed (checked every second), which frees the thread.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
         }
     }
 

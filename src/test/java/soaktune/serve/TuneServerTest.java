@@ -332,29 +332,4 @@ final class TuneServerTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).at("/tuning_memory/moves").size()).isZero();
     }
-
-    /** Slowloris: connections that send their headers a byte at a time must not keep /healthz from answering. */
-    @Test
-    void slowHeaderConnectionsDoNotStopHealthz() throws Exception {
-        server.ready(HotRules.fixed(v1), 0);
-        List<Socket> slow = new ArrayList<>();
-        try {
-            for (int k = 0; k < 4; k++) {
-                Socket s = new Socket("127.0.0.1", server.port());
-                s.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
-                s.getOutputStream().flush();
-                slow.add(s);
-            }
-            Thread.sleep(300); // the server has taken them all and is waiting for the rest of their headers
-            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpResponse<String> r = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> fresh.send(
-                    HttpRequest.newBuilder(uri("/healthz")).timeout(Duration.ofSeconds(14)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()));
-            assertThat(r.statusCode()).isEqualTo(200);
-        } finally {
-            for (Socket s : slow) {
-                s.close();
-            }
-        }
-    }
 }
