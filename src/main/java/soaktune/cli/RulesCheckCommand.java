@@ -1,13 +1,17 @@
 package soaktune.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import soaktune.gate.KpiThresholdsReader;
+import soaktune.io.InputException;
 import soaktune.rules.RuleCheck;
 import soaktune.rules.RuleProblem;
 import soaktune.rules.RuleSetLoader;
@@ -23,6 +27,9 @@ public final class RulesCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    RulesCommand parent;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR|v1|v2", description = "The same as --rules.")
     String positional;
 
@@ -34,18 +41,29 @@ public final class RulesCheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RuleSource source = rulesOption.source(positional);
         RuleCheck check = RuleSetLoader.check(source);
+        List<RuleProblem> problems = new ArrayList<>(check.problems());
+        // The thresholds run and kpi-gate read with this set, through the same reader (env overrides too).
+        String thresholds = source.nameOf(KpiThresholdsReader.FILE);
+        try {
+            KpiThresholdsReader.read(thresholds, source.read(KpiThresholdsReader.FILE), parent.root().env());
+        } catch (InputException e) {
+            String file = e.source().equals(thresholds) ? KpiThresholdsReader.FILE : e.source();
+            String field = e.field() == null || e.field().isEmpty() ? "" : e.field() + ": ";
+            problems.add(RuleProblem.error(file, 0, 0, field + e.problem()));
+        }
         // A threshold written twice (condition and reason tag, or rules and KPI gate) that drifted apart.
         List<RuleProblem> drift = ThresholdDrift.check(source.snapshot());
-        for (RuleProblem p : check.problems()) {
+        problems.addAll(drift);
+        for (RuleProblem p : problems) {
             out.println(p.render());
         }
-        drift.forEach(p -> out.println(p.render()));
-        int errors = check.errors().size();
+        int errors = (int) problems.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).count();
         int warnings = check.warnings().size() + drift.size();
-        String status = check.ruleSet().map(r -> "OK VERSION=" + r.version() + " SHA=" + r.shortSha()).orElse("FAILED");
+        String status = errors > 0 ? "FAILED"
+                : check.ruleSet().map(r -> "OK VERSION=" + r.version() + " SHA=" + r.shortSha()).orElse("FAILED");
         out.println(source.display() + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
                 + (warnings == 1 ? "" : "s") + " (" + status + ")");
         out.flush();
-        return check.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+        return check.ok() && errors == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

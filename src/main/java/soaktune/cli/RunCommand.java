@@ -156,8 +156,13 @@ public final class RunCommand implements Callable<Integer> {
             } else if (!resume) {
                 refuseToContinue();
             }
-            SoakResult result = new SoakRunner(config, HotRules.watching(rules), strategy, markers, progress)
-                    .run(locked);
+            SoakResult result;
+            try {
+                result = new SoakRunner(config, HotRules.watching(rules), strategy, markers, progress).run(locked);
+            } catch (RuntimeException e) {
+                writeReport(markers); // a soak that fails still leaves its report of the iterations it completed
+                throw e;
+            }
             writeReport(markers);
             return switch (result.ending()) {
                 case COMPLETE -> gateFinal ? gateExitCode(result.finalVerdict()) : ExitCodes.OK;

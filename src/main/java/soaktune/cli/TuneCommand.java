@@ -23,6 +23,7 @@ import soaktune.model.Profile;
 import soaktune.report.DecisionMarkers;
 import soaktune.report.Explanation;
 import soaktune.report.Markers;
+import soaktune.soak.ArtifactsLock;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RulesMarker;
 import soaktune.soak.AppliedProfileFile;
@@ -71,8 +72,30 @@ public final class TuneCommand implements Callable<Integer> {
         // Read and check every input before writing anything: bad input must leave all artifacts as they were.
         Profile profile = profileOption.resolve(env);
         RuleSet rules = rulesOption.load(env);
-        OverridesReader.Loaded current = OverridesReader.load(Optional.ofNullable(overrides), env, out);
         EdgeReport report = EdgeReportReader.read(edgeReport);
+        // Overrides given by flag or env are user input like the rest; those in the folder are read under the lock.
+        boolean given = overrides != null || env.containsKey(OverridesReader.ENV_VAR);
+        Optional<OverridesReader.Loaded> givenOverrides = given
+                ? Optional.of(OverridesReader.load(Optional.ofNullable(overrides), env, out)) : Optional.empty();
+        Path folder = out.toAbsolutePath().getParent();
+        // The folder's state (overrides, history) is read and written under the lock a live `run` holds.
+        try (ArtifactsLock lock = acquireLock(folder)) {
+            OverridesReader.Loaded current = givenOverrides.isPresent() ? givenOverrides.get()
+                    : OverridesReader.load(Optional.empty(), env, out);
+            return decide(current, markers, ts, profile, rules, report);
+        }
+    }
+
+    private static ArtifactsLock acquireLock(Path folder) throws Exception {
+        try {
+            return ArtifactsLock.acquire(folder);
+        } catch (ArtifactsLock.HeldException e) {
+            throw new ExitException(ExitCodes.LOCKED, e.getMessage());
+        }
+    }
+
+    private int decide(OverridesReader.Loaded current, Markers markers, String ts, Profile profile, RuleSet rules,
+            EdgeReport report) throws Exception {
         Path appliedFile = out.toAbsolutePath().resolveSibling(AppliedProfileFile.NAME);
         List<Map<String, Object>> history = AppliedProfileFile.readHistory(appliedFile);
         int iteration = AppliedProfileFile.lastIteration(history) + 1;

@@ -21,7 +21,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -70,27 +69,30 @@ public final class Json {
     /** Reads and parses a JSON file, turning every way it can be bad into one clear {@link InputException}. */
     public static JsonNode readFile(Path file) throws InputException {
         String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InputException(name, "is a directory, expected a JSON file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(name, "is " + size + " bytes, larger than the " + MAX_FILE_BYTES
-                        + "-byte limit for JSON input");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "no such file");
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + describe(e));
+        if (Files.isDirectory(file)) {
+            throw new InputException(name, "is a directory, expected a JSON file");
         }
-        return parse(name, bytes);
+        return parse(name, InputFiles.readBytes(file, MAX_FILE_BYTES, "JSON input"));
     }
 
     /** Parses JSON text from a non-file source (an environment variable, an HTTP body). */
     public static JsonNode parse(String source, byte[] bytes) throws InputException {
+        return parse(source, bytes, true);
+    }
+
+    /**
+     * Reads a file whose content is secret (credentials): a parse error gives only where it is, never the
+     * parser's message, which quotes the offending token (an unquoted secret would be printed).
+     */
+    public static JsonNode readSecretFile(Path file) throws InputException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(name, "is a directory, expected a JSON file");
+        }
+        return parse(name, InputFiles.readBytes(file, MAX_FILE_BYTES, "JSON input"), false);
+    }
+
+    private static JsonNode parse(String source, byte[] bytes, boolean quoteInput) throws InputException {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new InputException(source, "is " + bytes.length + " bytes, larger than the " + MAX_FILE_BYTES
                     + "-byte limit for JSON input");
@@ -107,7 +109,8 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-            throw new InputException(source, "malformed JSON" + where + ": " + ourWords(firstLine(e.getOriginalMessage())));
+            throw new InputException(source, "malformed JSON" + where
+                    + (quoteInput ? ": " + ourWords(firstLine(e.getOriginalMessage())) : " (content not shown: it may be secret)"));
         }
     }
 
@@ -170,14 +173,6 @@ public final class Json {
         } catch (CharacterCodingException e) {
             throw new InputException(source, "is not valid UTF-8 text");
         }
-    }
-
-    private static String describe(IOException e) {
-        String msg = e.getMessage();
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            msg = fse.getReason();
-        }
-        return msg == null ? e.getClass().getSimpleName() : msg;
     }
 
     private static String firstLine(String s) {

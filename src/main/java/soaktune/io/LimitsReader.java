@@ -12,6 +12,17 @@ import soaktune.model.TunableField;
 
 /** Reads {@code limits.json}: {"field": {"min": x, "max": y}, ...} for each of the five tunable fields. */
 public final class LimitsReader {
+    /**
+     * What the strategy and the simulator can take at all, per field: a limits file reaching outside these is
+     * a typo (a negative interval, a ratio above 1, a spread delta of 100 bps), refused before any decision.
+     */
+    public static final Map<TunableField, Range> HARD_BOUNDS = Map.of(
+            TunableField.MIN_INTERVAL_MS, new Range(1, 60_000),
+            TunableField.REPLACE_RATE_PER_MIN, new Range(1, 6_000),
+            TunableField.BASE_SPREAD_BPS_DELTA, new Range(-10, 10),
+            TunableField.IMPACT_CAP_RATIO, new Range(0, 1),
+            TunableField.TAIL_AGE_MS, new Range(1, 600_000));
+
     private LimitsReader() {
     }
 
@@ -36,6 +47,13 @@ public final class LimitsReader {
             double max = f.number(entry.get("max"), field.key() + ".max");
             if (min > max) {
                 throw new InputException(source, field.key(), "min " + min + " is above max " + max);
+            }
+            Range hard = HARD_BOUNDS.get(field);
+            if (!hard.contains(min) || !hard.contains(max)) {
+                String which = hard.contains(min) ? "max" : "min";
+                throw new InputException(source, field.key() + "." + which, which + " " + (which.equals("min") ? min : max)
+                        + " is outside what the strategy can take [" + field.format(hard.min()) + ", "
+                        + field.format(hard.max()) + "]");
             }
             ranges.put(field, new Range(min, max));
         }

@@ -23,6 +23,12 @@ public final class ProfileLoader {
     public static final String DEFAULT = "S1";
     public static final List<String> BUILT_IN = List.of("S1");
 
+    /**
+     * No parameter of the strategy, nor a delta on one, is legitimately this large (intervals and ages are in
+     * ms, rates per minute, the rest bps or ratios): beyond it a value is a typo that would reach the strategy.
+     */
+    static final double MAX_MAGNITUDE = 1_000_000;
+
     private ProfileLoader() {
     }
 
@@ -43,10 +49,22 @@ public final class ProfileLoader {
             JsonFields f = new JsonFields(file.toString());
             f.object(root, "");
             String name = root.has("name") ? f.text(root.get("name"), "name") : stripJson(file);
-            return new Profile(name, base, parseFields(file.toString(), root, true));
+            return requireNonNegative(file.toString(), new Profile(name, base, parseFields(file.toString(), root, true)));
         }
         throw new InputException(origin, "unknown profile '" + spec + "' (built in: " + String.join(", ", BUILT_IN)
                 + "; or give a path to a profile JSON file)");
+    }
+
+    /** A delta may not take a parameter below 0 (a negative interval or spread), the same rule as a value. */
+    private static Profile requireNonNegative(String source, Profile profile) throws InputException {
+        for (Map.Entry<String, Double> e : profile.applied().entrySet()) {
+            String delta = e.getKey() + "_delta";
+            if (e.getValue() < 0 && profile.settings().containsKey(delta)) {
+                throw new InputException(source, delta, "takes " + e.getKey() + " to " + e.getValue()
+                        + ", below 0");
+            }
+        }
+        return profile;
     }
 
     private static Map<String, Double> parseFields(String source, JsonNode root, boolean allowDeltas)
@@ -67,6 +85,9 @@ public final class ProfileLoader {
                 double v = f.number(e.getValue(), e.getKey());
                 if (!e.getKey().endsWith("_delta") && v < 0) {
                     throw new InputException(source, e.getKey(), "must be >= 0, got " + v);
+                }
+                if (Math.abs(v) > MAX_MAGNITUDE) {
+                    throw new InputException(source, e.getKey(), "must be within +/-" + (long) MAX_MAGNITUDE + ", got " + v);
                 }
                 out.put(e.getKey(), v);
             }

@@ -8,7 +8,11 @@ public record Range(double min, double max) {
         }
     }
 
+    /** NaN has no place in a range: refusing it here means no NaN ever reaches an override file. */
     public double clamp(double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("cannot clamp NaN into [" + min + ", " + max + "]");
+        }
         return Math.max(min, Math.min(max, value));
     }
 

@@ -6,9 +6,13 @@ import java.util.Set;
 import soaktune.model.Adjustment;
 import soaktune.model.Clamp;
 import soaktune.model.Frozen;
+import soaktune.model.GuardAction;
 import soaktune.model.GuardFired;
 import soaktune.model.MetricName;
 import soaktune.model.Metrics;
+import soaktune.model.Proposal;
+import soaktune.rules.RuleFiring;
+import soaktune.rules.RuleOutcome;
 import soaktune.tuning.Decision;
 
 /** The seed's markers for one decision: clamps, guard SKIPs, each adjustment, and the summary line. */
@@ -21,9 +25,17 @@ public final class DecisionMarkers {
             markers.emit("runtime_clamp", "WARN", "FIELD=" + c.field().key() + " FROM=" + c.field().format(c.from())
                     + " TO=" + c.field().format(c.to()) + " REASON=outside_limits");
         }
-        List<GuardFired> guards = d.outcome().guards();
-        for (GuardFired g : guards) {
-            markers.emit("soak_iter_tune", "SKIP", "REASON=" + g.name());
+        List<GuardFired> guards = new java.util.ArrayList<>();
+        for (GuardFired g : d.outcome().guards()) {
+            Set<String> bypassers = bypassers(d.outcome(), g);
+            if (bypassers.isEmpty()) {
+                markers.emit("soak_iter_tune", "SKIP", "REASON=" + g.name());
+                guards.add(g);
+            } else {
+                // The guard fired, but proposals were accepted before it could act: it did not hold.
+                markers.emit("soak_iter_tune", "WARN", "REASON=" + g.name() + " BYPASSED_BY="
+                        + String.join(",", bypassers));
+            }
         }
         for (Frozen f : d.outcome().frozen()) {
             boolean carried = "carried".equals(f.reason());
@@ -45,6 +57,28 @@ public final class DecisionMarkers {
         Set<String> reasons = new LinkedHashSet<>();
         d.adjustments().forEach(a -> reasons.add(a.reason()));
         reasons.forEach(markers::detail);
+    }
+
+    /**
+     * Rules that accepted a proposal before guard {@code g} fired (in firing order): what they accepted never
+     * met the guard. Empty for the shipped rules, whose accept rule runs after every guardrail.
+     */
+    static Set<String> bypassers(RuleOutcome outcome, GuardFired g) {
+        int guardAt = firstFiring(outcome.firings(), g.name());
+        Set<String> out = new java.util.TreeSet<>();
+        for (Proposal p : outcome.proposals()) {
+            for (GuardAction a : p.actions()) {
+                if (a.verdict() == GuardAction.Verdict.ACCEPTED && firstFiring(outcome.firings(), a.guard()) < guardAt) {
+                    out.add(a.guard());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int firstFiring(List<RuleFiring> firings, String rule) {
+        return firings.stream().filter(f -> f.rule().equals(rule)).mapToInt(RuleFiring::order).min()
+                .orElse(Integer.MAX_VALUE);
     }
 
     /** "net_bps=2.62 cancel=0.48 age_p95=312 lag_p95=90", NA for a metric the report lacks. */

@@ -51,6 +51,7 @@ public final class Dsl {
         if (TunableField.fromKey(field).isEmpty()) {
             throw new UnknownFieldException(drools.getRule().getName(), field);
         }
+        requireFinite(drools, field, delta, "proposed");
         // Sequence numbers follow firing order; they decide which proposal the guardrails look at first.
         int seq = drools.getKieRuntime().getObjects(new ClassObjectFilter(Proposal.class)).size() + 1;
         drools.insert(new Proposal(seq, drools.getRule().getName(), field, delta, reason));
@@ -75,6 +76,7 @@ public final class Dsl {
     }
 
     public static void trim(KnowledgeHelper drools, Proposal p, double newDelta, String why) {
+        requireFinite(drools, p.getField(), newDelta, "trimmed to");
         p.trim(drools.getRule().getName(), newDelta, why);
         drools.update(p);
     }
@@ -82,6 +84,14 @@ public final class Dsl {
     public static void drop(KnowledgeHelper drools, Proposal p, String why) {
         p.drop(drools.getRule().getName(), why);
         drools.update(p);
+    }
+
+    /** NaN or an infinity would slip through every comparison in the guardrails and the limit clamp. */
+    private static void requireFinite(KnowledgeHelper drools, String field, double delta, String verb) {
+        if (!Double.isFinite(delta)) {
+            throw new RuleEvaluationException("rule \"" + drools.getRule().getName() + "\" " + verb + " a delta of "
+                    + delta + " for " + field + ": a delta must be a finite number", null);
+        }
     }
 
     /** Thrown when a rule proposes a change to a field that is not one of the five tunable ones. */

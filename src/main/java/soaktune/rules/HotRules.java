@@ -22,6 +22,8 @@ public final class HotRules {
     private final Path dir;
     private final boolean watch;
     private RuleSet current;
+    /** The rules before the last reload: what a reloaded set that fails at run time falls back to. */
+    private RuleSet previous;
     private String lastSeenSha;
 
     private HotRules(RuleSet initial, boolean watch) {
@@ -63,6 +65,7 @@ public final class HotRules {
         try {
             RuleCheck check = RuleSetLoader.check(dir);
             if (check.ok()) {
+                previous = current;
                 current = check.ruleSet().orElseThrow();
                 lastSeenSha = current.sha256();
                 return Optional.of(new Reload(Optional.of(current), check.warnings()));
@@ -71,6 +74,20 @@ public final class HotRules {
         } catch (InputException e) {
             return Optional.of(failure(sha, List.of(RuleProblem.error(e.source(), 0, 0, e.problem()))));
         }
+    }
+
+    /**
+     * A reloaded rule set compiled but failed while deciding: put back the rules it replaced and keep them
+     * until the folder changes again. Empty when {@code failed} is not a reload (the rules the run started
+     * with), so there is nothing better to fall back to.
+     */
+    public Optional<RuleSet> rejectAtRunTime(RuleSet failed) {
+        if (failed != current || previous == null) {
+            return Optional.empty();
+        }
+        current = previous;
+        previous = null;
+        return Optional.of(current); // lastSeenSha stays the failed folder's: it is not reloaded until edited
     }
 
     private Reload failure(String sha, List<RuleProblem> problems) {

@@ -1,11 +1,8 @@
 package soaktune.rules;
 
-import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import soaktune.io.InputException;
+import soaktune.io.InputFiles;
 
 /**
  * The bytes of a rules folder's decision files, read once. Everything derived from a folder (its sha256,
@@ -82,13 +80,10 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         }
     }
 
+    /** No rule or limits file is legitimately this large; a link to a device must not fill the heap. */
+    static final long MAX_RULE_FILE_BYTES = 4L * 1024 * 1024;
+
     static byte[] bytes(Path file) throws InputException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "no such file");
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
+        return InputFiles.readBytes(file, MAX_RULE_FILE_BYTES, "a rules file");
     }
 }

@@ -43,6 +43,15 @@ final class StructureLint {
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Map<String, String> firstRuleWithConditions = new HashMap<>();
     private int triggerRules;
+    /** Rules that call accept(...), with where; judged once every rule's salience is known. */
+    private final List<Acceptor> acceptors = new ArrayList<>();
+    private final List<Integer> otherSaliences = new ArrayList<>();
+
+    private record Acceptor(String file, String rule, int salience, DrlToken at) {
+    }
+
+    /** The one file whose rules may accept proposals: the guardrails settle every proposal there. */
+    static final String GUARDRAILS_FILE = "guardrails.drl";
 
     private StructureLint(Set<String> limitFields) {
         this.limitFields = limitFields;
@@ -53,6 +62,7 @@ final class StructureLint {
         for (ParsedFile f : files) {
             lint.file(f);
         }
+        lint.acceptors();
         if (!files.isEmpty() && lint.triggerRules == 0) {
             lint.problems.add(RuleProblem.error(files.get(0).file(), 0, 0, "no trigger rules: no rule calls"
                     + " trigger(drools, ...) or fallback(drools, ...), so this rule set can never tune anything"));
@@ -84,6 +94,7 @@ final class StructureLint {
             RuleTokens rt = RuleTokens.of(f.tokens(), rule);
             conditions(f.file(), rule, rt, functions);
             consequence(f.file(), rt);
+            acceptCall(f.file(), rule, rt);
             patterns(f.file(), rule, rule.getLhs(), true, declared);
         }
     }
@@ -131,6 +142,46 @@ final class StructureLint {
         }
         if (triggers) {
             triggerRules++;
+        }
+    }
+
+    private void acceptCall(String file, RuleDescr rule, RuleTokens rt) {
+        List<DrlToken> rhs = rt.consequence();
+        for (int i = 0; i + 1 < rhs.size(); i++) {
+            DrlToken t = rhs.get(i);
+            if (t.isIdentifier() && t.text().equals("accept") && rhs.get(i + 1).isSymbol("(")
+                    && (i == 0 || !rhs.get(i - 1).isSymbol(".") || (i >= 2 && rhs.get(i - 2).text().equals("Dsl")))) {
+                acceptors.add(new Acceptor(file, rule.getName(), salience(rule), t));
+                return;
+            }
+        }
+        otherSaliences.add(salience(rule));
+    }
+
+    private static int salience(RuleDescr rule) {
+        String s = rule.getSalience();
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE; // a computed salience: it may be anything, so it is never "the lowest"
+        }
+    }
+
+    /**
+     * Accepting settles a proposal: every guardrail after it is skipped. So only a rule in guardrails.drl
+     * whose salience is below every other rule's (it runs when all guardrails have had their say) may accept.
+     */
+    private void acceptors() {
+        int lowestOther = otherSaliences.stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
+        for (Acceptor a : acceptors) {
+            boolean inGuardrails = a.file().equals(GUARDRAILS_FILE) || a.file().endsWith("/" + GUARDRAILS_FILE);
+            if (!inGuardrails || a.salience() >= lowestOther) {
+                warn(a.file(), a.at().line(), a.at().column(), "rule \"" + a.rule() + "\" accepts proposals"
+                        + (inGuardrails ? " at salience " + a.salience() + ", not below every other rule's ("
+                        + lowestOther + ")" : " outside " + GUARDRAILS_FILE) + ": a proposal it accepts skips every"
+                        + " guardrail after it; only the guardrails' own accept rule, in " + GUARDRAILS_FILE
+                        + " at the lowest salience, may accept");
+            }
         }
     }
 

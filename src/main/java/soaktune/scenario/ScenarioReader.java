@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import soaktune.io.InputException;
+import soaktune.io.InputFiles;
 import soaktune.io.Json;
 import soaktune.io.JsonFields;
 import soaktune.io.ProfileLoader;
@@ -71,12 +72,7 @@ public final class ScenarioReader {
     }
 
     public static Scenario read(Path file) throws InputException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.readBytes(file, Json.MAX_FILE_BYTES, "a scenario file");
         boolean json = file.getFileName().toString().endsWith(".json");
         ObjectMapper mapper = json ? Json.mapper() : YAML;
         JsonFactory factory = json ? Json.mapper().getFactory() : new YAMLFactory();

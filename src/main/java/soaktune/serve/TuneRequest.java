@@ -30,6 +30,11 @@ import soaktune.tuning.TuningMemoryJson;
 public record TuneRequest(Metrics metrics, Overrides overrides, Profile profile, TuningMemory memory, int iteration,
         int healthyStreak) {
     static final String SOURCE = "request";
+    /**
+     * The most moves a request may carry: one per field and iteration over the memory's horizon, which is
+     * the most a response ever returns. Beyond it the request is refused (400) before any rule runs.
+     */
+    public static final int MAX_MOVES = TunableField.values().length * TuningMemory.HORIZON;
     private static final Set<String> KEYS = Set.of("edge_report", "overrides", "profile", "tuning_memory", "iteration",
             "healthy_streak");
 
@@ -59,11 +64,31 @@ public record TuneRequest(Metrics metrics, Overrides overrides, Profile profile,
             overrides = loaded.overrides();
         }
         Profile profile = profile(f, root.get("profile"), profiles);
+        JsonNode moves = root.at("/tuning_memory/moves");
+        if (moves.isArray() && moves.size() > MAX_MOVES) {
+            throw new InputException(SOURCE, "tuning_memory.moves", "has " + moves.size() + " entries, more than the "
+                    + MAX_MOVES + " a request may carry (one per field per iteration for the last "
+                    + TuningMemory.HORIZON + " iterations)");
+        }
         TuningMemory memory = TuningMemoryJson.fromJson(f, root.get("tuning_memory"), "tuning_memory");
+        requireOneMovePerFieldAndIteration(memory);
         int iteration = root.has("iteration") ? whole(f, root.get("iteration"), "iteration", 1)
                 : memory.moves().stream().mapToInt(FieldMove::iteration).max().orElse(0) + 1;
+        memory = memory.window(iteration);
         int streak = root.has("healthy_streak") ? whole(f, root.get("healthy_streak"), "healthy_streak", 0) : 0;
         return new TuneRequest(metrics, overrides, profile, memory, iteration, streak);
+    }
+
+    /** A field moves at most once per iteration (net); repeats would only multiply the rules' work. */
+    private static void requireOneMovePerFieldAndIteration(TuningMemory memory) throws InputException {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int k = 0; k < memory.moves().size(); k++) {
+            FieldMove m = memory.moves().get(k);
+            if (!seen.add(m.field() + "@" + m.iteration())) {
+                throw new InputException(SOURCE, "tuning_memory.moves[" + k + "]", "repeats " + m.field()
+                        + " at iteration " + m.iteration() + ": one move per field per iteration");
+            }
+        }
     }
 
     private static Profile profile(JsonFields f, JsonNode node, Map<String, Profile> profiles) throws InputException {

@@ -1,6 +1,7 @@
 package soaktune.soak;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,12 +18,17 @@ public final class FileDropSource extends LivePoller {
     }
 
     @Override
-    protected byte[] fetch() throws NoReportException {
-        try {
-            if (Files.size(file) > Json.MAX_FILE_BYTES) {
+    protected byte[] fetch(long deadlineNanos) throws NoReportException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A device or FIFO (directly or through a link): opening a FIFO blocks, /dev/zero never ends.
+            throw new NoReportException("not_a_regular_file", file + " is not a regular file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Json.MAX_FILE_BYTES + 1); // the size a link reports is not trusted
+            if (bytes.length > Json.MAX_FILE_BYTES) {
                 throw new NoReportException("oversized_report", file + " is larger than " + Json.MAX_FILE_BYTES + " bytes");
             }
-            return Files.readAllBytes(file);
+            return bytes;
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {

@@ -25,8 +25,11 @@ abstract class LivePoller implements StrategySource {
         this.pollEvery = pollEvery;
     }
 
-    /** One look at the source: the bytes of the current report, or null when there is none yet. */
-    protected abstract byte[] fetch() throws NoReportException;
+    /**
+     * One look at the source: the bytes of the current report, or null when there is none yet. It must
+     * return by {@code deadlineNanos} ({@link System#nanoTime()}), however slowly the source answers.
+     */
+    protected abstract byte[] fetch(long deadlineNanos) throws NoReportException;
 
     /** Where the report comes from, for error messages. */
     protected abstract String where();
@@ -40,7 +43,7 @@ abstract class LivePoller implements StrategySource {
             if (StopSignal.requested()) {
                 throw new NoReportException("stop_requested", "stopped while waiting for a report");
             }
-            byte[] bytes = fetch();
+            byte[] bytes = fetch(deadline);
             if (bytes != null) {
                 String fingerprint = ReportFingerprint.of(bytes);
                 if (fingerprint.equals(lastFingerprint)) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import soaktune.io.InputException;
 import soaktune.io.Json;
-import soaktune.io.JsonFields;
 
 /**
  * Live mode runs beside a bot that trades with real credentials: they must be present (env or a secrets
@@ -30,9 +29,11 @@ public final class Secrets {
         }
         if (secretsFile.isPresent()) {
             Path file = secretsFile.get();
-            JsonNode root = Json.readFile(file);
-            JsonFields f = new JsonFields(file.toString());
-            f.object(root, "");
+            // Messages name fields only, never what is in them (JsonFields would quote a wrong value).
+            JsonNode root = Json.readSecretFile(file);
+            if (!root.isObject()) {
+                throw new InputException(file.toString(), "must be a JSON object {\"api_key\": ..., \"api_secret\": ...}");
+            }
             for (String key : new String[] {"api_key", "api_secret"}) {
                 JsonNode v = root.get(key);
                 if (v == null || !v.isTextual() || v.textValue().isBlank()) {

@@ -13,6 +13,7 @@ import soaktune.model.EdgeReport;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.rules.HotRules;
+import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleSet;
 import soaktune.tuning.CurrentValues;
 import soaktune.tuning.Tuner;
@@ -73,6 +74,13 @@ public record SoakLoop(StrategySource strategy, Profile profile, KpiThresholds t
         default void held(String reason) {
         }
 
+        /**
+         * A hot-reloaded rule set loaded but threw while deciding; {@code fallback} (the rules it replaced)
+         * decides this iteration instead and stays active until the folder changes again.
+         */
+        default void failedAtRunTime(int i, RuleSet failed, RuleSet fallback, RuleEvaluationException e) {
+        }
+
         default void decided(int i, TuningStep.Result step, EdgeReport report, RuleSet rules) throws Exception {
         }
 
@@ -109,8 +117,18 @@ public record SoakLoop(StrategySource strategy, Profile profile, KpiThresholds t
                     listener.held("inconclusive:" + String.join(",", gate.reasons()));
                     it = new Iteration(i, ts, ruleSet, effective, report, gate, null, "held", null);
                 } else if (autoTune) {
-                    TuningStep.Result step = new TuningStep(report.totals(), current, profile, memory, i,
-                            healthyStreak(verdicts)).take(new Tuner(ruleSet), ts);
+                    TuningStep stepIn = new TuningStep(report.totals(), current, profile, memory, i,
+                            healthyStreak(verdicts));
+                    TuningStep.Result step;
+                    try {
+                        step = stepIn.take(new Tuner(ruleSet), ts);
+                    } catch (RuleEvaluationException e) {
+                        // A hot edit that compiles but throws: the last good rules decide this iteration.
+                        RuleSet fallback = rules.rejectAtRunTime(ruleSet).orElseThrow(() -> e);
+                        listener.failedAtRunTime(i, ruleSet, fallback, e);
+                        ruleSet = fallback;
+                        step = stepIn.take(new Tuner(ruleSet), ts);
+                    }
                     listener.decided(i, step, report, ruleSet);
                     memory = step.memoryAfter();
                     current = step.decision().after();

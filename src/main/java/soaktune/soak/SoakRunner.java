@@ -24,6 +24,7 @@ import soaktune.report.DecisionMarkers;
 import soaktune.report.Markers;
 import soaktune.report.ReloadMarker;
 import soaktune.rules.HotRules;
+import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RulesMarker;
 import soaktune.tuning.Decision;
@@ -188,6 +189,15 @@ public final class SoakRunner {
         @Override
         public void held(String reason) {
             markers.emit("soak_iter_tune", "SKIP", "REASON=" + reason);
+        }
+
+        @Override
+        public void failedAtRunTime(int i, RuleSet failed, RuleSet fallback, RuleEvaluationException e) {
+            markers.emit("rules_runtime", "FAIL", "SHA=" + failed.shortSha() + " FALLBACK=" + fallback.shortSha()
+                    + " MSG=" + e.getMessage());
+            summary.put("rules_runtime_failure", Map.of("sha256", failed.sha256(), "error",
+                    String.valueOf(e.getMessage()), "decided_with", fallback.sha256()));
+            summary.put("rules", DecisionJson.rules(fallback));
         }
 
         @Override

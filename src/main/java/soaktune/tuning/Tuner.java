@@ -13,6 +13,7 @@ import soaktune.model.Proposal;
 import soaktune.model.Range;
 import soaktune.model.TunableField;
 import soaktune.rules.RuleEngine;
+import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleOutcome;
 import soaktune.rules.RuleSet;
 
@@ -57,7 +58,13 @@ public final class Tuner {
             }
             TunableField field = TunableField.fromKey(p.getField()).orElseThrow();
             double from = values.get(field);
-            double wanted = field.normalize(from + p.getDelta());
+            double raw = from + p.getDelta();
+            if (!Double.isFinite(raw)) {
+                // Dsl refuses non-finite deltas; this is the last line of defence (e.g. a sum that overflows).
+                throw new RuleEvaluationException("rule \"" + p.getRule() + "\" would move " + field.key() + " from "
+                        + field.format(from) + " by " + p.getDelta() + " to " + raw + ": not a finite number", null);
+            }
+            double wanted = field.normalize(raw);
             double to = limits.clamp(field, wanted);
             if (to != wanted) {
                 Range r = limits.of(field);

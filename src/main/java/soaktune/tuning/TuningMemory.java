@@ -40,6 +40,21 @@ public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
         return facts;
     }
 
+    /**
+     * Only the moves a decision at {@code iteration} can use: those of the {@link #HORIZON} iterations before
+     * it. Older ones and any from this iteration or later are dropped (the rules never read them, and each one
+     * more multiplies the anti-oscillation rule's joins).
+     */
+    public TuningMemory window(int iteration) {
+        List<FieldMove> kept = new ArrayList<>();
+        for (FieldMove m : moves) {
+            if (m.iteration() >= iteration - HORIZON && m.iteration() < iteration) {
+                kept.add(m);
+            }
+        }
+        return new TuningMemory(kept, frozen);
+    }
+
     /** Memory after the decision of {@code iteration}: its net moves added, freezes counted down. */
     public TuningMemory after(int iteration, Decision decision) {
         List<FieldMove> next = new ArrayList<>();

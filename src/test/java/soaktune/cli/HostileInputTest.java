@@ -105,7 +105,22 @@ final class HostileInputTest {
                 profile("profile truncated", "{\"name\": \"X\"", "malformed JSON"),
                 limits("limits min above max", limitsWith("\"min_interval_ms\": {\"min\": 300, \"max\": 50}"),
                         "min_interval_ms: min 300.0 is above max 50.0"),
-                limits("limits missing field", "{}", "min_interval_ms: is missing: every tunable field needs limits")));
+                limits("limits missing field", "{}", "min_interval_ms: is missing: every tunable field needs limits"),
+                limits("limits negative interval", limitsWith("\"min_interval_ms\": {\"min\": -5, \"max\": 300}"),
+                        "min_interval_ms.min: min -5.0 is outside what the strategy can take [1, 60000]"),
+                limits("limits zero interval", limitsWith("\"min_interval_ms\": {\"min\": 0, \"max\": 300}"),
+                        "min_interval_ms.min: min 0.0 is outside"),
+                limits("limits absurd maximum", limitsWith("\"min_interval_ms\": {\"min\": 50, \"max\": 1e300}"),
+                        "min_interval_ms.max: max 1.0E300 is outside what the strategy can take [1, 60000]"),
+                limits("limits ratio above 1", limitsWith("\"min_interval_ms\": {\"min\": 50, \"max\": 300}")
+                        .replace("\"max\": 0.12", "\"max\": 5"), "impact_cap_ratio.max: max 5.0 is outside"),
+                limits("limits spread of 100 bps", limitsWith("\"min_interval_ms\": {\"min\": 50, \"max\": 300}")
+                        .replace("\"max\": 0.6", "\"max\": 100"), "base_spread_bps_delta.max: max 100.0 is outside"),
+                profile("profile absurd delta", "{\"min_interval_ms_delta\": -1000}",
+                        "min_interval_ms_delta: takes min_interval_ms to -950.0, below 0"),
+                profile("profile absurd value", "{\"tail_age_ms\": 1e12}", "tail_age_ms: must be within +/-1000000"),
+                profile("profile absurd spread delta", "{\"base_spread_bps_delta\": 5e6}",
+                        "base_spread_bps_delta: must be within +/-1000000")));
         c.add(new Case("unknown profile name", Map.of("EDGE_REPORT.json", OK_REPORT), Map.of("MM_PROFILE", "S9"),
                 List.of(), ExitCodes.INVALID_INPUT, "MM_PROFILE: unknown profile 'S9'"));
         c.add(new Case("freeze clock not a time", Map.of("EDGE_REPORT.json", OK_REPORT),
@@ -212,5 +227,76 @@ final class HostileInputTest {
                 Arguments.of("not UTF-8", "non-utf8", "is not valid UTF-8 text"),
                 Arguments.of("over the 10 MB cap", "oversized", "larger than the 10485760-byte limit"),
                 Arguments.of("UTF-8 byte order mark", "bom", ""));
+    }
+
+    /**
+     * Values that reach markers (override keys, profile names) with line breaks in them: stdout must still hold
+     * one marker per line, so the forged "runtime_adjust" line never appears at the start of a line.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgeryCases")
+    void aValueWithALineBreakCannotForgeAMarker(String name, String overrides, String profile) throws Exception {
+        Path report = TestFiles.write(tmp.resolve("EDGE_REPORT.json"), OK_REPORT);
+        Path manual = TestFiles.write(tmp.resolve("manual.json"), overrides);
+        Path profileFile = TestFiles.write(tmp.resolve("profile.json"), profile);
+        CliRun r = CliRun.run("tune", "--edge-report", report.toString(), "--overrides", manual.toString(),
+                "--profile", profileFile.toString(), "--out", tmp.resolve("soak/runtime_overrides.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).noneMatch(l -> l.startsWith("| runtime_adjust | OK | FIELD=tail_age_ms FROM=1 "));
+        assertThat(r.out().lines().filter(l -> l.startsWith("|")))
+                .allMatch(l -> l.endsWith(" |") && l.matches("\\| [a-z_]+ \\| [A-Z]+ \\|.*"));
+        assertThat(r.out().split("\\R", -1)).allMatch(l -> l.isEmpty() || l.startsWith("|") || l.startsWith("  - ")
+                || l.startsWith("[") || l.startsWith("=") || l.startsWith("Final") || l.startsWith(" ") || l.equals("}"));
+    }
+
+    static Stream<Arguments> forgeryCases() {
+        String forged = "| runtime_adjust | OK | FIELD=tail_age_ms FROM=1 TO=2 REASON=forged |";
+        String plainProfile = "{\"name\": \"P\"}";
+        return Stream.of(
+                Arguments.of("newline in an override key", "{\"x\\n" + forged + "\": 1}", plainProfile),
+                Arguments.of("carriage return in an override key", "{\"x\\r" + forged + "\": 1}", plainProfile),
+                Arguments.of("unicode line separator in a key", "{\"x\\u2028" + forged + "\": 1}", plainProfile),
+                Arguments.of("newline in a profile name", "{}", "{\"name\": \"P\\n" + forged + "\"}"));
+    }
+
+    /**
+     * A user file that is (or links to) a device: the file system says 0 bytes, the stream never ends. Every
+     * reader of user files reads at most its cap and answers with one line and exit 2, never OutOfMemoryError.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deviceCases")
+    void aFileLinkedToADeviceIsReadOnlyUpToTheCap(String name, String args, int exit, String message) throws Exception {
+        Path zero = tmp.resolve("zero.json");
+        Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+        TestFiles.write(tmp.resolve("EDGE_REPORT.json"), OK_REPORT);
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyTree(Path.of("rules/v1"), rules);
+        Files.delete(rules.resolve("limits.json"));
+        Files.createSymbolicLink(rules.resolve("limits.json"), Path.of("/dev/zero"));
+        Files.createDirectories(tmp.resolve("drop"));
+        Map<String, String> env = Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z");
+        CliRun r = CliRun.run(env, args.replace("{tmp}", tmp.toString()).split(" "));
+        assertThat(r.code()).as(r.err()).isEqualTo(exit);
+        assertThat(r.err().lines()).as("one line").hasSize(1);
+        assertThat(r.err()).startsWith("soaktune: error: ").contains(message).doesNotContain("\tat ");
+        assertThat(tmp.resolve("soak")).doesNotExist();
+    }
+
+    static Stream<Arguments> deviceCases() {
+        String tune = "tune --edge-report {tmp}/EDGE_REPORT.json --out {tmp}/soak/runtime_overrides.json ";
+        String cap = "is larger than the 10485760-byte limit";
+        return Stream.of(
+                Arguments.of("edge report", "tune --edge-report {tmp}/zero.json --out {tmp}/soak/o.json",
+                        ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("overrides", tune + "--overrides {tmp}/zero.json", ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("profile", tune + "--profile {tmp}/zero.json", ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("limits", tune + "--rules {tmp}/rules", ExitCodes.RULES_INVALID,
+                        "limits.json: no such file"), // the rules folder only takes regular files
+                Arguments.of("kpi thresholds", "kpi-gate --edge-report {tmp}/EDGE_REPORT.json --thresholds {tmp}/zero.json",
+                        ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("secrets", "run --source file:{tmp}/drop --iterations 1 --secrets-file {tmp}/zero.json"
+                        + " --artifacts {tmp}/soak", ExitCodes.INVALID_INPUT, "zero.json: " + cap),
+                Arguments.of("scenario", "run --mock --iterations 1 --scenario {tmp}/zero.json --artifacts {tmp}/soak",
+                        ExitCodes.INVALID_INPUT, "zero.json: " + cap));
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import soaktune.rules.RulesFolders;
@@ -130,5 +132,27 @@ final class RulesCommandTest {
         CliRun r = CliRun.run("rules", "test", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.RULES_INVALID);
         assertThat(r.err()).contains("triggers.drl:7:8: import java.lang.Runtime is not allowed");
+    }
+
+    /** Thresholds `run` and `kpi-gate` would refuse are refused by `rules check` too, with the same words. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "warn beyond fail | \"warn_above\": 0.55 | \"warn_above\": 0.80 | metrics.cancel_ratio: WARN 0.8 is beyond FAIL 0.7",
+        "NaN | \"warn_above\": 0.55 | \"warn_above\": NaN | malformed JSON",
+        "unknown metric | \"cancel_ratio\": { | \"cancel_ratoi\": { | metrics.cancel_ratoi: is not a metric of the EDGE_REPORT"})
+    void checkValidatesTheKpiThresholdsLikeRunAndKpiGate(String name, String from, String to, String message)
+            throws Exception {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(dir.resolve("kpi_thresholds.json"), from, to);
+        CliRun check = CliRun.run("rules", "check", dir.toString());
+        assertThat(check.code()).as(check.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(check.out()).contains("kpi_thresholds.json: " + message).contains(": 1 error, "); // a moved bound may also warn of drift
+        assertThat(check.out()).contains("(FAILED)");
+
+        java.nio.file.Path report = TestFiles.write(dir.resolve("EDGE_REPORT.json"), TestFiles.edgeReport("fills", "400"));
+        CliRun gate = CliRun.run("kpi-gate", "--edge-report", report.toString(), "--thresholds",
+                dir.resolve("kpi_thresholds.json").toString());
+        assertThat(gate.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(gate.err()).contains("kpi_thresholds.json: " + message);
     }
 }

@@ -117,4 +117,45 @@ final class StructureLintTest {
         assertThat(p).filteredOn(e -> e.severity() == RuleProblem.Severity.ERROR).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("global maxLag is not allowed"));
     }
+
+    private static List<RuleProblem> lintWithV1(String file, String rule) throws Exception {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String f : List.of("anti_oscillation.drl", "guardrails.drl", "triggers.drl")) {
+            sources.put(f, java.nio.file.Files.readString(RulesFolders.V1.resolve(f)));
+        }
+        sources.merge(file, rule, (a, b) -> a + "\n" + b);
+        return RuleLint.lint(sources, Set.copyOf(TunableField.keys())).problems();
+    }
+
+    private static final String ROGUE = """
+            rule "rogue_accept"
+                salience %d
+            when
+                $p : soaktune.model.Proposal( pending == true )
+            then
+                soaktune.rules.Dsl.accept(drools, $p, "fine");
+            end
+            """;
+
+    @Test
+    void theShippedGuardrailsAcceptRuleIsNotFlagged() throws Exception {
+        assertThat(lintWithV1("guardrails.drl", "")).isEmpty();
+    }
+
+    /** An accept at high salience settles proposals before any guardrail sees them. */
+    @Test
+    void aRuleThatAcceptsAboveTheGuardrailsIsFlagged() throws Exception {
+        assertThat(lintWithV1("guardrails.drl", ROGUE.formatted(200))).singleElement().satisfies(w -> {
+            assertThat(w.severity()).isEqualTo(RuleProblem.Severity.WARNING);
+            assertThat(w.file()).isEqualTo("guardrails.drl");
+            assertThat(w.message()).contains("rule \"rogue_accept\" accepts proposals at salience 200",
+                    "skips every guardrail");
+        });
+    }
+
+    @Test
+    void aRuleThatAcceptsOutsideTheGuardrailsFileIsFlaggedAtAnySalience() throws Exception {
+        assertThat(lintWithV1("triggers.drl", ROGUE.formatted(1))).singleElement()
+                .satisfies(w -> assertThat(w.message()).contains("rogue_accept", "outside guardrails.drl"));
+    }
 }

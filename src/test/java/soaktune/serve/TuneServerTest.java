@@ -1,6 +1,7 @@
 package soaktune.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,6 +19,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -291,5 +295,63 @@ final class TuneServerTest {
         server.reload();
         assertThat(markerText.toString()).contains("| rules_reload | FAIL |");
         assertThat(post("/v1/tune", body).statusCode()).isEqualTo(200); // the last good rules stay
+    }
+
+    private static String memory(int moves, int perIteration) {
+        List<String> out = new ArrayList<>();
+        List<String> fields = TunableField.keys();
+        for (int k = 0; k < moves; k++) {
+            out.add("{\"field\": \"" + fields.get(k % perIteration) + "\", \"iteration\": " + (1 + k / perIteration)
+                    + ", \"direction\": " + (k / perIteration % 2 == 0 ? 1 : -1) + "}");
+        }
+        return "\"tuning_memory\": {\"moves\": [" + String.join(", ", out) + "], \"frozen\": {}}";
+    }
+
+    /** 1,000 moves (63 KB) used to run the server out of memory in the anti-oscillation joins, for good. */
+    @Test
+    void aMemoryBeyondTheBoundIs400AndTheServerStaysHealthy() throws Exception {
+        server.ready(HotRules.fixed(v1), 0);
+        // one field, 1,000 moves over the last 7 iterations, directions alternating: the shape that hung it
+        List<String> moves = new ArrayList<>();
+        for (int k = 0; k < 1000; k++) {
+            moves.add("{\"field\": \"min_interval_ms\", \"iteration\": " + (994 + k % 7) + ", \"direction\": "
+                    + (k / 7 % 2 == 0 ? 1 : -1) + "}");
+        }
+        String body = request(TestFiles.healthyReport(), "\"tuning_memory\": {\"moves\": [" + String.join(", ", moves)
+                + "], \"frozen\": {}}, \"iteration\": 1001");
+        assertThat(body.length()).isGreaterThan(60_000);
+        HttpResponse<String> r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> post("/v1/tune", body));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(json(r).get("field").asText()).isEqualTo("tuning_memory.moves");
+        assertThat(json(r).get("error").asText()).contains("1000 entries", "more than the " + TuneRequest.MAX_MOVES);
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(post("/v1/tune", request(TestFiles.healthyReport(), "")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFullMemoryAtTheBoundIsDecided() throws Exception {
+        server.ready(HotRules.fixed(v1), 0);
+        String body = request(TestFiles.edgeReport("cancel_ratio", "0.6"), memory(TuneRequest.MAX_MOVES, 5));
+        HttpResponse<String> r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> post("/v1/tune", body));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("iteration").asInt()).isEqualTo(13);
+    }
+
+    @Test
+    void aRepeatedMoveIs400() throws Exception {
+        server.ready(HotRules.fixed(v1), 0);
+        String move = "{\"field\": \"tail_age_ms\", \"iteration\": 3, \"direction\": 1}";
+        assertBadRequest(request(TestFiles.healthyReport(), "\"tuning_memory\": {\"moves\": [" + move + ", " + move
+                + "], \"frozen\": {}}"), "tuning_memory.moves[1]");
+    }
+
+    /** Moves outside the window the rules read are dropped, not carried on in the answer. */
+    @Test
+    void movesOutsideTheWindowArePruned() throws Exception {
+        server.ready(HotRules.fixed(v1), 0);
+        String body = request(TestFiles.healthyReport(), memory(6, 2) + ", \"iteration\": 40");
+        HttpResponse<String> r = post("/v1/tune", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).at("/tuning_memory/moves").size()).isZero();
     }
 }

@@ -1,5 +1,6 @@
 package soaktune.soak;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -93,5 +94,27 @@ final class HotReloadRunTest {
         assertThat(summarySha(3)).isEqualTo(edited.sha256());
         assertThat(Json.readFile(dir.resolve("artifacts/applied_profile.json")).at("/rules/sha256").asText())
                 .isEqualTo(edited.sha256());
+    }
+
+    /** An edit that compiles but throws once it runs: the last good rules decide, the iteration says so. */
+    @Test
+    void anEditThatThrowsAtRunTimeFallsBackToTheLastGoodRulesAndTheSoakCompletes() throws Exception {
+        Path rules = RulesFolders.copyOfV1(dir.resolve("v1"));
+        String original = RuleSetLoader.load(rules).sha256();
+        // The guardrail that accepts every proposal now divides by zero (an int division throws).
+        String out = run(rules, () -> RulesFolders.edit(rules.resolve("guardrails.drl"),
+                "accept(drools, $p, \"no guardrail objected\");",
+                "int zero = $seq - $seq; accept(drools, $p, \"no guardrail objected \" + (1 / zero));"));
+
+        assertThat(out).contains("| rules_reload | OK |", "[MINI-SOAK COMPLETE] 3 iterations with auto-tuning");
+        List<String> failures = out.lines().filter(l -> l.startsWith("| rules_runtime |")).toList();
+        assertThat(failures).singleElement().satisfies(l -> assertThat(l).startsWith("| rules_runtime | FAIL | SHA=")
+                .contains("FALLBACK=" + original.substring(0, 12)).contains("/ by zero"));
+        JsonNode summary = Json.readFile(dir.resolve("artifacts/ITER_SUMMARY_3.json"));
+        assertThat(summary.at("/rules_runtime_failure/decided_with").asText()).isEqualTo(original);
+        assertThat(summary.at("/rules_runtime_failure/sha256").asText()).isNotEqualTo(original);
+        assertThat(summary.at("/rules_runtime_failure/error").asText()).contains("/ by zero");
+        assertThat(summarySha(3)).isEqualTo(original);
+        assertThat(summary.at("/tuning").asText()).isEqualTo("applied");
     }
 }

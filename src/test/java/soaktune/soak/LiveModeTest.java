@@ -6,6 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.cli.CliRun;
 import soaktune.cli.ExitCodes;
@@ -142,5 +149,72 @@ final class LiveModeTest {
             }
         }
         assertThat(everything.toString()).doesNotContain(key).doesNotContain(secret);
+    }
+
+    /**
+     * A server that sends its headers at once and then one byte of a 2,000-byte body every 200 ms (400 s in
+     * all): --report-timeout 0.5 must end the wait after about half a second, not when the body ends.
+     */
+    @Test
+    void aBodyDrippingSlowlyEndsAtTheReportTimeout() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            Thread drip = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept(); OutputStream os = s.getOutputStream()) {
+                        os.write("HTTP/1.1 200 OK\r\nContent-Length: 2000\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+                        os.flush();
+                        for (int i = 0; i < 2000 && !server.isClosed(); i++) {
+                            Thread.sleep(200);
+                            os.write(' ');
+                            os.flush();
+                        }
+                    } catch (Exception e) {
+                        // the client gave up (or the test ended): take the next connection
+                    }
+                }
+            });
+            drip.setDaemon(true);
+            drip.start();
+            String url = "http://127.0.0.1:" + server.getLocalPort() + "/edge";
+            CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run(
+                    env("MM_ALLOW_MISSING_SECRETS", "1"), "run", "--source", url, "--iterations", "1",
+                    "--auto-tune", "--report-timeout", "0.5", "--poll-ms", "20", "--max-inconclusive", "1",
+                    "--artifacts", tmp.resolve("soak").toString()));
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INCONCLUSIVE);
+            assertThat(r.out()).contains("| soak_iter_tune | SKIP | REASON=inconclusive:no_new_report |");
+        }
+    }
+
+    /** A live report that links to a device: never read (it has no end), the iteration is inconclusive. */
+    @Test
+    void aLiveReportLinkedToADeviceIsNotRead() throws Exception {
+        Path drop = Files.createDirectories(tmp.resolve("drop"));
+        Files.createSymbolicLink(drop.resolve("EDGE_REPORT.json"), Path.of("/dev/zero"));
+        CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run(
+                env("MM_ALLOW_MISSING_SECRETS", "1"), "run", "--source", "file:" + drop, "--iterations", "1",
+                "--auto-tune", "--report-timeout", "0.3", "--poll-ms", "20", "--max-inconclusive", "1",
+                "--artifacts", tmp.resolve("soak").toString()));
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INCONCLUSIVE);
+        assertThat(r.out()).contains("| soak_iter_tune | SKIP | REASON=inconclusive:not_a_regular_file |");
+    }
+
+    /** A malformed secrets file: the error names the file (and place), never the value (here SECRETVALUE42). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{\"api_key\": SECRETVALUE42, \"api_secret\": \"x\"}",
+        "{\"api_key\": \"k\", \"api_secret\": SECRETVALUE42}",
+        "\"SECRETVALUE42\"",
+        "[\"SECRETVALUE42\"]",
+        "{\"api_key\": \"SECRETVALUE42\", \"api_key\": \"SECRETVALUE42\"}",
+        "{\"api_key\": \"SECRETVALUE42\" \"api_secret\": \"x\"}",
+        "{\"api_key\": 'SECRETVALUE42'}"})
+    void aMalformedSecretsFileNeverEchoesItsContent(String content) throws Exception {
+        Path drop = Files.createDirectories(tmp.resolve("drop"));
+        Path secrets = TestFiles.write(tmp.resolve("secrets.json"), content);
+        CliRun r = CliRun.run(env(), "run", "--verbose", "--source", "file:" + drop, "--iterations", "1",
+                "--secrets-file", secrets.toString(), "--artifacts", tmp.resolve("soak").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("secrets.json").doesNotContain("SECRETVALUE42");
+        assertThat(r.out()).doesNotContain("SECRETVALUE42");
     }
 }

@@ -1,0 +1,46 @@
+package soaktune.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads a user's file with a size cap that holds for anything the path may be: a regular file, a symlink
+ * to a device ({@code /dev/zero}), a pipe ({@code <(cat report.json)}). The size the file system reports is
+ * not trusted (a device says 0): at most {@code maxBytes + 1} bytes are ever read from the stream.
+ */
+public final class InputFiles {
+    private InputFiles() {
+    }
+
+    /** {@code kind} names the input in the size error, e.g. "JSON input". */
+    public static byte[] readBytes(Path file, long maxBytes, String kind) throws InputException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(name, "is a directory, expected a file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "no such file");
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read: " + describe(e));
+        }
+        if (bytes.length > maxBytes) {
+            throw new InputException(name, "is larger than the " + maxBytes + "-byte limit for " + kind);
+        }
+        return bytes;
+    }
+
+    static String describe(IOException e) {
+        String msg = e.getMessage();
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            msg = fse.getReason();
+        }
+        return msg == null ? e.getClass().getSimpleName() : msg;
+    }
+}
