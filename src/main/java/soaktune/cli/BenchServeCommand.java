@@ -49,7 +49,7 @@ public final class BenchServeCommand implements Callable<Integer> {
     List<String> serverJvm = new ArrayList<>();
 
     @Option(names = "--server-threads", paramLabel = "N", defaultValue = "4",
-            description = "serve --threads for the started server (0: no hand-off). Default: ${DEFAULT-VALUE}.")
+            description = "serve --threads for the started server. Default: ${DEFAULT-VALUE}.")
     int serverThreads;
 
     @Mixin

@@ -41,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
-            description = "Request threads; 0 answers on the connection thread itself. Default: ${DEFAULT-VALUE}.")
+            description = "Request threads (1..256); headers are read without one. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--reload-ms", paramLabel = "MS", defaultValue = "1000",
@@ -56,8 +56,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --port must be between 0 and 65535, got " + port);
         }
-        if (threads < 0 || threads > 256 || reloadMs < 0) {
-            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --threads must be 0..256 and --reload-ms >= 0");
+        if (threads < 1 || threads > 256 || reloadMs < 0) {
+            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --threads must be 1..256 and --reload-ms >= 0");
         }
         Map<String, String> env = root.env();
         Markers markers = new Markers(spec.commandLine().getOut());

@@ -1,7 +1,13 @@
 package soaktune.serve;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +16,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -37,7 +42,7 @@ import soaktune.tuning.TuningMemoryJson;
 import soaktune.tuning.TuningStep;
 
 /**
- * The resident tuner: an HTTP server (the JDK's) that keeps a compiled rule base and answers
+ * The resident tuner: an HTTP server (Jetty, behind the JDK's {@code com.sun.net.httpserver} API) that keeps a compiled rule base and answers
  * {@code POST /v1/tune} with one decision, {@code GET /healthz} with the rules in use. Rules are reloaded
  * by a background thread when their folder changes (as in {@code run}), so no request ever waits for a
  * compile; a request uses whichever rule set was current when it arrived. Requests are independent: the
@@ -45,25 +50,25 @@ import soaktune.tuning.TuningStep;
  *
  * <p>Every failure becomes a JSON error response ({@code {"error": ..., "field": ...}}): 400 bad request
  * body, 404 unknown path, 405 wrong method, 413 body over 10 MB, 500 a rule failed while running, 503
- * rules not loaded yet. Nothing a client sends can stop the server.
+ * rules not loaded yet, 431 request headers over {@value #MAX_HEADER_BYTES} bytes. Nothing a client sends can
+ * stop the server: headers are parsed without holding a request thread, and a connection that sends nothing
+ * for {@value #IDLE_TIMEOUT_MS} ms is closed, so slow clients (slowloris) cannot starve {@code /healthz}.
  */
 public final class TuneServer implements AutoCloseable {
     public static final String TUNE_PATH = "/v1/tune";
     public static final String HEALTH_PATH = "/healthz";
     public static final long MAX_BODY_BYTES = Json.MAX_FILE_BYTES;
+    /** Largest request line + headers accepted; a tune request needs well under 1 KB of them. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** A connection with no byte in either direction for this long is closed. */
+    public static final long IDLE_TIMEOUT_MS = 5_000;
+    /** Jetty's own threads beside the request threads: one acceptor, one selector. */
+    private static final int JETTY_THREADS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(TuneServer.class);
 
-    static {
-        // Headers and body leave in separate writes; without TCP_NODELAY, Nagle's algorithm and the
-        // client's delayed ACK can hold a response back for 40 ms. Read once, when the server class loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer http;
-    private final ExecutorService workers;
+    private final JettyHttpServer http;
+    private final ServerConnector connector;
     private final ScheduledExecutorService reloader;
     private final Map<String, Profile> profiles;
     private final Clock clock;
@@ -72,10 +77,10 @@ public final class TuneServer implements AutoCloseable {
     private volatile HotRules rules;
     private volatile Tuner tuner;
 
-    private TuneServer(HttpServer http, ExecutorService workers, Map<String, Profile> profiles, Clock clock,
+    private TuneServer(JettyHttpServer http, ServerConnector connector, Map<String, Profile> profiles, Clock clock,
             Markers markers) {
         this.http = http;
-        this.workers = workers;
+        this.connector = connector;
         this.profiles = Map.copyOf(profiles);
         this.clock = clock;
         this.markers = markers;
@@ -86,16 +91,36 @@ public final class TuneServer implements AutoCloseable {
      * Binds and starts answering (503 until {@link #ready}).
      *
      * @param port    0 for any free port (see {@link #port()})
-     * @param threads request threads; 0 answers on the server's own connection thread (no hand-off)
+     * @param threads request threads (at least 1)
      */
     public static TuneServer start(String host, int port, int threads, Map<String, Profile> profiles, Clock clock,
             Markers markers) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 128);
-        ExecutorService workers = threads == 0 ? null : Executors.newFixedThreadPool(threads, named("soaktune-http"));
-        TuneServer server = new TuneServer(http, workers, profiles, clock, markers);
+        QueuedThreadPool pool = new QueuedThreadPool(JETTY_THREADS + threads, JETTY_THREADS + 1);
+        pool.setName("soaktune-http");
+        pool.setReservedThreads(0); // every thread beyond Jetty's own serves requests
+        Server jetty = new Server(pool);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setRequestHeaderSize(MAX_HEADER_BYTES);
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(false);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        connector.setAcceptQueueSize(128);
+        jetty.addConnector(connector);
+        jetty.setHandler(new ContextHandlerCollection()); // where the API adds its contexts
+        jetty.setErrorHandler(new JsonErrors());
+        // The connector above is the one the API binds to (same port), so its limits apply.
+        JettyHttpServer http = new JettyHttpServer(jetty, false);
+        http.bind(new InetSocketAddress(host, port), 128);
+        TuneServer server = new TuneServer(http, connector, profiles, clock, markers);
         http.createContext("/", server::handle);
-        http.setExecutor(workers);
-        http.start();
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
         return server;
     }
 
@@ -124,7 +149,7 @@ public final class TuneServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public long decisions() {
@@ -141,9 +166,6 @@ public final class TuneServer implements AutoCloseable {
     public void close() {
         reloader.shutdownNow();
         http.stop(0);
-        if (workers != null) {
-            workers.shutdownNow();
-        }
     }
 
     private void handle(HttpExchange exchange) {

@@ -354,4 +354,53 @@ final class TuneServerTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).at("/tuning_memory/moves").size()).isZero();
     }
+
+    /** Connections that never finish their headers (slowloris) used to take every request thread. */
+    @Test
+    void slowHeaderConnectionsDoNotStopHealthz() throws Exception {
+        server.ready(HotRules.fixed(v1), 0);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) { // ten times the server's request threads
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.getOutputStream().write("POST /v1/tune HTTP/1.1\r\nHost: x\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            HttpResponse<String> health = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> get("/healthz"));
+            assertThat(health.statusCode()).isEqualTo(200);
+            // and the slow ones are closed once idle, rather than held for ever
+            Socket first = slow.get(0);
+            first.setSoTimeout((int) TuneServer.IDLE_TIMEOUT_MS * 3);
+            assertThat(first.getInputStream().read()).isEqualTo(-1);
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    /** A 1 MB header used to reset the connection; it is refused with 431 and the server stays healthy. */
+    @Test
+    void anOversizedHeaderIs431() throws Exception {
+        server.ready(HotRules.fixed(v1), 0);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "a".repeat(1024).getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 1024; i++) {
+                    out.write(chunk);
+                }
+                out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closedWhileSending) {
+                // the server may answer and close before the client has sent it all; the answer is still there
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 431").contains("application/json")
+                    .contains("{\"error\":\"request headers are larger than " + TuneServer.MAX_HEADER_BYTES);
+        }
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    }
 }
