@@ -1,8 +1,9 @@
 package soaktune.bench;
 
 import java.util.Arrays;
+import soaktune.stats.Quantile;
 
-/** Percentiles of a sample (nearest rank on the sorted values); what every bench prints. */
+/** Percentiles of a sample, by the project's one definition ({@link Quantile}); what every bench prints. */
 public final class Percentiles {
     private final double[] sorted;
 
@@ -37,19 +38,11 @@ public final class Percentiles {
 
     /** The value at quantile {@code q} (0..1); NaN for an empty sample. */
     public double at(double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+        return Quantile.of(sorted, sorted.length, q);
     }
 
     public double median() {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return at(0.5);
     }
 
     public double min() {

@@ -1,6 +1,7 @@
 package soaktune.sim;
 
 import java.util.Arrays;
+import soaktune.stats.Quantile;
 
 /** A growable array of samples, reused across iterations, with percentiles computed from the samples. */
 final class DoubleSamples {
@@ -40,10 +41,7 @@ final class DoubleSamples {
         return sum / size;
     }
 
-    /**
-     * The q-quantile by linear interpolation between closest ranks (the "R-7" rule of most tools);
-     * 0 when there are no samples (the count is reported beside it).
-     */
+    /** The q-quantile by {@link Quantile}; 0 when there are no samples (the count is reported beside it). */
     double quantile(double q) {
         if (size == 0) {
             return 0;
@@ -52,9 +50,6 @@ final class DoubleSamples {
             Arrays.sort(values, 0, size);
             sorted = true;
         }
-        double pos = q * (size - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(size - 1, lo + 1);
-        return values[lo] + (pos - lo) * (values[hi] - values[lo]);
+        return Quantile.of(values, size, q);
     }
 }
