@@ -2,6 +2,7 @@ package soaktune.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import soaktune.soak.StopSignal;
@@ -21,9 +22,28 @@ public final class Main {
         System.exit(code);
     }
 
+    /**
+     * The commands built from {@code src/bench/java} (benchmarks, the CDS training run). The runtime is compiled
+     * without them (and without JMH), so they are found by name; the one jar holds both.
+     */
+    private static final List<String> TOOLING = List.of("soaktune.cli.BenchCommand", "soaktune.cli.CdsTrainingCommand");
+
+    private static void addTooling(CommandLine cli) {
+        for (String name : TOOLING) {
+            try {
+                cli.addSubcommand(Class.forName(name).getDeclaredConstructor().newInstance());
+            } catch (ClassNotFoundException absent) {
+                // a runtime-only build: the tooling is simply not there
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + name, e);
+            }
+        }
+    }
+
     public static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
         SoaktuneCommand root = new SoaktuneCommand(env);
         CommandLine cli = new CommandLine(root);
+        addTooling(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler(root));

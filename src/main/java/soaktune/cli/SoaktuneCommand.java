@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "soaktune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Tunes a market-making strategy between soak iterations with Drools rules.",
         subcommands = {TuneCommand.class, RunCommand.class, KpiGateCommand.class, RulesCommand.class, InitCommand.class,
-                ReportCommand.class, BenchCommand.class, ServeCommand.class, CdsTrainingCommand.class})
+                ReportCommand.class, ServeCommand.class})
 public final class SoaktuneCommand implements Callable<Integer> {
     private final Map<String, String> env;
 
