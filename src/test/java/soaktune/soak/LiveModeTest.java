@@ -48,13 +48,18 @@ final class LiveModeTest {
     @Test
     void fileSourceTunesFromReportsAWriterProcessDrops() throws Exception {
         Path drop = Files.createDirectories(tmp.resolve("drop"));
-        // The writer writes each report in two halves (a reader may see a truncated file) then waits.
+        // The writer writes each report in two halves (a reader may see a truncated file), and the next one only
+        // once the soak has taken this one (its EDGE_REPORT_<i>.json exists): paced by the reader, not by a clock,
+        // so a slow start on a loaded machine cannot make it skip a report.
         StringBuilder script = new StringBuilder("set -e\n");
         for (int i = 1; i <= 3; i++) {
             String text = report(0.7, i);
             int half = text.length() / 2;
+            if (i > 1) {
+                script.append("until [ -f ../soak/EDGE_REPORT_").append(i - 1).append(".json ]; do sleep 0.05; done\n");
+            }
             script.append("printf '%s' '").append(text, 0, half).append("' > EDGE_REPORT.json\nsleep 0.2\n")
-                    .append("printf '%s' '").append(text.substring(half)).append("' >> EDGE_REPORT.json\nsleep 0.8\n");
+                    .append("printf '%s' '").append(text.substring(half)).append("' >> EDGE_REPORT.json\n");
         }
         Process writer = new ProcessBuilder("bash", "-c", script.toString()).directory(drop.toFile()).start();
         try {
