@@ -37,7 +37,7 @@ final class StructureLint {
      * when the tuner starts inserting it (e.g. as an extra fact).
      */
     static final Set<String> INSERTED_FACTS = Set.of("Metrics", "Trigger", "Proposal", "GuardFired", "FieldMove", "Frozen",
-            "IterationContext");
+            "IterationContext", "FieldState", "PastMisses", "KpiMissed", "Infeasible");
 
     private final Set<String> limitFields;
     private final List<RuleProblem> problems = new ArrayList<>();
