@@ -74,6 +74,29 @@ final class InfeasibleVerdictTest {
     }
 
     @Test
+    void oneShotTuneCarriesTheStreaksInAppliedProfileAndDeclaresOnTheThirdCall() throws Exception {
+        Path report = TestFiles.write(tmp.resolve("EDGE_REPORT.json"), TestFiles.edgeReport("fills", "500")
+                .replace("\"ws_lag_p95_ms\": 80", "\"ws_lag_p95_ms\": 200"));
+        Path out = tmp.resolve("soak/runtime_overrides.json");
+        Map<String, String> env = Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z",
+                "MM_RUNTIME_OVERRIDES_JSON", "{\"min_interval_ms\": 300}");
+        for (int call = 1; call <= 3; call++) {
+            CliRun r = CliRun.run(env, "tune", "--rules", "rules/v2", "--edge-report", report.toString(),
+                    "--out", out.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode memory = Json.readFile(out.resolveSibling("applied_profile.json")).get("tuning_memory");
+            assertThat(memory.at("/kpi_misses/ws_lag").asInt()).isEqualTo(call);
+            if (call < 3) {
+                assertThat(r.out()).doesNotContain(SKIP);
+                assertThat(memory.get("infeasible")).isEmpty();
+            } else {
+                assertThat(r.out()).contains(SKIP).doesNotContain("metrics_stable");
+                assertThat(memory.at("/infeasible/0/field").asText()).isEqualTo("min_interval_ms");
+            }
+        }
+    }
+
+    @Test
     void v2sInfeasibleScenariosPass() {
         CliRun r = CliRun.run("rules", "test", "rules/v2");
         assertThat(r.code()).as(r.out()).isZero();
