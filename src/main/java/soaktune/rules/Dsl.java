@@ -111,7 +111,8 @@ public final class Dsl {
         for (String f : fields.split(",", -1)) {
             String field = f.strip();
             if (TunableField.fromKey(field).isEmpty()) {
-                throw new UnknownFieldException(rule, field);
+                throw new RuleEvaluationException("rule \"" + rule + "\" declared " + kpi + " infeasible for unknown"
+                        + " field '" + field + "' (tunable: " + String.join(", ", TunableField.keys()) + ")", null);
             }
             named.add(field);
         }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.JsonFields;
@@ -20,7 +22,9 @@ import soaktune.model.Metrics;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
+import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleSetLoader;
+import soaktune.rules.RulesFolders;
 
 /** The streaks and the verdict the feasibility rules need, as the tuning memory carries them between steps. */
 final class InfeasibleMemoryTest {
@@ -80,6 +84,39 @@ final class InfeasibleMemoryTest {
         assertRefused("{\"moves\": [], \"frozen\": {}, \"at_limit\": {\"spread\": 1}}", "tuning_memory.at_limit.spread");
         assertRefused("{\"moves\": [], \"frozen\": {}, \"infeasible\": [{\"kpi\": \"ws_lag\", \"field\": \"x\", "
                 + "\"rule\": \"r\", \"iteration\": 1}]}", "tuning_memory.infeasible[0].field");
+    }
+
+    @Test
+    void aRuleNamingAnUnknownFieldOrABadKpiFailsTheDecisionNamingTheRule(@TempDir Path dir) throws Exception {
+        RulesFolders.copyOfV1(dir);
+        // Passed through a variable, so rules check cannot see the literal: the DSL is the last check.
+        Files.writeString(dir.resolve("bad.drl"), """
+                package soaktune.rules.v1
+                import soaktune.model.Metrics
+                import function soaktune.rules.Dsl.infeasible
+                import function soaktune.rules.Dsl.missed
+                rule "bad_field"
+                when
+                    Metrics( wsLagP95Ms > 150 )
+                then
+                    String field = "min_intervall_ms";
+                    infeasible(drools, "ws_lag", field);
+                end
+                rule "bad_kpi"
+                when
+                    Metrics( wsLagP95Ms > 100, wsLagP95Ms < 150 )
+                then
+                    missed(drools, "WS " + "lag");
+                end
+                """);
+        Tuner tuner = new Tuner(RuleSetLoader.load(dir));
+        for (double lag : new double[] {200, 120}) {
+            Metrics m = MetricsFixtures.healthy().with(MetricName.WS_LAG_P95_MS, lag).build();
+            assertThatThrownBy(() -> new TuningStep(m, Overrides.empty(), s1, TuningMemory.empty(), 1, 0)
+                    .take(tuner, "2025-01-01T00:00:00Z")).isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining(lag > 150 ? "rule \"bad_field\"" : "rule \"bad_kpi\"")
+                    .hasMessageContaining(lag > 150 ? "min_intervall_ms" : "WS lag");
+        }
     }
 
     private static void assertRefused(String json, String field) throws Exception {
