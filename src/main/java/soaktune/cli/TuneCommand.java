@@ -11,6 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import soaktune.gate.KpiGate;
+import soaktune.gate.KpiThresholds;
+import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.Clocks;
 import soaktune.io.EdgeReportReader;
 import soaktune.io.InputException;
@@ -115,7 +118,10 @@ public final class TuneCommand implements Callable<Integer> {
             throw new InputException(edgeReport.toString(), "totals." + e.metric(), "is missing, and the rules read it");
         }
         Decision decision = step.decision();
-        DecisionMarkers.print(markers, decision, report.totals());
+        // The gate's view of the same report, so "metrics_stable" is said only when the KPIs are met.
+        KpiThresholds thresholds = KpiThresholdsReader.read(rules.source().nameOf(KpiThresholdsReader.FILE),
+                rules.source().read(KpiThresholdsReader.FILE), root.env());
+        DecisionMarkers.print(markers, decision, report.totals(), KpiGate.judge(report.totals(), thresholds).verdict());
         if (explain) {
             Explanation.print(spec.commandLine().getOut(), decision);
         }

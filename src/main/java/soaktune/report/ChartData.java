@@ -41,6 +41,7 @@ public final class ChartData {
         s.put("first_iteration", r.rows().get(0).iteration());
         s.put("last_iteration", r.lastRow().iteration());
         s.put("final_verdict", r.finalVerdict().name());
+        s.put("final_reason", r.finalReason());
         Map<String, Integer> counts = new LinkedHashMap<>();
         r.verdictCounts().forEach((v, n) -> counts.put(v.name(), n));
         s.put("verdict_counts", counts);

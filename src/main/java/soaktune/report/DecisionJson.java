@@ -36,6 +36,10 @@ public final class DecisionJson {
                 "reason", f.reason())).toList());
         out.put("adjustments", d.adjustments().stream().map(DecisionJson::adjustment).toList());
         out.put("limit_stops", d.limitStops());
+        out.put("kpis_missed", d.outcome().missed().stream().map(m -> Map.of("kpi", m.kpi(), "streak", m.streak(),
+                "rule", m.rule())).toList());
+        out.put("infeasible", d.outcome().infeasible().stream().map(i -> Map.of("kpi", i.kpi(), "field", i.field(),
+                "rule", i.rule())).toList());
         return out;
     }
 

@@ -1,13 +1,17 @@
 package soaktune.report;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import soaktune.gate.Verdict;
 import soaktune.model.Adjustment;
 import soaktune.model.Clamp;
 import soaktune.model.Frozen;
 import soaktune.model.GuardAction;
 import soaktune.model.GuardFired;
+import soaktune.model.Infeasible;
 import soaktune.model.MetricName;
 import soaktune.model.Metrics;
 import soaktune.model.Proposal;
@@ -15,12 +19,16 @@ import soaktune.rules.RuleFiring;
 import soaktune.rules.RuleOutcome;
 import soaktune.tuning.Decision;
 
-/** The seed's markers for one decision: clamps, guard SKIPs, each adjustment, and the summary line. */
+/**
+ * The seed's markers for one decision: clamps, guard SKIPs, "infeasible within limits" SKIPs, each adjustment,
+ * and the summary line.
+ */
 public final class DecisionMarkers {
     private DecisionMarkers() {
     }
 
-    public static void print(Markers markers, Decision d, Metrics metrics) {
+    /** {@code gate}: the KPI gate's verdict on the report decided over, null when unknown. */
+    public static void print(Markers markers, Decision d, Metrics metrics, Verdict gate) {
         for (Clamp c : d.clamps()) {
             markers.emit("runtime_clamp", "WARN", "FIELD=" + c.field().key() + " FROM=" + c.field().format(c.from())
                     + " TO=" + c.field().format(c.to()) + " REASON=outside_limits");
@@ -42,6 +50,9 @@ public final class DecisionMarkers {
             markers.emit("tune_freeze", carried ? "HOLD" : "ON", "FIELD=" + f.field() + " ITERATIONS=" + f.remaining()
                     + (carried ? "" : " REASON=oscillation"));
         }
+        Map<String, List<String>> infeasible = infeasibleFields(d.outcome());
+        infeasible.forEach((kpi, fields) -> markers.emit("soak_iter_tune", "SKIP", "REASON=limits_exhausted KPI=" + kpi
+                + " FIELDS=" + String.join(",", fields)));
         for (Adjustment a : d.adjustments()) {
             markers.emit("runtime_adjust", "OK", "FIELD=" + a.field().key() + " FROM=" + a.field().format(a.from())
                     + " TO=" + a.field().format(a.to()) + " REASON=" + a.reason());
@@ -50,13 +61,26 @@ public final class DecisionMarkers {
             return;
         }
         if (d.adjustments().isEmpty()) {
-            markers.emit("soak_iter_tune", "OK", "ADJUSTMENTS=0 metrics_stable");
+            if (infeasible.isEmpty()) {
+                // "metrics_stable" only when the gate agrees; otherwise say what it said.
+                markers.emit("soak_iter_tune", "OK", "ADJUSTMENTS=0" + (gate == Verdict.OK ? " metrics_stable"
+                        : gate == null ? "" : " GATE=" + gate.name()));
+            }
             return;
         }
         markers.emit("soak_iter_tune", "OK", "ADJUSTMENTS=" + d.adjustments().size() + " " + summary(metrics));
         Set<String> reasons = new LinkedHashSet<>();
         d.adjustments().forEach(a -> reasons.add(a.reason()));
         reasons.forEach(markers::detail);
+    }
+
+    /** Each KPI declared infeasible within limits, with its fields, in the outcome's order. */
+    public static Map<String, List<String>> infeasibleFields(RuleOutcome outcome) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Infeasible i : outcome.infeasible()) {
+            out.computeIfAbsent(i.kpi(), k -> new java.util.ArrayList<>()).add(i.field());
+        }
+        return out;
     }
 
     /**

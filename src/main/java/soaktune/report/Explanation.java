@@ -42,6 +42,11 @@ public final class Explanation {
                 out.println("    " + g.name() + ": " + g.reason());
             }
         }
+        if (!d.outcome().infeasible().isEmpty()) {
+            out.println("  infeasible within limits (those fields are not pushed):");
+            DecisionMarkers.infeasibleFields(d.outcome()).forEach((kpi, fields) -> out.println("    " + kpi + ": "
+                    + String.join(", ", fields)));
+        }
         out.println("  proposals, by sequence:");
         if (d.proposals().isEmpty()) {
             out.println("    (none)");

@@ -21,6 +21,10 @@ public final class MarkdownReport {
     public static String render(SoakReport r) {
         StringBuilder md = new StringBuilder();
         md.append("## Soak report: final verdict **").append(r.finalVerdict()).append("**\n\n");
+        if (r.finalReason() != null) {
+            md.append("**Why:** ").append(cell(r.finalReason()))
+                    .append(": the rules found these KPIs missing their targets with these fields at their limits.\n\n");
+        }
         IterationRow last = r.lastRow();
         md.append(r.rows().size()).append(" of ").append(r.plannedIterations()).append(" iterations, soak ")
                 .append(r.status()).append(", rules ").append(cell(last.rulesVersion())).append(" (")

@@ -48,16 +48,39 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
 
     /**
      * The soak's verdict, by the rule the soak runner uses: that of the last iteration which had a report
-     * (the state tuning led to), INCONCLUSIVE when none had.
+     * (the state tuning led to), INCONCLUSIVE when none had; FAIL when that iteration's decision declared a
+     * KPI infeasible within limits.
      */
     public Verdict finalVerdict() {
-        Verdict last = Verdict.INCONCLUSIVE;
+        Optional<IterationRow> last = lastReported();
+        if (last.isEmpty()) {
+            return Verdict.INCONCLUSIVE;
+        }
+        return last.get().infeasible().isEmpty() ? last.get().verdict() : Verdict.FAIL;
+    }
+
+    /**
+     * Why the final verdict is FAIL although the gate may have said less: "infeasible_within_limits: ws_lag
+     * (min_interval_ms)", one KPI after the other; null when the rules declared nothing infeasible.
+     */
+    public String finalReason() {
+        Optional<IterationRow> last = lastReported();
+        if (last.isEmpty() || last.get().infeasible().isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        last.get().infeasible().forEach((kpi, fields) -> parts.add(kpi + " (" + String.join(", ", fields) + ")"));
+        return "infeasible_within_limits: " + String.join("; ", parts);
+    }
+
+    private Optional<IterationRow> lastReported() {
+        IterationRow last = null;
         for (IterationRow r : rows) {
             if (r.hasReport()) {
-                last = r.verdict();
+                last = r;
             }
         }
-        return last;
+        return Optional.ofNullable(last);
     }
 
     /** How many iterations ended with each verdict, in the order OK, WARN, FAIL, INCONCLUSIVE. */

@@ -52,7 +52,9 @@ final class SummaryReader {
         List<String> fired = new ArrayList<>();
         List<String> guardrails = new ArrayList<>();
         List<AdjustmentRow> adjustments = new ArrayList<>();
+        Map<String, List<String>> infeasible = new LinkedHashMap<>();
         if (decision != null) {
+            infeasible = infeasible(f, decision);
             // The decision's "before" is exactly what the strategy ran with (already pulled into limits).
             inEffect = f.overrides(decision.get("overrides_before"), "decision.overrides_before");
             after = f.overrides(decision.get("overrides_after"), "decision.overrides_after");
@@ -72,7 +74,23 @@ final class SummaryReader {
         return new IterationRow(iteration, f.optionalText(root.get("ts"), "ts"), gate != null, verdict, reasons, kpis,
                 inEffect, after, f.optionalText(root.get("tuning"), "tuning"), fired, guardrails, adjustments,
                 rulesVersion,
-                rulesSha, rulesDir, f.optionalText(root.get("inconclusive"), "inconclusive"));
+                rulesSha, rulesDir, f.optionalText(root.get("inconclusive"), "inconclusive"), infeasible);
+    }
+
+    /** KPI -> fields the rules declared infeasible within limits; empty for summaries written before it existed. */
+    private static Map<String, List<String>> infeasible(ArtifactFields f, JsonNode decision) throws InputException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (decision.get("infeasible") == null) {
+            return out;
+        }
+        List<JsonNode> list = f.array(decision.get("infeasible"), "decision.infeasible");
+        for (int k = 0; k < list.size(); k++) {
+            String at = "decision.infeasible[" + k + "]";
+            JsonNode v = f.object(list.get(k), at);
+            out.computeIfAbsent(f.text(v.get("kpi"), at + ".kpi"), x -> new ArrayList<>())
+                    .add(f.text(v.get("field"), at + ".field"));
+        }
+        return out;
     }
 
     /** Each charted KPI: value and thresholds from the gate section, the value from "metrics" when ungated. */

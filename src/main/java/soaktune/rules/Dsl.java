@@ -4,6 +4,10 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.drools.core.rule.consequence.KnowledgeHelper;
 import soaktune.model.Frozen;
 import soaktune.model.GuardFired;
+import soaktune.model.Infeasible;
+import soaktune.model.IterationContext;
+import soaktune.model.KpiMissed;
+import soaktune.model.PastMisses;
 import soaktune.model.Proposal;
 import soaktune.model.TunableField;
 import soaktune.model.Trigger;
@@ -70,6 +74,71 @@ public final class Dsl {
         drools.insert(new Frozen(field, iterations, reason));
     }
 
+    /**
+     * This iteration misses the target of {@code kpi} (a name the rules choose, e.g. "ws_lag"): inserts a
+     * {@link KpiMissed} whose streak continues the one carried in the tuning memory ({@link PastMisses}).
+     * Calling it again for the same KPI in the same decision changes nothing.
+     */
+    public static void missed(KnowledgeHelper drools, String kpi) {
+        requireKpiName(drools, kpi);
+        int before = 0;
+        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(KpiMissed.class))) {
+            if (((KpiMissed) o).kpi().equals(kpi)) {
+                return;
+            }
+        }
+        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(PastMisses.class))) {
+            if (((PastMisses) o).kpi().equals(kpi)) {
+                before = ((PastMisses) o).streak();
+            }
+        }
+        drools.insert(new KpiMissed(kpi, before + 1, drools.getRule().getName()));
+    }
+
+    /**
+     * {@code kpi} cannot reach its target within the limits by moving {@code fields} (one field, or several
+     * separated by commas): records the verdict (one {@link Infeasible} fact per field) and drops every
+     * pending proposal for those fields, so the tuner stops pushing them.
+     */
+    public static void infeasible(KnowledgeHelper drools, String kpi, String fields) {
+        requireKpiName(drools, kpi);
+        String rule = drools.getRule().getName();
+        int iteration = 0;
+        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(IterationContext.class))) {
+            iteration = ((IterationContext) o).iteration();
+        }
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        for (String f : fields.split(",", -1)) {
+            String field = f.strip();
+            if (TunableField.fromKey(field).isEmpty()) {
+                throw new RuleEvaluationException("rule \"" + rule + "\" declared " + kpi + " infeasible for unknown"
+                        + " field '" + field + "' (tunable: " + String.join(", ", TunableField.keys()) + ")", null);
+            }
+            named.add(field);
+        }
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(Infeasible.class))) {
+            Infeasible i = (Infeasible) o;
+            declared.add(i.kpi() + "\u0000" + i.field());
+        }
+        for (String field : named) {
+            if (!declared.contains(kpi + "\u0000" + field)) {
+                drools.insert(new Infeasible(kpi, field, rule, iteration));
+            }
+        }
+        java.util.List<Proposal> pending = new java.util.ArrayList<>();
+        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(Proposal.class))) {
+            Proposal p = (Proposal) o;
+            if (p.isPending() && named.contains(p.getField())) {
+                pending.add(p);
+            }
+        }
+        // Dropped after the scan: updating a fact while iterating working memory is unsafe.
+        for (Proposal p : pending) {
+            drop(drools, p, kpi + " misses with " + p.getField() + " at its limit: infeasible within limits");
+        }
+    }
+
     public static void accept(KnowledgeHelper drools, Proposal p, String why) {
         p.accept(drools.getRule().getName(), why);
         drools.update(p);
@@ -84,6 +153,14 @@ public final class Dsl {
     public static void drop(KnowledgeHelper drools, Proposal p, String why) {
         p.drop(drools.getRule().getName(), why);
         drools.update(p);
+    }
+
+    /** KPI names end up in markers and JSON keys: short lower-case words, like the gate's tags. */
+    private static void requireKpiName(KnowledgeHelper drools, String kpi) {
+        if (kpi == null || !kpi.matches("[a-z][a-z0-9_]{0,39}")) {
+            throw new RuleEvaluationException("rule \"" + drools.getRule().getName() + "\" named the KPI '" + kpi
+                    + "': a KPI name is 1 to 40 characters of a-z, 0-9 and _, starting with a letter", null);
+        }
     }
 
     /** NaN or an infinity would slip through every comparison in the guardrails and the limit clamp. */

@@ -13,6 +13,8 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import soaktune.model.Frozen;
 import soaktune.model.GuardFired;
+import soaktune.model.Infeasible;
+import soaktune.model.KpiMissed;
 import soaktune.model.MetricName;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Proposal;
@@ -84,8 +86,12 @@ public final class RuleEngine {
             guards.sort(Comparator.comparingInt(g -> firingIndex(firings, g.name())));
             List<Frozen> frozen = new ArrayList<>(objects(session, Frozen.class));
             frozen.sort(Comparator.comparing(Frozen::field));
+            List<KpiMissed> missed = new ArrayList<>(objects(session, KpiMissed.class));
+            missed.sort(Comparator.comparing(KpiMissed::kpi));
+            List<Infeasible> infeasible = new ArrayList<>(objects(session, Infeasible.class));
+            infeasible.sort(Comparator.comparing(Infeasible::kpi).thenComparing(Infeasible::field));
             return new RuleOutcome(List.copyOf(triggers), List.copyOf(proposals), List.copyOf(guards),
-                    List.copyOf(frozen), List.copyOf(firings));
+                    List.copyOf(frozen), List.copyOf(firings), List.copyOf(missed), List.copyOf(infeasible));
         } catch (RuntimeException e) {
             throw translate(e);
         } finally {

@@ -37,7 +37,7 @@ final class StructureLint {
      * when the tuner starts inserting it (e.g. as an extra fact).
      */
     static final Set<String> INSERTED_FACTS = Set.of("Metrics", "Trigger", "Proposal", "GuardFired", "FieldMove", "Frozen",
-            "IterationContext");
+            "IterationContext", "FieldState", "PastMisses", "KpiMissed", "Infeasible");
 
     private final Set<String> limitFields;
     private final List<RuleProblem> problems = new ArrayList<>();
@@ -138,6 +138,18 @@ final class StructureLint {
                                 "propose(...) names field \"" + a.text() + "\", which has no entry in limits.json "
                                 + "(fields: " + String.join(", ", new java.util.TreeSet<>(limitFields))
                                 + "); the rule would fail when it fires")));
+            } else if (t.text().equals("infeasible")) {
+                // infeasible(drools, kpi, "field,field"): each named field must be a tuned one, as for propose.
+                argument(rhs, i + 1, 2).filter(a -> a.kind() == DrlToken.Kind.STRING).ifPresent(a -> {
+                    for (String field : a.text().split(",", -1)) {
+                        if (!limitFields.contains(field.strip())) {
+                            problems.add(RuleProblem.error(file, a.line(), a.column(), "infeasible(...) names field \""
+                                    + field.strip() + "\", which has no entry in limits.json (fields: "
+                                    + String.join(", ", new java.util.TreeSet<>(limitFields))
+                                    + "); the rule would fail when it fires"));
+                        }
+                    }
+                });
             }
         }
         if (triggers) {
@@ -186,6 +198,25 @@ final class StructureLint {
     }
 
     /** The first token of the second argument of the call whose '(' is at {@code open}. */
+    /** The first token of the call's argument {@code index} (0-based) at the call's own depth. */
+    private static Optional<DrlToken> argument(List<DrlToken> tokens, int open, int index) {
+        int depth = 0;
+        int commas = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            DrlToken t = tokens.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                if (--depth == 0) {
+                    return Optional.empty();
+                }
+            } else if (depth == 1 && t.isSymbol(",") && ++commas == index) {
+                return i + 1 < tokens.size() ? Optional.of(tokens.get(i + 1)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<DrlToken> secondArgument(List<DrlToken> tokens, int open) {
         int depth = 0;
         for (int i = open; i < tokens.size(); i++) {

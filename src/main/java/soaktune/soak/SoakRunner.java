@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import soaktune.gate.GateJson;
 import soaktune.gate.GateResult;
 import soaktune.gate.Verdict;
@@ -17,6 +19,7 @@ import soaktune.io.Json;
 import soaktune.io.OverridesReader;
 import soaktune.model.Adjustment;
 import soaktune.model.EdgeReport;
+import soaktune.model.Infeasible;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Overrides;
 import soaktune.report.DecisionJson;
@@ -115,7 +118,7 @@ public final class SoakRunner {
             return stop(state, out.current(), writer.adjustments, out.ending());
         }
         SoakStateFile.write(dir, state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())));
-        Verdict finalVerdict = soakVerdict(state.verdicts());
+        Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
         footer("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without") + " auto-tuning",
                 out.current());
         return new SoakResult(n, n, out.current(), writer.adjustments, SoakResult.Ending.COMPLETE, finalVerdict);
@@ -130,6 +133,7 @@ public final class SoakRunner {
         private int adjustments;
         private int iteration;
         private Map<String, Object> summary;
+        private Verdict gate;
 
         Writer(SoakState state, List<Map<String, Object>> history, OverridesReader.Loaded start, int first) {
             this.state = state;
@@ -179,6 +183,7 @@ public final class SoakRunner {
         public void judged(int i, EdgeReport report, GateResult gate, List<String> verdicts, String ts)
                 throws IOException {
             writeEdgeReport(i, report);
+            this.gate = gate.verdict();
             summary.put("metrics", DecisionJson.metrics(report.totals()));
             markers.emit("kpi_gate", gate.verdict().name(), gate.markerPayload());
             Map<String, Object> gateJson = GateJson.of(gate, config.thresholds(), "EDGE_REPORT_" + i + ".json", ts);
@@ -203,7 +208,7 @@ public final class SoakRunner {
         @Override
         public void decided(int i, TuningStep.Result step, EdgeReport report, RuleSet ruleSet) throws IOException {
             Decision decision = step.decision();
-            DecisionMarkers.print(markers, decision, report.totals());
+            DecisionMarkers.print(markers, decision, report.totals(), gate);
             Json.write(overridesFile, decision.after().toJson());
             markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
             for (Adjustment a : decision.adjustments()) {
@@ -236,7 +241,7 @@ public final class SoakRunner {
         SoakStateFile.write(dir, state.withStatus(status, Clocks.isoNow(config.clock())));
         String why = ending == SoakResult.Ending.INTERRUPTED
                 ? "stopped by " + (StopSignal.signal() == 2 ? "SIGINT" : "SIGTERM") : "no usable report";
-        Verdict finalVerdict = soakVerdict(state.verdicts());
+        Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
         footer("[MINI-SOAK " + ending.name() + "] " + state.completed() + " of " + config.iterations() + " iterations ("
                 + why + "); resume with: run --resume --artifacts " + dir, current);
         return new SoakResult(state.completed(), config.iterations(), current, adjustments, ending, finalVerdict);
@@ -244,23 +249,42 @@ public final class SoakRunner {
 
     /**
      * The whole soak's verdict: that of the last iteration which had a report (the state tuning led to),
-     * INCONCLUSIVE when none had. Printed with the count of each verdict across the soak.
+     * INCONCLUSIVE when none had; FAIL, with reason infeasible_within_limits, when the rules declared a KPI
+     * infeasible within limits in that iteration's decision. Printed with the count of each verdict.
      */
-    private Verdict soakVerdict(List<String> verdicts) {
+    private Verdict soakVerdict(List<String> verdicts, TuningMemory memory) {
         Verdict last = Verdict.INCONCLUSIVE;
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
             counts.put(v.name(), 0);
         }
-        for (String v : verdicts) {
+        int lastReported = 0;
+        for (int k = 0; k < verdicts.size(); k++) {
+            String v = verdicts.get(k);
             String name = v == null ? Verdict.INCONCLUSIVE.name() : v;
             counts.merge(name, 1, Integer::sum);
             if (v != null) {
                 last = Verdict.valueOf(v);
+                lastReported = k + 1; // verdicts[k] is iteration k + 1's
             }
+        }
+        Set<String> kpis = new TreeSet<>();
+        Set<String> fields = new TreeSet<>();
+        for (Infeasible i : memory.infeasible()) {
+            if (i.iteration() == lastReported) {
+                kpis.add(i.kpi());
+                fields.add(i.field());
+            }
+        }
+        if (!kpis.isEmpty()) {
+            last = Verdict.FAIL;
         }
         StringBuilder payload = new StringBuilder("FINAL=" + last.name());
         counts.forEach((k, c) -> payload.append(' ').append(k).append('=').append(c));
+        if (!kpis.isEmpty()) {
+            payload.append(" REASON=infeasible_within_limits KPI=").append(String.join(",", kpis)).append(" FIELDS=")
+                    .append(String.join(",", fields));
+        }
         markers.emit("kpi_gate_soak", last.name(), payload.toString());
         return last;
     }

@@ -7,22 +7,41 @@ import java.util.Map;
 import java.util.TreeMap;
 import soaktune.model.Adjustment;
 import soaktune.model.FieldMove;
+import soaktune.model.FieldState;
 import soaktune.model.Frozen;
+import soaktune.model.Infeasible;
 import soaktune.model.IterationContext;
+import soaktune.model.KpiMissed;
+import soaktune.model.Limits;
+import soaktune.model.Overrides;
+import soaktune.model.PastMisses;
+import soaktune.model.Range;
 import soaktune.model.TunableField;
 
 /**
- * What the anti-oscillation rules need to remember between decisions: recent moves of each field and the
- * fields still frozen. Immutable; {@link #after} gives the memory for the next iteration. Kept in the soak
- * state (and in applied_profile.json for one-shot tune) so a resumed soak decides exactly as before.
+ * What the rules need to remember between decisions: recent moves of each field and the fields still frozen
+ * (anti-oscillation); for each KPI the rules judged missed, how many decisions in a row they did
+ * ({@code misses}); for each field at a limit, for how many decisions in a row it was ({@code atLimit}); and
+ * the "infeasible within limits" verdicts of the last decision ({@code infeasible}). Immutable; {@link #after}
+ * gives the memory for the next iteration. Kept in the soak state (and in applied_profile.json for one-shot
+ * tune) so a resumed soak decides exactly as before.
  */
-public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
+public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen, Map<String, Integer> misses,
+        Map<String, Integer> atLimit, List<Infeasible> infeasible) {
     /** Moves older than this many iterations are forgotten; the rules' windows must fit inside it. */
     public static final int HORIZON = 12;
 
     public TuningMemory {
         moves = List.copyOf(moves);
         frozen = Collections.unmodifiableMap(new TreeMap<>(frozen));
+        misses = Collections.unmodifiableMap(new TreeMap<>(misses));
+        atLimit = Collections.unmodifiableMap(new TreeMap<>(atLimit));
+        infeasible = List.copyOf(infeasible);
+    }
+
+    /** Only anti-oscillation memory: no streaks, no verdict. */
+    public TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
+        this(moves, frozen, Map.of(), Map.of(), List.of());
     }
 
     public static TuningMemory empty() {
@@ -41,6 +60,29 @@ public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
     }
 
     /**
+     * As {@link #facts(int, int)}, plus what the feasibility rules read: each field's {@link FieldState} for
+     * the values the iteration ran with ({@code before}, already inside {@code limits}) and each KPI's
+     * {@link PastMisses} streak.
+     */
+    public List<Object> facts(int iteration, int healthyStreak, Overrides before, Limits limits) {
+        List<Object> facts = facts(iteration, healthyStreak);
+        for (TunableField field : TunableField.values()) {
+            facts.add(fieldState(field, before.get(field).orElseThrow(), limits));
+        }
+        misses.forEach((kpi, streak) -> facts.add(new PastMisses(kpi, streak)));
+        return facts;
+    }
+
+    private FieldState fieldState(TunableField field, double value, Limits limits) {
+        Range r = limits.of(field);
+        // Compared with the limits as the clamp leaves them (normalised), so a clamped value is exactly at one.
+        boolean atMin = value <= limits.clamp(field, r.min());
+        boolean atMax = value >= limits.clamp(field, r.max());
+        int streak = atMin || atMax ? atLimit.getOrDefault(field.key(), 0) + 1 : 0;
+        return new FieldState(field.key(), value, r.min(), r.max(), atMin, atMax, streak);
+    }
+
+    /**
      * Only the moves a decision at {@code iteration} can use: those of the {@link #HORIZON} iterations before
      * it. Older ones and any from this iteration or later are dropped (the rules never read them, and each one
      * more multiplies the anti-oscillation rule's joins).
@@ -52,11 +94,15 @@ public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
                 kept.add(m);
             }
         }
-        return new TuningMemory(kept, frozen);
+        return new TuningMemory(kept, frozen, misses, atLimit, infeasible);
     }
 
-    /** Memory after the decision of {@code iteration}: its net moves added, freezes counted down. */
-    public TuningMemory after(int iteration, Decision decision) {
+    /**
+     * Memory after the decision of {@code iteration}: its net moves added, freezes counted down, the streaks
+     * of missed KPIs and of fields at a limit carried on (a KPI not judged missed, or a field with room,
+     * starts over), and this decision's infeasible verdicts (none: the last verdict no longer holds).
+     */
+    public TuningMemory after(int iteration, Decision decision, Limits limits) {
         List<FieldMove> next = new ArrayList<>();
         for (FieldMove m : moves) {
             if (m.iteration() > iteration - HORIZON) {
@@ -76,7 +122,18 @@ public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
                 nextFrozen.merge(f.field(), f.remaining() - 1, Math::max);
             }
         }
-        return new TuningMemory(next, nextFrozen);
+        Map<String, Integer> nextMisses = new TreeMap<>();
+        for (KpiMissed m : decision.outcome().missed()) {
+            nextMisses.put(m.kpi(), m.streak());
+        }
+        Map<String, Integer> nextAtLimit = new TreeMap<>();
+        for (TunableField field : TunableField.values()) {
+            FieldState s = fieldState(field, decision.before().get(field).orElseThrow(), limits);
+            if (s.atLimitFor() > 0) {
+                nextAtLimit.put(field.key(), s.atLimitFor());
+            }
+        }
+        return new TuningMemory(next, nextFrozen, nextMisses, nextAtLimit, decision.outcome().infeasible());
     }
 
     /** Rebuilds the moves from an adjustment history (for one-shot tune, which keeps no soak state). */

@@ -1,5 +1,6 @@
 package soaktune.tuning;
 
+import soaktune.model.Limits;
 import soaktune.model.Metrics;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
@@ -7,7 +8,8 @@ import soaktune.model.Profile;
 /**
  * One tuning step, the same for {@code tune}, {@code run}, {@code serve}, {@code bench} and {@code rules test}:
  * the rules decide over the metrics with the anti-oscillation memory as facts (recent moves, running freezes,
- * the iteration and the KPI gate's healthy streak), and the step gives the memory the next step starts from.
+ * the iteration and the KPI gate's healthy streak), each field's state against its limits and each KPI's
+ * missed streak, and the step gives the memory the next step starts from.
  */
 public record TuningStep(Metrics metrics, Overrides current, Profile profile, TuningMemory memory, int iteration,
         int healthyStreak) {
@@ -17,7 +19,10 @@ public record TuningStep(Metrics metrics, Overrides current, Profile profile, Tu
     }
 
     public Result take(Tuner tuner, String ts) {
-        Decision d = tuner.decide(metrics, current, profile, iteration, ts, memory.facts(iteration, healthyStreak));
-        return new Result(d, memory.after(iteration, d));
+        Limits limits = tuner.ruleSet().limits();
+        Overrides before = CurrentValues.resolve(current, profile, limits).values();
+        Decision d = tuner.decide(metrics, current, profile, iteration, ts,
+                memory.facts(iteration, healthyStreak, before, limits));
+        return new Result(d, memory.after(iteration, d, limits));
     }
 }

@@ -76,8 +76,20 @@ final class TuneCommandTest {
 
     @Test
     void healthyReportSaysMetricsStable() {
-        report(TestFiles.healthyReport());
+        report(TestFiles.edgeReport("fills", "500"));
         assertThat(tune(FROZEN).out()).contains("| soak_iter_tune | OK | ADJUSTMENTS=0 metrics_stable |");
+    }
+
+    @Test
+    void noChangeWithoutTheGatesOkIsNotCalledStable() {
+        // Healthy figures but no fills: the KPI gate cannot judge it, so nothing is "stable".
+        report(TestFiles.healthyReport());
+        assertThat(tune(FROZEN).out()).contains("| soak_iter_tune | OK | ADJUSTMENTS=0 GATE=INCONCLUSIVE |")
+                .doesNotContain("metrics_stable");
+        // maker share under the gate's bound: v1 has no row for it, so nothing moves while the gate says FAIL
+        report(TestFiles.edgeReport("fills", "500").replace("\"maker_share_pct\": 92", "\"maker_share_pct\": 80"));
+        assertThat(tune(FROZEN).out()).contains("| soak_iter_tune | OK | ADJUSTMENTS=0 GATE=FAIL |")
+                .doesNotContain("metrics_stable");
     }
 
     @Test

@@ -75,6 +75,18 @@ final class StructureLintTest {
     }
 
     @Test
+    void infeasibleNamingAFieldWithoutLimitsIsAnErrorAndGoodFieldsAreNot() {
+        List<RuleProblem> p = lint(row("bad", "Metrics( wsLagP95Ms > 120 )",
+                "infeasible(drools, \"ws_lag\", \"min_interval_ms,spread\");"));
+        assertThat(p).singleElement().satisfies(w -> {
+            assertThat(w.severity()).isEqualTo(RuleProblem.Severity.ERROR);
+            assertThat(w.message()).contains("infeasible(...)", "\"spread\"", "no entry in limits.json");
+        });
+        assertThat(lint(row("good", "Metrics( wsLagP95Ms > 130 )",
+                "infeasible(drools, \"ws_lag\", \"min_interval_ms, replace_rate_per_min\");"))).isEmpty();
+    }
+
+    @Test
     void proposalForAFieldWithoutLimitsIsAnErrorAtTheLiteral() {
         List<RuleProblem> p = lint(row("typo", "Metrics( cancelRatio > 0.5 )",
                 "propose(drools, \"min_intervall_ms\", 20, \"x\");"));

@@ -71,14 +71,14 @@ final class AntiOscillationTest {
     @Test
     void aFreezeIsCarriedAndCountsDown() {
         Decision first = decide(4, moves(1, 1, 2, -1, 3, 1), 0);
-        TuningMemory m = moves(1, 1, 2, -1, 3, 1).after(4, first);
+        TuningMemory m = moves(1, 1, 2, -1, 3, 1).after(4, first, tuner.ruleSet().limits());
         assertThat(m.frozen()).containsEntry("min_interval_ms", 2);
         Decision second = decide(5, m, 0);
         assertThat(second.after().get(TunableField.MIN_INTERVAL_MS)).contains(60.0);
-        m = m.after(5, second);
+        m = m.after(5, second, tuner.ruleSet().limits());
         assertThat(m.frozen()).containsEntry("min_interval_ms", 1);
         Decision third = decide(6, m, 0);
-        m = m.after(6, third);
+        m = m.after(6, third, tuner.ruleSet().limits());
         assertThat(m.frozen()).isEmpty();
         assertThat(decide(7, m, 0).after().get(TunableField.MIN_INTERVAL_MS)).contains(80.0);
     }
@@ -96,7 +96,8 @@ final class AntiOscillationTest {
     @Test
     void memoryRecordsNetMovesAndForgetsOldOnes() {
         Decision d = decide(20, new TuningMemory(List.of(new FieldMove("tail_age_ms", 2, 1)), Map.of()), 0);
-        TuningMemory next = new TuningMemory(List.of(new FieldMove("tail_age_ms", 2, 1)), Map.of()).after(20, d);
+        TuningMemory next = new TuningMemory(List.of(new FieldMove("tail_age_ms", 2, 1)), Map.of())
+                .after(20, d, tuner.ruleSet().limits());
         assertThat(next.moves()).extracting(FieldMove::field).containsExactlyInAnyOrder("min_interval_ms",
                 "replace_rate_per_min");
         assertThat(next.moves()).filteredOn(m -> m.field().equals("replace_rate_per_min")).singleElement()
