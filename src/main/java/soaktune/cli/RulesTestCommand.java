@@ -13,13 +13,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import soaktune.io.Clocks;
+import soaktune.regression.JUnitXmlReport;
+import soaktune.regression.ScenarioResult;
+import soaktune.regression.ScenarioRunner;
 import soaktune.rules.RuleBaseCache;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RuleSource;
-import soaktune.scenario.JUnitXmlReport;
-import soaktune.scenario.ScenarioResult;
-import soaktune.scenario.ScenarioRunner;
 
 /** {@code rules test [DIR]}: runs the regression scenarios in DIR/tests against the rules in DIR. */
 @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import soaktune.regression.ScenarioReader;
 import soaktune.rules.RulesFolders;
-import soaktune.scenario.ScenarioReader;
 
 /** {@code rules check} and {@code rules test}: output a person and an editor can use, and exit codes for CI. */
 final class RulesCommandTest {
