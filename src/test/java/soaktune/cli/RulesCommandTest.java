@@ -185,4 +185,17 @@ final class RulesCommandTest {
                     .doesNotContain("\n").doesNotContain("Exception");
         }
     }
+
+    @Test
+    void checkOfAComposedSetNamesABaseFileByItsRealPath() throws Exception {
+        Path base = RulesFolders.copyOfV1(dir.resolve("base"));
+        Files.createDirectories(dir.resolve("top"));
+        Files.writeString(dir.resolve("top/ruleset.yaml"), "base: base\n");
+        Files.writeString(base.resolve("kpi_thresholds.json"), "{\"metrics\": 3}");
+        RulesFolders.edit(base.resolve("triggers.drl"), "Metrics( orderAgeP95Ms > 330 )", "Metrics( orderAgeP95 > 330 )");
+        CliRun r = CliRun.run("rules", "check", dir.resolve("top").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out().lines()).anyMatch(l -> l.startsWith("../base/triggers.drl:37:14: Metrics has no property"))
+                .anyMatch(l -> l.startsWith("../base/kpi_thresholds.json: "));
+    }
 }
