@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import soaktune.io.AtomicFiles;
 import soaktune.io.InputException;
 import soaktune.report.Markers;
+import soaktune.rules.RuleSetManifest;
 import soaktune.rules.RuleSource;
 
 /** {@code init [DIR] --from v1|v2}: an editable copy of a built-in rule set, its tests and a short README. */
@@ -48,7 +49,8 @@ public final class InitCommand implements Callable<Integer> {
             Files.createDirectories(out.getParent());
             AtomicFiles.write(out, Files.readAllBytes(file));
         }
-        AtomicFiles.writeString(target.resolve(README), readme(target, from));
+        AtomicFiles.writeString(target.resolve(README), readme(target, from,
+                Files.exists(source.root().resolve(RuleSetManifest.FILE))));
         new Markers(spec.commandLine().getOut()).emit("rules_init", "OK", "FROM=builtin:" + from + " DIR=" + target
                 + " FILES=" + (files.size() + 1));
         return ExitCodes.OK;
@@ -77,7 +79,7 @@ public final class InitCommand implements Callable<Integer> {
         }
     }
 
-    private static String readme(Path target, String from) {
+    private static String readme(Path target, String from, boolean composed) {
         String dir = target.toString();
         return "# Rule set " + target.toAbsolutePath().normalize().getFileName() + " (copied from the built-in " + from
                 + ")\n\n"
@@ -88,7 +90,10 @@ public final class InitCommand implements Callable<Integer> {
                 + "| `guardrails.drl`, `anti_oscillation.drl` | the guardrails |\n"
                 + "| `limits.json` | hard min/max of each tuned field |\n"
                 + "| `kpi_thresholds.json` | the KPI gate's WARN/FAIL bounds |\n"
-                + "| `tests/*.yaml` | regression scenarios (never change a decision) |\n\n"
+                + "| `tests/*.yaml` | regression scenarios (never change a decision) |\n"
+                + (composed ? "| `ruleset.yaml` | the base set (`base:`): every file above this folder lacks, and its "
+                        + "tests, come from there |\n" : "")
+                + "\n"
                 + "```bash\n"
                 + "java -jar soaktune.jar rules check " + dir + "   # every problem as file:line:col\n"
                 + "java -jar soaktune.jar rules test " + dir + "    # one PASS/FAIL per scenario\n"

@@ -16,12 +16,13 @@ import soaktune.rules.RuleCheck;
 import soaktune.rules.RuleProblem;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RuleSource;
+import soaktune.rules.RulesSnapshot;
 import soaktune.rules.ThresholdDrift;
 
 /** {@code rules check [DIR]}: lint and compile a rules folder, every problem as {@code file:line:col: message}. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Lints and compiles a rules folder and prints every problem as file:line:col: message "
-                + "(paths relative to DIR), the form editors jump to.",
+                + "(paths relative to DIR, a base set's file too), the form editors jump to.",
                 "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 DIR is not a folder or not a built-in set."})
 public final class RulesCheckCommand implements Callable<Integer> {
     @Spec
@@ -40,19 +41,21 @@ public final class RulesCheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RuleSource source = rulesOption.source(positional);
-        RuleCheck check = RuleSetLoader.check(source);
+        RulesSnapshot snapshot = source.snapshot(); // the set composed with its bases, read once
+        RuleCheck check = RuleSetLoader.check(snapshot);
         List<RuleProblem> problems = new ArrayList<>(check.problems());
         // The thresholds run and kpi-gate read with this set, through the same reader (env overrides too).
         String thresholds = source.nameOf(KpiThresholdsReader.FILE);
         try {
             KpiThresholdsReader.read(thresholds, source.read(KpiThresholdsReader.FILE), parent.root().env());
         } catch (InputException e) {
-            String file = e.source().equals(thresholds) ? KpiThresholdsReader.FILE : e.source();
+            String file = e.source().equals(thresholds)
+                    ? snapshot.names().getOrDefault(KpiThresholdsReader.FILE, KpiThresholdsReader.FILE) : e.source();
             String field = e.field() == null || e.field().isEmpty() ? "" : e.field() + ": ";
             problems.add(RuleProblem.error(file, 0, 0, field + e.problem()));
         }
         // A threshold written twice (condition and reason tag, or rules and KPI gate) that drifted apart.
-        List<RuleProblem> drift = ThresholdDrift.check(source.snapshot());
+        List<RuleProblem> drift = ThresholdDrift.check(snapshot);
         problems.addAll(drift);
         for (RuleProblem p : problems) {
             out.println(p.render());

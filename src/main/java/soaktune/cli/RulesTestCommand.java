@@ -13,18 +13,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import soaktune.io.Clocks;
+import soaktune.regression.JUnitXmlReport;
+import soaktune.regression.ScenarioResult;
+import soaktune.regression.ScenarioRunner;
 import soaktune.rules.RuleBaseCache;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RuleSource;
-import soaktune.scenario.JUnitXmlReport;
-import soaktune.scenario.ScenarioResult;
-import soaktune.scenario.ScenarioRunner;
 
-/** {@code rules test [DIR]}: runs the regression scenarios in DIR/tests against the rules in DIR. */
+/**
+ * {@code rules test [DIR]}: runs the regression scenarios in DIR/tests, and those its bases' it inherits,
+ * against the rules in DIR (composed with its bases).
+ */
 @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Runs the regression scenarios in DIR/tests (*.yaml, *.yml, *.json) against the rules in "
-                + "DIR: one PASS/FAIL line per scenario, then 'N passed, M failed'.",
+        description = {"Runs the regression scenarios in DIR/tests (*.yaml, *.yml, *.json), and those of its base "
+                + "sets it has no file of the same name for, against the rules in DIR: one PASS/FAIL line per "
+                + "scenario, a SKIP line per base scenario skip_base_tests leaves out, then 'N passed, M failed'.",
                 "Exit codes: 0 all pass, 1 any fails (or there are none), 2 bad input, 4 the rules do not load, "
                         + "6 cannot write --junit-xml."})
 public final class RulesTestCommand implements Callable<Integer> {
@@ -48,7 +52,8 @@ public final class RulesTestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RuleSource source = rulesOption.source(positional);
         RuleSet rules = RuleSetLoader.load(source, RuleBaseCache.disabled());
-        List<Path> files = ScenarioRunner.scenarioFiles(source.root());
+        ScenarioRunner.Suite suite = ScenarioRunner.scenarios(source);
+        List<Path> files = suite.files();
         ScenarioRunner runner = new ScenarioRunner(rules);
         List<ScenarioResult> results = new ArrayList<>();
         for (Path file : files) {
@@ -56,6 +61,9 @@ public final class RulesTestCommand implements Callable<Integer> {
             results.add(r);
             out.println(r.line());
             out.flush();
+        }
+        for (String skipped : suite.skipped()) {
+            out.println("SKIP " + skipped);
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (files.isEmpty()) {

@@ -1,6 +1,5 @@
 package soaktune.rules;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import soaktune.io.InputException;
@@ -19,7 +18,7 @@ public final class HotRules {
         }
     }
 
-    private final Path dir;
+    private final RuleSource source;
     private final boolean watch;
     private RuleSet current;
     /** The rules before the last reload: what a reloaded set that fails at run time falls back to. */
@@ -27,13 +26,16 @@ public final class HotRules {
     private String lastSeenSha;
 
     private HotRules(RuleSet initial, boolean watch) {
-        this.dir = initial.dir();
+        this.source = initial.source();
         this.watch = watch;
         this.current = initial;
         this.lastSeenSha = initial.sha256();
     }
 
-    /** Rules that are reloaded from {@code initial.dir()} whenever the folder changes (a built-in set never does). */
+    /**
+     * Rules that are reloaded whenever a decision file of the set or of one of its bases changes (a built-in
+     * set never does).
+     */
     public static HotRules watching(RuleSet initial) {
         return new HotRules(initial, !initial.source().builtin());
     }
@@ -53,17 +55,19 @@ public final class HotRules {
         if (!watch) {
             return Optional.empty();
         }
+        RulesSnapshot snapshot;
         String sha;
         try {
-            sha = RuleSetLoader.sha256(dir, RuleSetLoader.decisionFiles(dir));
+            snapshot = source.snapshot(); // the composed set: an edit of a base's file changes it too
+            sha = snapshot.sha256();
         } catch (InputException e) {
-            return Optional.of(failure(null, List.of(RuleProblem.error(e.source(), 0, 0, e.problem()))));
+            return Optional.of(failure(null, problem(e)));
         }
         if (sha.equals(lastSeenSha)) {
             return Optional.empty();
         }
         try {
-            RuleCheck check = RuleSetLoader.check(dir);
+            RuleCheck check = RuleSetLoader.check(snapshot);
             if (check.ok()) {
                 previous = current;
                 current = check.ruleSet().orElseThrow();
@@ -72,7 +76,7 @@ public final class HotRules {
             }
             return Optional.of(failure(sha, check.errors()));
         } catch (InputException e) {
-            return Optional.of(failure(sha, List.of(RuleProblem.error(e.source(), 0, 0, e.problem()))));
+            return Optional.of(failure(sha, problem(e)));
         }
     }
 
@@ -88,6 +92,11 @@ public final class HotRules {
         current = previous;
         previous = null;
         return Optional.of(current); // lastSeenSha stays the failed folder's: it is not reloaded until edited
+    }
+
+    /** A set that cannot be read (a missing file, a broken manifest): its file and field, as a problem. */
+    private static List<RuleProblem> problem(InputException e) {
+        return List.of(RuleProblem.error(e.source(), 0, 0, (e.field() == null ? "" : e.field() + ": ") + e.problem()));
     }
 
     private Reload failure(String sha, List<RuleProblem> problems) {

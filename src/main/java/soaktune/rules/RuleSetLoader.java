@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +78,7 @@ public final class RuleSetLoader {
      * the safety lint are never handed to the compiler.
      */
     public static RuleCheck check(Path dir) throws InputException {
-        return check(RulesSnapshot.read(dir));
+        return check(RuleSource.folder(dir));
     }
 
     public static RuleCheck check(RuleSource source) throws InputException {
@@ -114,7 +113,8 @@ public final class RuleSetLoader {
         try {
             limits = limits(snapshot);
         } catch (InputException e) {
-            problems.add(RuleProblem.error(LIMITS_FILE, 0, 0, (e.field() == null ? "" : e.field() + ": ") + e.problem()));
+            problems.add(RuleProblem.error(snapshot.names().getOrDefault(LIMITS_FILE, LIMITS_FILE), 0, 0,
+                    (e.field() == null ? "" : e.field() + ": ") + e.problem()));
         }
         Set<String> limitFields = limits == null ? Set.copyOf(TunableField.keys())
                 : limits.ranges().keySet().stream().map(TunableField::key).collect(Collectors.toSet());
@@ -192,7 +192,7 @@ public final class RuleSetLoader {
     }
 
     private static Limits limits(RulesSnapshot snapshot) throws InputException {
-        String name = snapshot.dir().resolve(LIMITS_FILE).toString();
+        String name = snapshot.source().nameOf(LIMITS_FILE);
         byte[] bytes = snapshot.files().get(LIMITS_FILE);
         if (bytes == null) {
             throw new InputException(name, "no such file");
@@ -223,14 +223,5 @@ public final class RuleSetLoader {
         } catch (IOException e) {
             throw new InputException(dir.toString(), "cannot list rules folder: " + e.getMessage());
         }
-    }
-
-    /** sha256 over each decision file's relative path and bytes; any edit, rename or new file changes it. */
-    public static String sha256(Path dir, List<Path> files) throws InputException {
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (Path file : files) {
-            contents.put(dir.relativize(file).toString(), RulesSnapshot.bytes(file));
-        }
-        return RulesSnapshot.hash(contents);
     }
 }

@@ -80,47 +80,103 @@ public record RuleSource(boolean builtin, String name, Path root) {
         return builtin ? PREFIX + name : root.toAbsolutePath().normalize().toString();
     }
 
-    /** The marker payload's source: {@code SOURCE=builtin} or {@code SOURCE=folder DIR=/abs/path}. */
+    /**
+     * The marker payload's source: {@code SOURCE=builtin} or {@code SOURCE=folder DIR=/abs/path}, then for a
+     * set with a base where the inherited files come from: {@code BASE=builtin:v1} (a chain joined by commas).
+     */
     public String markerPayload() {
-        return builtin ? "SOURCE=builtin" : "SOURCE=folder DIR=" + recorded();
-    }
-
-    /** The decision files, read once; a built-in set is named {@code builtin:<name>} in every problem. */
-    public RulesSnapshot snapshot() throws InputException {
-        if (!builtin) {
-            return RulesSnapshot.read(root);
+        String own = builtin ? "SOURCE=builtin" : "SOURCE=folder DIR=" + recorded();
+        try {
+            List<RuleSource> layers = layers();
+            if (layers.size() > 1) {
+                return own + " BASE=" + String.join(",", layers.subList(1, layers.size()).stream()
+                        .map(RuleSource::recorded).toList());
+            }
+        } catch (InputException e) {
+            // a set that loaded had a readable manifest; one broken since is reported by the next reload
         }
-        RulesSnapshot read = RulesSnapshot.read(root);
-        return new RulesSnapshot(Path.of(display()), read.files(), read.sha256(), this);
+        return own;
     }
 
-    /** How messages name one of its files: {@code builtin:v1/kpi_thresholds.json} or {@code rules/v1/...}. */
+    /**
+     * The set and its bases ({@link RuleSetManifest}), the set first; one element for a set without a manifest.
+     * Read afresh at each call, so an edited manifest is seen by the next snapshot.
+     */
+    public List<RuleSource> layers() throws InputException {
+        return RuleSetManifest.chain(this).stream().map(RuleSetManifest.Layer::source).toList();
+    }
+
+    /**
+     * The decision files of the set and its bases, read once; an own file replaces the base's of the same
+     * relative name. A built-in set is named {@code builtin:<name>} in every problem.
+     */
+    public RulesSnapshot snapshot() throws InputException {
+        return RulesSnapshot.compose(this, layers());
+    }
+
+    /**
+     * How messages name one of its files, wherever in the chain it is: {@code builtin:v1/kpi_thresholds.json}
+     * or {@code rules/v1/...}; the set's own name for it when no layer has it (or the manifest is broken).
+     */
     public String nameOf(String relative) {
-        return builtin ? display() + "/" + relative : root.resolve(relative).toString();
+        return holder(relative).ownNameOf(relative);
     }
 
     /** How artifacts record one of its files: {@code builtin:v1/limits.json} or an absolute path. */
     public String recordedNameOf(String relative) {
-        return builtin ? nameOf(relative) : Path.of(recorded()).resolve(relative).toString();
+        RuleSource holder = holder(relative);
+        return holder.builtin ? holder.ownNameOf(relative) : Path.of(holder.recorded()).resolve(relative).toString();
     }
 
-    /** The bytes of one of its files (e.g. {@code kpi_thresholds.json}), wherever the set lives. */
+    /** The bytes of one of its files (e.g. {@code kpi_thresholds.json}): its own, else its base's. */
     public byte[] read(String relative) throws InputException {
+        for (RuleSource layer : layers()) {
+            if (Files.exists(layer.root.resolve(relative))) {
+                return layer.readOwn(relative);
+            }
+        }
+        return readOwn(relative);
+    }
+
+    /** How messages name one of this folder's own files, not looking at any base. */
+    public String ownNameOf(String relative) {
+        return builtin ? display() + "/" + relative : root.resolve(relative).toString();
+    }
+
+    /** The layer holding {@code relative}; this set if none does, or its chain cannot be read. */
+    private RuleSource holder(String relative) {
+        try {
+            for (RuleSource layer : layers()) {
+                if (Files.exists(layer.root.resolve(relative))) {
+                    return layer;
+                }
+            }
+        } catch (InputException e) {
+            // reading the file reports the broken manifest
+        }
+        return this;
+    }
+
+    private byte[] readOwn(String relative) throws InputException {
         Path file = root.resolve(relative);
         try {
             if (Files.isDirectory(file)) {
-                throw new InputException(nameOf(relative), "is a directory, expected a file");
+                throw new InputException(ownNameOf(relative), "is a directory, expected a file");
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new InputException(nameOf(relative), "no such file");
+            throw new InputException(ownNameOf(relative), "no such file");
         } catch (IOException e) {
-            throw new InputException(nameOf(relative), "cannot read: " + e.getMessage());
+            throw new InputException(ownNameOf(relative), "cannot read: " + e.getMessage());
         }
     }
 
     private static Path resourceFolder(String name) throws InputException {
+        // Any file the folder must hold locates it: its limits, or the manifest of a set that inherits them.
         URL url = RuleSource.class.getClassLoader().getResource(RESOURCES + name + "/" + RuleSetLoader.LIMITS_FILE);
+        if (url == null) {
+            url = RuleSource.class.getClassLoader().getResource(RESOURCES + name + "/" + RuleSetManifest.FILE);
+        }
         if (url == null) {
             throw new InputException(PREFIX + name, "is missing from this build of soaktune (rebuild the jar)");
         }

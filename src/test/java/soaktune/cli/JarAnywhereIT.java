@@ -88,6 +88,14 @@ final class JarAnywhereIT {
         assertThat(tmp.resolve("rules/v1/README.md")).isRegularFile();
         assertThat(java("init").code()).as("init never overwrites").isEqualTo(ExitCodes.INVALID_INPUT);
 
+        // A copy of v2 (base: v1) with no v1 folder beside it composes with the built-in v1, wherever it is.
+        Result initV2 = java("init", "--from", "v2", "lone/v2");
+        assertThat(initV2.code()).as(initV2.output()).isZero();
+        assertThat(tmp.resolve("lone/v2/ruleset.yaml")).isRegularFile();
+        Result testV2 = java("rules", "test", "lone/v2");
+        assertThat(testV2.code()).as(testV2.output()).isZero();
+        assertThat(testV2.output()).contains("SKIP builtin:v1/tests/").contains("PASS calm metrics give back 20 ms");
+
         Result own = java("run", "--iterations", "3", "--mock", "--auto-tune", "--rules", "./rules/v1",
                 "--artifacts", "own");
         assertThat(own.code()).as(own.output()).isZero();

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import soaktune.regression.ScenarioReader;
 import soaktune.rules.RulesFolders;
-import soaktune.scenario.ScenarioReader;
 
 /** {@code rules check} and {@code rules test}: output a person and an editor can use, and exit codes for CI. */
 final class RulesCommandTest {
@@ -154,5 +154,48 @@ final class RulesCommandTest {
                 dir.resolve("kpi_thresholds.json").toString());
         assertThat(gate.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(gate.err()).contains("kpi_thresholds.json: " + message);
+    }
+
+    @Test
+    void aComposedSetRunsItsOwnScenariosAndItsBasesUnlessReplacedOrSkipped() throws Exception {
+        Path base = RulesFolders.copyOfV1(dir.resolve("base"));
+        Path top = Files.createDirectories(dir.resolve("top/tests"));
+        Files.writeString(dir.resolve("top/ruleset.yaml"), "base: base\nskip_base_tests: [ws_lag_at_threshold.yaml]\n");
+        // A scenario of the same name replaces the base's: this one would fail if the base's ran instead.
+        Files.writeString(top.resolve("net_bps_low_alone.yaml"), "name: replaced in top\n"
+                + "given:\n  metrics: {net_bps: 3.0, adverse_bps_p95: 2.0, slippage_bps_p95: 1.0, order_age_p95_ms: 250,"
+                + " ws_lag_p95_ms: 80, cancel_ratio: 0.40}\nexpect:\n  adjustments: 0\n");
+        CliRun r = CliRun.run("rules", "test", dir.resolve("top").toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        long inherited = Files.list(base.resolve("tests")).filter(ScenarioReader::isScenarioFile).count();
+        assertThat(r.out()).contains("PASS replaced in top")
+                .contains("SKIP " + base.resolve("tests/ws_lag_at_threshold.yaml") + " (skip_base_tests in "
+                        + dir.resolve("top/ruleset.yaml") + ")")
+                .contains((inherited - 1) + " passed, 0 failed");
+    }
+
+    @Test
+    void aMissingBaseIsBadInputNamingTheManifestAndField() throws Exception {
+        Files.createDirectories(dir.resolve("top"));
+        Files.writeString(dir.resolve("top/ruleset.yaml"), "base: v9\n");
+        for (String command : List.of("check", "test")) {
+            CliRun r = CliRun.run("rules", command, dir.resolve("top").toString());
+            assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(r.err().strip()).startsWith("soaktune: error: " + dir.resolve("top/ruleset.yaml") + ": base: no rule set 'v9'")
+                    .doesNotContain("\n").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void checkOfAComposedSetNamesABaseFileByItsRealPath() throws Exception {
+        Path base = RulesFolders.copyOfV1(dir.resolve("base"));
+        Files.createDirectories(dir.resolve("top"));
+        Files.writeString(dir.resolve("top/ruleset.yaml"), "base: base\n");
+        Files.writeString(base.resolve("kpi_thresholds.json"), "{\"metrics\": 3}");
+        RulesFolders.edit(base.resolve("triggers.drl"), "Metrics( orderAgeP95Ms > 330 )", "Metrics( orderAgeP95 > 330 )");
+        CliRun r = CliRun.run("rules", "check", dir.resolve("top").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out().lines()).anyMatch(l -> l.startsWith("../base/triggers.drl:37:14: Metrics has no property"))
+                .anyMatch(l -> l.startsWith("../base/kpi_thresholds.json: "));
     }
 }

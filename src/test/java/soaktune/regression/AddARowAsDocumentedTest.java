@@ -1,4 +1,4 @@
-package soaktune.scenario;
+package soaktune.regression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package soaktune.scenario;
+package soaktune.regression;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,11 +1,14 @@
-package soaktune.scenario;
+package soaktune.regression;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.kie.api.definition.KiePackage;
@@ -16,6 +19,8 @@ import soaktune.model.Overrides;
 import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;
+import soaktune.rules.RuleSetManifest;
+import soaktune.rules.RuleSource;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
 import soaktune.tuning.TuningMemory;
@@ -44,7 +49,36 @@ public final class ScenarioRunner {
         this.ruleNames = names;
     }
 
-    /** The scenario files of a rules folder ({@code tests/*.yaml|yml|json}), sorted by name. */
+    /**
+     * The scenarios a rule set runs: its own {@code tests/} files, then each base's that it has no file of the
+     * same name for, less those a manifest's {@code skip_base_tests} names (for that manifest's bases).
+     *
+     * @param files   sorted by file name
+     * @param skipped base scenario files left out by {@code skip_base_tests}, with the manifest that says so
+     */
+    public record Suite(List<Path> files, List<String> skipped) {
+    }
+
+    public static Suite scenarios(RuleSource set) throws InputException {
+        Map<String, Path> byName = new TreeMap<>();
+        Map<String, String> skipBy = new HashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (RuleSetManifest.Layer layer : RuleSetManifest.chain(set)) {
+            for (Path p : scenarioFiles(layer.source().root())) {
+                String name = p.getFileName().toString();
+                if (skipBy.containsKey(name) && !byName.containsKey(name)) {
+                    skipped.add(layer.source().ownNameOf(RuleSetLoader.TESTS_DIR + "/" + name) + " (skip_base_tests in "
+                            + skipBy.get(name) + ")");
+                } else {
+                    byName.putIfAbsent(name, p);
+                }
+            }
+            layer.manifest().ifPresent(m -> m.skipBaseTests().forEach(n -> skipBy.putIfAbsent(n, m.file())));
+        }
+        return new Suite(List.copyOf(byName.values()), skipped);
+    }
+
+    /** The scenario files of one rules folder ({@code tests/*.yaml|yml|json}), sorted by name; no base's. */
     public static List<Path> scenarioFiles(Path rulesDir) throws InputException {
         Path tests = rulesDir.resolve(RuleSetLoader.TESTS_DIR);
         if (!Files.isDirectory(tests)) {

@@ -1,4 +1,4 @@
-package soaktune.scenario;
+package soaktune.regression;
 
 import java.io.IOException;
 import java.io.StringWriter;

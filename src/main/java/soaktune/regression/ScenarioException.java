@@ -1,4 +1,4 @@
-package soaktune.scenario;
+package soaktune.regression;
 
 import com.fasterxml.jackson.core.JsonPointer;
 

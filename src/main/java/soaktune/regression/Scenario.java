@@ -1,4 +1,4 @@
-package soaktune.scenario;
+package soaktune.regression;
 
 import java.nio.file.Path;
 import java.util.List;

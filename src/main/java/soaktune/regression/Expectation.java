@@ -1,4 +1,4 @@
-package soaktune.scenario;
+package soaktune.regression;
 
 import java.util.List;
 import java.util.Map;
