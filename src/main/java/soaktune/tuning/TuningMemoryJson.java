@@ -3,7 +3,6 @@ package soaktune.tuning;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,20 +11,30 @@ import soaktune.io.JsonFields;
 import soaktune.model.FieldMove;
 import soaktune.model.TunableField;
 
-/** {"moves": [{"field", "iteration", "direction"}], "frozen": {"field": remaining}} for state files. */
+/**
+ * Reads {"moves": [{"field", "iteration", "direction"}], "frozen": {"field": remaining}} from requests and
+ * scenarios; {@link TuningMemory} is written as it is (a record with those two components).
+ */
 public final class TuningMemoryJson {
     private TuningMemoryJson() {
     }
 
-    public static Map<String, Object> toJson(TuningMemory memory) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<Map<String, Object>> moves = new ArrayList<>();
-        for (FieldMove m : memory.moves()) {
-            moves.add(Map.of("field", m.field(), "iteration", m.iteration(), "direction", m.direction()));
+    /**
+     * Checks a memory bound straight from a state file (the record is its own JSON): every field tunable,
+     * every direction 1 or -1.
+     */
+    public static void check(String source, String path, TuningMemory memory) throws InputException {
+        for (int k = 0; k < memory.moves().size(); k++) {
+            FieldMove m = memory.moves().get(k);
+            String at = path + ".moves[" + k + "]";
+            known(source, m.field(), at + ".field");
+            if (m.direction() != 1 && m.direction() != -1) {
+                throw new InputException(source, at + ".direction", "must be 1 or -1");
+            }
         }
-        out.put("moves", moves);
-        out.put("frozen", memory.frozen());
-        return out;
+        for (String key : memory.frozen().keySet()) {
+            known(source, key, path + ".frozen." + key);
+        }
     }
 
     public static TuningMemory fromJson(JsonFields f, JsonNode node, String path) throws InputException {
@@ -62,9 +71,13 @@ public final class TuningMemoryJson {
 
     private static String field(JsonFields f, JsonNode node, String path) throws InputException {
         String key = f.text(node, path);
-        if (TunableField.fromKey(key).isEmpty()) {
-            throw new InputException(f.source(), path, "is not a tunable field: " + key);
-        }
+        known(f.source(), key, path);
         return key;
+    }
+
+    private static void known(String source, String key, String path) throws InputException {
+        if (TunableField.fromKey(key).isEmpty()) {
+            throw new InputException(source, path, "is not a tunable field: " + key);
+        }
     }
 }

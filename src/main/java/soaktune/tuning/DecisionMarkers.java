@@ -1,4 +1,4 @@
-package soaktune.report;
+package soaktune.tuning;
 
 import java.util.LinkedHashSet;
 import java.util.List;
