@@ -116,10 +116,15 @@ public final class Json {
      * in the words {@link JsonFields} uses.
      */
     public static <T> T bind(String source, JsonNode root, Class<T> type) throws InputException {
+        return bind(source, "", root, type);
+    }
+
+    /** {@link #bind} for a part of a document found at {@code at}: errors name the whole path. */
+    public static <T> T bind(String source, String at, JsonNode root, Class<T> type) throws InputException {
         try {
             return BINDER.treeToValue(root, type);
         } catch (JsonMappingException e) {
-            StringBuilder path = new StringBuilder();
+            StringBuilder path = new StringBuilder(at);
             JsonNode node = root;
             for (JsonMappingException.Reference r : e.getPath()) {
                 boolean named = r.getFieldName() != null;
@@ -144,33 +149,17 @@ public final class Json {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "is missing";
         }
-        Class<?> target = e instanceof MismatchedInputException m && m.getTargetType() != null ? m.getTargetType()
+        Class<?> t = e instanceof MismatchedInputException m && m.getTargetType() != null ? m.getTargetType()
                 : Object.class;
-        String got = ", got " + JsonFields.typeOf(node);
-        if (target.isEnum() && !node.isTextual()) {
-            return "must be a string" + got;
+        if (t.isEnum() && node.isTextual()) {
+            return "must be one of " + String.join(", ", java.util.Arrays.stream(t.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).toList()) + ", got \"" + node.asText() + "\"";
         }
-        if (target.isEnum()) {
-            java.util.List<String> names = java.util.Arrays.stream(target.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name()).toList();
-            return "must be one of " + String.join(", ", names) + ", got \"" + node.asText() + "\"";
-        }
-        if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
-            return "must be a whole number" + got;
-        }
-        if (Number.class.isAssignableFrom(target) || target == double.class) {
-            return "must be a number" + got;
-        }
-        if (target == String.class) {
-            return "must be a string" + got;
-        }
-        if (target == boolean.class || target == Boolean.class) {
-            return "must be true or false" + got;
-        }
-        if (java.util.Collection.class.isAssignableFrom(target)) {
-            return "must be an array" + got;
-        }
-        return "must be a JSON object" + got;
+        boolean whole = t == int.class || t == Integer.class || t == long.class || t == Long.class;
+        String expected = whole ? "a whole number" : Number.class.isAssignableFrom(t) || t == double.class ? "a number"
+                : t == String.class || t.isEnum() ? "a string" : t == boolean.class || t == Boolean.class ? "true or false"
+                : java.util.Collection.class.isAssignableFrom(t) ? "an array" : "a JSON object";
+        return "must be " + expected + ", got " + JsonFields.typeOf(node);
     }
 
     /**

@@ -60,7 +60,7 @@ public final class ArtifactsReader {
         if (applied != null) {
             baseSpread = applied.base() == null ? null : applied.base().get("base_spread_bps");
             if (applied.overridesRuntime() != null) {
-                finalOverrides = SummaryReader.of(appliedFile.toString()).overrides(applied.overridesRuntime(),
+                finalOverrides = new SummaryReader(appliedFile.toString()).overrides(applied.overridesRuntime(),
                         "overrides_runtime");
             }
         } else {

@@ -22,7 +22,7 @@ import soaktune.tuning.DecisionJson;
 final class SummaryReader {
     private final String source;
 
-    private SummaryReader(String source) {
+    SummaryReader(String source) {
         this.source = source;
     }
 
@@ -109,8 +109,8 @@ final class SummaryReader {
             throw new InputException(source, at + ".iteration", "is " + a.iteration() + " in the summary of iteration "
                     + iteration);
         }
-        return new AdjustmentRow(iteration, field(a.field(), at + ".field"), number(a.from(), at + ".from"),
-                number(a.to(), at + ".to"), a.reason(), a.rule(), rulesSha);
+        return new AdjustmentRow(iteration, field(a.field(), at + ".field"), a.from().doubleValue(),
+                a.to().doubleValue(), a.reason(), a.rule(), rulesSha);
     }
 
     /**
@@ -143,27 +143,16 @@ final class SummaryReader {
             String at = path + "." + e.getKey();
             TunableField field = TunableField.fromKey(e.getKey()).orElseThrow(() -> new InputException(source, at,
                     "unknown tunable field (known: " + String.join(", ", TunableField.keys()) + ")"));
-            out.put(field, number(e.getValue(), at));
+            if (e.getValue() == null) {
+                throw new InputException(source, at, "is missing");
+            }
+            out.put(field, e.getValue().doubleValue());
         }
         return out;
     }
 
     private TunableField field(String key, String path) throws InputException {
-        if (key == null) {
-            throw new InputException(source, path, "is missing");
-        }
         return TunableField.fromKey(key).orElseThrow(() -> new InputException(source, path,
                 "unknown tunable field \"" + key + "\" (known: " + String.join(", ", TunableField.keys()) + ")"));
-    }
-
-    private double number(Number n, String path) throws InputException {
-        if (n == null) {
-            throw new InputException(source, path, "is missing");
-        }
-        return n.doubleValue();
-    }
-
-    static SummaryReader of(String source) {
-        return new SummaryReader(source);
     }
 }

@@ -1,6 +1,7 @@
 package soaktune.tuning;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.LinkedHashMap;
@@ -83,7 +84,9 @@ public record DecisionJson(Map<String, Number> overridesBefore, Map<String, Numb
      * decision those two are null and left out.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record AdjustmentJson(String ts, int iteration, String field, Number from, Number to, String reason,
+    public record AdjustmentJson(String ts, @JsonProperty(required = true) int iteration,
+            @JsonProperty(required = true) String field, @JsonProperty(required = true) Number from,
+            @JsonProperty(required = true) Number to, String reason,
             String rule, @JsonInclude(JsonInclude.Include.NON_NULL) String rulesVersion,
             @JsonInclude(JsonInclude.Include.NON_NULL) String rulesSha256) {
 

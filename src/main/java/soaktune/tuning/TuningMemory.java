@@ -1,5 +1,6 @@
 package soaktune.tuning;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +17,8 @@ import soaktune.model.TunableField;
  * fields still frozen. Immutable; {@link #after} gives the memory for the next iteration. Kept in the soak
  * state (and in applied_profile.json for one-shot tune) so a resumed soak decides exactly as before.
  */
-public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
+public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
+        @JsonProperty(required = true) Map<String, Integer> frozen) {
     /** Moves older than this many iterations are forgotten; the rules' windows must fit inside it. */
     public static final int HORIZON = 12;
 
