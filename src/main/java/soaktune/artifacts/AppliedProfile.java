@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import soaktune.io.InputException;
@@ -49,11 +48,6 @@ public record AppliedProfile(String profile, Map<String, Double> base, Map<Strin
     /** The last iteration number recorded in the history, 0 when none. */
     public int lastIteration() {
         return runtimeAdjustments.stream().mapToInt(AdjustmentJson::iteration).max().orElse(0);
-    }
-
-    /** The adjustment history (a new, editable list); empty when the file does not exist yet. */
-    public static List<AdjustmentJson> history(Path file) throws InputException {
-        return new ArrayList<>(readOrEmpty(file).runtimeAdjustments());
     }
 
     /** The file, or an empty one (no history, empty memory) when it does not exist yet. */

@@ -83,7 +83,7 @@ public final class SoakRunner {
         OverridesReader.Loaded start;
         if (resumeFrom.isPresent()) {
             state = resumeFrom.get();
-            history = trimHistory(AppliedProfile.history(appliedFile), state.completed());
+            history = trimHistory(AppliedProfile.readOrEmpty(appliedFile).runtimeAdjustments(), state.completed());
             strategy.restoreState(state.strategyState());
             start = new OverridesReader.Loaded(toOverrides(state.overrides()), "state", Optional.empty(), List.of());
             markers.emit("soak_resume", "OK", "FROM_ITERATION=" + (state.completed() + 1) + " OF=" + n);
