@@ -36,8 +36,8 @@ public record AppliedProfile(String profile, Map<String, Double> base, Map<Strin
 
     public static AppliedProfile of(Profile profile, Overrides runtime, List<AdjustmentJson> history,
             TuningMemory memory, RuleSet rules, String ts) {
-        return new AppliedProfile(profile.name(), profile.applied(), profile.settings(), DecisionJson.numbers(runtime), history,
-                profile.applyRuntime(runtime), RulesRef.of(rules), memory, ts);
+        return new AppliedProfile(profile.name(), profile.applied(), profile.settings(), DecisionJson.numbers(runtime),
+                history, profile.applyRuntime(runtime), RulesRef.of(rules), memory, ts);
     }
 
     /** An adjustment as the history records it: with the rule set that made it. */

@@ -133,8 +133,10 @@ public final class Json {
             }
             String required = e.getOriginalMessage().startsWith("Missing required creator property '")
                     ? e.getOriginalMessage().split("'")[1] : null;
-            if (required != null) {
-                throw new InputException(source, JsonFields.join(path.toString(), required), "is missing");
+            if (required != null) { // Jackson names the missing property in the path, or only in the message
+                String where = path.toString().endsWith(required) ? path.toString()
+                        : JsonFields.join(path.toString(), required);
+                throw new InputException(source, where, "is missing");
             }
             throw new InputException(source, path.toString(), problem(e, node));
         } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -87,6 +87,13 @@ final class SeededSoakArtifactsTest {
         Files.writeString(dir.resolve(SoakState.NAME), state);
         assertThatInput(() -> SoakState.read(dir), dir.resolve(SoakState.NAME)
                 + ": auto_tune: must be true or false, got string \"yes\"");
+        Path summary = Files.writeString(dir.resolve("ITER_SUMMARY_1.json"),
+                text(IterationSummary.file(GOLDEN, 1)).replace("\"rules\": {", "\"rules_gone\": {"));
+        assertThatInput(() -> IterationSummary.read(summary), summary + ": rules: is missing");
+        Path adjustment = Files.writeString(dir.resolve("ITER_SUMMARY_2.json"),
+                text(IterationSummary.file(GOLDEN, 1)).replace("\"from\": 60,", ""));
+        assertThatInput(() -> IterationSummary.read(adjustment), adjustment
+                + ": decision.adjustments[0].from: is missing");
         String memory = state.replace("\"auto_tune\": \"yes\"", "\"auto_tune\": true")
                 .replace("\"moves\": [", "\"moves\": [ {\"field\": \"spread\", \"iteration\": 1, \"direction\": 1},");
         Files.writeString(dir.resolve(SoakState.NAME), memory);
