@@ -109,6 +109,9 @@ final class SummaryReader {
             throw new InputException(source, at + ".iteration", "is " + a.iteration() + " in the summary of iteration "
                     + iteration);
         }
+        if (a.field() == null || a.from() == null || a.to() == null) {
+            throw new InputException(source, at, "needs field, from and to (one is null)");
+        }
         return new AdjustmentRow(iteration, field(a.field(), at + ".field"), a.from().doubleValue(),
                 a.to().doubleValue(), a.reason(), a.rule(), rulesSha);
     }

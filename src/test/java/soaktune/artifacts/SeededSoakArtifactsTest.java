@@ -94,6 +94,11 @@ final class SeededSoakArtifactsTest {
                 text(IterationSummary.file(GOLDEN, 1)).replace("\"from\": 60,", ""));
         assertThatInput(() -> IterationSummary.read(adjustment), adjustment
                 + ": decision.adjustments[0].from: is missing");
+        Path alone = Files.createDirectories(tmp.resolve("nulled"));
+        Path nulled = Files.writeString(IterationSummary.file(alone, 1),
+                text(IterationSummary.file(GOLDEN, 1)).replace("\"from\": 60,", "\"from\": null,"));
+        assertThatInput(() -> soaktune.report.ArtifactsReader.read(alone), nulled
+                + ": decision.adjustments[0]: needs field, from and to (one is null)");
         String memory = state.replace("\"auto_tune\": \"yes\"", "\"auto_tune\": true")
                 .replace("\"moves\": [", "\"moves\": [ {\"field\": \"spread\", \"iteration\": 1, \"direction\": 1},");
         Files.writeString(dir.resolve(SoakState.NAME), memory);
