@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import soaktune.io.InputException;
@@ -35,10 +34,6 @@ public record IterationSummary(@JsonProperty(required = true) int iteration, int
 
     public static Path file(Path dir, int iteration) {
         return dir.resolve(PREFIX + iteration + ".json");
-    }
-
-    public void write(Path dir) throws IOException {
-        Json.write(file(dir, iteration), this);
     }
 
     public static IterationSummary read(Path file) throws InputException {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +44,6 @@ public record KpiGateFile(@JsonProperty(required = true) Verdict verdict, List<S
 
     public KpiGateFile withIterationVerdicts(List<String> verdicts) {
         return new KpiGateFile(verdict, reasons, metrics, fills, minFills, thresholds, edgeReport, ts, verdicts);
-    }
-
-    public void write(Path file) throws IOException {
-        Json.write(file, this);
     }
 
     public static KpiGateFile read(Path file) throws InputException {

@@ -61,7 +61,7 @@ public final class KpiGateCommand implements Callable<Integer> {
         EdgeReport report = EdgeReportReader.read(edgeReport);
         GateResult result = KpiGate.judge(report.totals(), thresholds);
         if (out != null) {
-            KpiGateFile.of(result, thresholds, edgeReport.toString(), ts).write(out);
+            Json.write(out, KpiGateFile.of(result, thresholds, edgeReport.toString(), ts));
         }
         new Markers(spec.commandLine().getOut()).emit("kpi_gate", result.verdict().name(), result.markerPayload());
         return RunCommand.gateExitCode(result.verdict());

@@ -201,7 +201,7 @@ public final class SoakRunner {
             markers.emit("kpi_gate", gate.verdict().name(), gate.markerPayload());
             this.gate = KpiGateFile.of(gate, config.thresholds(), "EDGE_REPORT_" + i + ".json", ts);
             // KPI_GATE.json: the latest iteration's verdict plus the soak so far.
-            this.gate.withIterationVerdicts(verdicts).write(dir.resolve(KpiGateFile.NAME));
+            Json.write(dir.resolve(KpiGateFile.NAME), this.gate.withIterationVerdicts(verdicts));
         }
 
         @Override
@@ -239,7 +239,7 @@ public final class SoakRunner {
             IterationSummary summary = new IterationSummary(it.number(), config.iterations(), ts,
                     config.profile().name(), rulesRef, strategy.describe(), applied, metrics, gate, failure, decision,
                     it.tuning(), it.inconclusive());
-            summary.write(dir);
+            Json.write(IterationSummary.file(dir, it.number()), summary);
             state = state.after(it.number(), next.current().toJson(), next.inconclusiveStreak(), next.verdicts(),
                     next.memory(), strategy.saveState(), it.rules().sha256(), it.ts());
             state.write(dir);
