@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import soaktune.io.AtomicFiles;
 import soaktune.io.InputException;
-import soaktune.report.Markers;
 import soaktune.rules.RuleSetManifest;
+import soaktune.tuning.Markers;
 import soaktune.rules.RuleSource;
 
 /** {@code init [DIR] --from v1|v2}: an editable copy of a built-in rule set, its tests and a short README. */

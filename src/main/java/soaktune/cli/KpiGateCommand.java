@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import soaktune.gate.GateJson;
+import soaktune.artifacts.KpiGateFile;
 import soaktune.gate.GateResult;
 import soaktune.gate.KpiGate;
 import soaktune.gate.KpiThresholds;
@@ -18,7 +18,7 @@ import soaktune.io.Clocks;
 import soaktune.io.EdgeReportReader;
 import soaktune.io.Json;
 import soaktune.model.EdgeReport;
-import soaktune.report.Markers;
+import soaktune.tuning.Markers;
 import soaktune.rules.RuleSource;
 
 /** Judges one EDGE_REPORT against the KPI thresholds: exit 0 OK, 1 WARN or FAIL, 3 INCONCLUSIVE. */
@@ -61,7 +61,7 @@ public final class KpiGateCommand implements Callable<Integer> {
         EdgeReport report = EdgeReportReader.read(edgeReport);
         GateResult result = KpiGate.judge(report.totals(), thresholds);
         if (out != null) {
-            Json.write(out, GateJson.of(result, thresholds, edgeReport.toString(), ts));
+            Json.write(out, KpiGateFile.of(result, thresholds, edgeReport.toString(), ts));
         }
         new Markers(spec.commandLine().getOut()).emit("kpi_gate", result.verdict().name(), result.markerPayload());
         return RunCommand.gateExitCode(result.verdict());

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import soaktune.io.Clocks;
-import soaktune.report.Markers;
+import soaktune.tuning.Markers;
 import soaktune.report.SoakReportWriter;
 
 /** Builds the soak report: one self-contained HTML page (charts inlined) and a Markdown summary for PRs. */

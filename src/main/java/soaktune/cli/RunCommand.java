@@ -21,7 +21,7 @@ import soaktune.io.Clocks;
 import soaktune.io.InputException;
 import soaktune.io.ProfileLoader;
 import soaktune.model.Profile;
-import soaktune.report.Markers;
+import soaktune.tuning.Markers;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.soak.ArtifactsLock;
@@ -33,8 +33,7 @@ import soaktune.soak.Secrets;
 import soaktune.soak.SoakConfig;
 import soaktune.soak.SoakResult;
 import soaktune.soak.SoakRunner;
-import soaktune.soak.SoakState;
-import soaktune.soak.SoakStateFile;
+import soaktune.artifacts.SoakState;
 import soaktune.soak.StopSignal;
 import soaktune.soak.StrategySource;
 
@@ -131,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new InputException("run", "--resume/--fresh", "give one: --resume continues the soak, --fresh "
                     + "starts a new one");
         }
-        Optional<SoakState> state = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
+        Optional<SoakState> state = resume ? Optional.of(SoakState.read(artifacts)) : Optional.empty();
         if (state.isPresent()) {
             adoptResumedSettings(state.get());
         }
@@ -149,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
                 iterationMinutes, mock ? simulator.spec() : source, maxInconclusive, thresholds, env, clock);
         try (ArtifactsLock lock = acquireLock(); progress) {
             // Re-read under the lock: another run may have moved the soak on since the first look.
-            Optional<SoakState> locked = resume ? Optional.of(SoakStateFile.read(artifacts)) : Optional.empty();
+            Optional<SoakState> locked = resume ? Optional.of(SoakState.read(artifacts)) : Optional.empty();
             if (fresh) {
                 FreshStart.moveAside(artifacts, clock).ifPresent(moved -> markers.emit("soak_fresh", "OK",
                         "MOVED_TO=" + moved));
@@ -210,7 +209,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** A new soak never silently continues the one already in the folder: the user says which they mean. */
     private void refuseToContinue() throws ExitException {
-        Path state = artifacts.resolve(SoakStateFile.NAME);
+        Path state = artifacts.resolve(SoakState.NAME);
         if (java.nio.file.Files.exists(state)) {
             throw new ExitException(ExitCodes.INVALID_INPUT, artifacts + " holds a previous soak (" + state
                     + "): continue it with --resume, move it aside with --fresh, or choose another --artifacts");
@@ -220,7 +219,7 @@ public final class RunCommand implements Callable<Integer> {
     /** A resumed soak continues exactly as it started: settings come from its state file, not the flags. */
     private void adoptResumedSettings(SoakState state) throws InputException {
         if (SoakState.COMPLETE.equals(state.status())) {
-            throw new InputException(artifacts.resolve(SoakStateFile.NAME).toString(), "status",
+            throw new InputException(artifacts.resolve(SoakState.NAME).toString(), "status",
                     "the soak is already complete (" + state.completed() + " iterations); nothing to resume");
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--seed") && seed != state.seed()) {

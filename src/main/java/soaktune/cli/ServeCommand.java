@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import soaktune.io.Clocks;
 import soaktune.io.ProfileLoader;
 import soaktune.model.Profile;
-import soaktune.report.Markers;
+import soaktune.tuning.Markers;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RulesMarker;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import soaktune.io.InputException;
-import soaktune.report.Markers;
+import soaktune.tuning.Markers;
 import soaktune.sim.MarketSimulator;
 import soaktune.sim.ScenarioLoader;
 import soaktune.sim.ScenarioSpec;

@@ -1,6 +1,7 @@
 package soaktune.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
 import soaktune.gate.KpiGate;
 import soaktune.gate.KpiThresholds;
 import soaktune.gate.KpiThresholdsReader;
+import soaktune.artifacts.AppliedProfile;
 import soaktune.io.Clocks;
 import soaktune.io.EdgeReportReader;
 import soaktune.io.InputException;
@@ -23,14 +25,14 @@ import soaktune.model.Adjustment;
 import soaktune.model.EdgeReport;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Profile;
-import soaktune.report.DecisionMarkers;
+import soaktune.tuning.DecisionMarkers;
 import soaktune.report.Explanation;
-import soaktune.report.Markers;
+import soaktune.tuning.Markers;
 import soaktune.soak.ArtifactsLock;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RulesMarker;
-import soaktune.soak.AppliedProfileFile;
 import soaktune.tuning.Decision;
+import soaktune.tuning.DecisionJson.AdjustmentJson;
 import soaktune.tuning.Tuner;
 import soaktune.tuning.TuningMemory;
 import soaktune.tuning.TuningStep;
@@ -99,10 +101,11 @@ public final class TuneCommand implements Callable<Integer> {
 
     private int decide(OverridesReader.Loaded current, Markers markers, String ts, Profile profile, RuleSet rules,
             EdgeReport report) throws Exception {
-        Path appliedFile = out.toAbsolutePath().resolveSibling(AppliedProfileFile.NAME);
-        List<Map<String, Object>> history = AppliedProfileFile.readHistory(appliedFile);
-        int iteration = AppliedProfileFile.lastIteration(history) + 1;
-        TuningMemory memory = AppliedProfileFile.readMemory(appliedFile);
+        Path appliedFile = out.toAbsolutePath().resolveSibling(AppliedProfile.NAME);
+        AppliedProfile before = AppliedProfile.readOrEmpty(appliedFile);
+        List<AdjustmentJson> history = new ArrayList<>(before.runtimeAdjustments());
+        int iteration = before.lastIteration() + 1;
+        TuningMemory memory = before.tuningMemory();
 
         markers.emit("runtime_overrides", "OK", "SOURCE=" + current.source());
         current.notAllowed().forEach(f -> markers.emit("runtime_override", "SKIP", "FIELD=" + f + " REASON=not_allowed"));
@@ -129,10 +132,9 @@ public final class TuneCommand implements Callable<Integer> {
         Json.write(out, decision.after().toJson());
         markers.emit("save_runtime_overrides", "OK", out.toString());
         for (Adjustment a : decision.adjustments()) {
-            history.add(AppliedProfileFile.historyEntry(a, rules));
+            history.add(AppliedProfile.historyEntry(a, rules));
         }
-        AppliedProfileFile.write(appliedFile, profile, decision.after(), history, step.memoryAfter(), rules,
-                ts);
+        AppliedProfile.of(profile, decision.after(), history, step.memoryAfter(), rules, ts).write(appliedFile);
         markers.emit("save_applied_profile", "OK", appliedFile.toString());
         return ExitCodes.OK;
     }

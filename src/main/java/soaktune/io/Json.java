@@ -14,7 +14,13 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -46,6 +52,17 @@ public final class Json {
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
+    /**
+     * Binds parsed documents to the artifact records as strictly as {@link JsonFields} reads them: no number
+     * from a string or string from a number, no fraction into a whole number; unknown keys are ignored, so a
+     * newer file stays readable.
+     */
+    private static final ObjectMapper BINDER = MAPPER.copy()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
     private static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     static {
@@ -57,6 +74,14 @@ public final class Json {
                 .maxStringLength(1_000_000)
                 .maxNumberLength(400)
                 .build());
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            BINDER.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        BINDER.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            BINDER.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
     }
 
     private Json() {
@@ -78,6 +103,65 @@ public final class Json {
     /** Parses JSON text from a non-file source (an environment variable, an HTTP body). */
     public static JsonNode parse(String source, byte[] bytes) throws InputException {
         return parse(source, bytes, true);
+    }
+
+    /** Reads a JSON file into {@code type}; see {@link #bind}. */
+    public static <T> T readFile(Path file, Class<T> type) throws InputException {
+        return bind(file.toString(), readFile(file), type);
+    }
+
+    /**
+     * Binds a parsed document to a record type. A value of the wrong type is one {@link InputException}
+     * naming the source and the field path ("gate.metrics.net_bps.value: must be a number, got string ..."),
+     * in the words {@link JsonFields} uses.
+     */
+    public static <T> T bind(String source, JsonNode root, Class<T> type) throws InputException {
+        return bind(source, "", root, type);
+    }
+
+    /** {@link #bind} for a part of a document found at {@code at}: errors name the whole path. */
+    public static <T> T bind(String source, String at, JsonNode root, Class<T> type) throws InputException {
+        try {
+            return BINDER.treeToValue(root, type);
+        } catch (JsonMappingException e) {
+            StringBuilder path = new StringBuilder(at);
+            JsonNode node = root;
+            for (JsonMappingException.Reference r : e.getPath()) {
+                boolean named = r.getFieldName() != null;
+                path.append(named ? (path.length() == 0 ? "" : ".") + r.getFieldName() : "[" + r.getIndex() + "]");
+                node = node == null ? null : named ? node.get(r.getFieldName()) : node.get(r.getIndex());
+            }
+            String required = e.getOriginalMessage().startsWith("Missing required creator property '")
+                    ? e.getOriginalMessage().split("'")[1] : null;
+            if (required != null) { // Jackson names the missing property in the path, or only in the message
+                String where = path.toString().endsWith(required) ? path.toString()
+                        : JsonFields.join(path.toString(), required);
+                throw new InputException(source, where, "is missing");
+            }
+            throw new InputException(source, path.toString(), problem(e, node));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InputException(source, firstLine(e.getMessage()));
+        }
+    }
+
+    private static String problem(JsonMappingException e, JsonNode node) {
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return e.getCause().getMessage(); // a record refused the value: its own words
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "is missing";
+        }
+        Class<?> t = e instanceof MismatchedInputException m && m.getTargetType() != null ? m.getTargetType()
+                : Object.class;
+        if (t.isEnum() && node.isTextual()) {
+            return "must be one of " + String.join(", ", java.util.Arrays.stream(t.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).toList()) + ", got \"" + node.asText() + "\"";
+        }
+        boolean whole = t == int.class || t == Integer.class || t == long.class || t == Long.class;
+        String expected = whole ? "a whole number" : Number.class.isAssignableFrom(t) || t == double.class ? "a number"
+                : t == String.class || t.isEnum() ? "a string" : t == boolean.class || t == Boolean.class ? "true or false"
+                : java.util.Collection.class.isAssignableFrom(t) ? "an array" : "a JSON object";
+        return "must be " + expected + ", got " + JsonFields.typeOf(node);
     }
 
     /**

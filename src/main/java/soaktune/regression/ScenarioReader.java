@@ -47,6 +47,7 @@ public final class ScenarioReader {
     static final Set<String> STEP = Set.of("metrics", "healthy_streak", "expect");
     static final String BLOCKED = "blocked_ratio";
 
+    private static final JsonFields FIELDS = new JsonFields("");
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -294,42 +295,24 @@ public final class ScenarioReader {
     }
 
     JsonNode object(JsonNode node, JsonPointer at) throws ScenarioException {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            throw new ScenarioException(at, "is missing");
-        }
-        if (!node.isObject()) {
-            throw new ScenarioException(at, "must be a mapping (key: value lines), got " + typeOf(node));
-        }
-        return node;
+        return typed(at, f -> f.object(node == null || node.isNull() ? null : node, ""));
     }
 
     double number(JsonNode node, JsonPointer at) throws ScenarioException {
-        if (node == null || node.isNull() || !node.isNumber() || !Double.isFinite(node.doubleValue())) {
-            throw new ScenarioException(at, "must be a finite number, got " + typeOf(node));
-        }
-        return node.doubleValue();
+        return typed(at, f -> f.number(node, ""));
     }
 
     /** A whole number >= 0 (a count such as adjustments or a healthy streak). */
     int count(JsonNode node, JsonPointer at) throws ScenarioException {
-        if (node == null || !node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < 0) {
-            throw new ScenarioException(at, "must be a whole number >= 0");
-        }
-        return node.intValue();
+        return typed(at, f -> f.count(node, ""));
     }
 
     String text(JsonNode node, JsonPointer at) throws ScenarioException {
-        if (node == null || node.isNull() || !node.isTextual()) {
-            throw new ScenarioException(at, node == null ? "is missing" : "must be text, got " + typeOf(node));
-        }
-        return node.textValue();
+        return typed(at, f -> f.text(node, ""));
     }
 
     boolean bool(JsonNode node, JsonPointer at) throws ScenarioException {
-        if (node == null || !node.isBoolean()) {
-            throw new ScenarioException(at, "must be true or false, got " + typeOf(node));
-        }
-        return node.booleanValue();
+        return typed(at, f -> f.bool(node, ""));
     }
 
     List<String> texts(JsonNode node, JsonPointer at) throws ScenarioException {
@@ -353,13 +336,23 @@ public final class ScenarioReader {
     }
 
     void onlyKeys(JsonNode node, JsonPointer at, Set<String> allowed) throws ScenarioException {
-        Iterator<String> it = node.fieldNames();
-        while (it.hasNext()) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw new ScenarioException(at.appendProperty(key), "unknown field (allowed: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
-            }
+        try {
+            FIELDS.onlyKeys(node, "", allowed);
+        } catch (InputException e) {
+            throw new ScenarioException(at.appendProperty(e.field()), e.problem());
+        }
+    }
+
+    private interface Access<T> {
+        T get(JsonFields f) throws InputException;
+    }
+
+    /** io.JsonFields' checks and words; the error is placed by the pointer (file:line:column, path). */
+    private static <T> T typed(JsonPointer at, Access<T> access) throws ScenarioException {
+        try {
+            return access.get(FIELDS);
+        } catch (InputException e) {
+            throw new ScenarioException(at, e.problem());
         }
     }
 

@@ -1,6 +1,5 @@
 package soaktune.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import soaktune.artifacts.AppliedProfile;
+import soaktune.artifacts.IterationSummary;
+import soaktune.artifacts.KpiGateFile;
+import soaktune.artifacts.SoakState;
 import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.LimitsReader;
@@ -21,9 +24,6 @@ import soaktune.model.Limits;
 import soaktune.model.TunableField;
 import soaktune.rules.RuleSetLoader;
 import soaktune.rules.RuleSource;
-import soaktune.soak.AppliedProfileFile;
-import soaktune.soak.SoakState;
-import soaktune.soak.SoakStateFile;
 
 /**
  * Reads a soak's artifacts folder into a {@link SoakReport}: every {@code ITER_SUMMARY_<i>.json} (at least
@@ -32,9 +32,8 @@ import soaktune.soak.SoakStateFile;
  * {@link InputException} naming it; a missing optional one or unreadable limits become a note in the report.
  */
 public final class ArtifactsReader {
-    static final String KPI_GATE = "KPI_GATE.json";
     // No leading zeros: ITER_SUMMARY_01.json is not a second copy of iteration 1.
-    private static final Pattern SUMMARY = Pattern.compile(Pattern.quote(SummaryReader.PREFIX) + "([1-9][0-9]{0,6})\\.json");
+    private static final Pattern SUMMARY = Pattern.compile(Pattern.quote(IterationSummary.PREFIX) + "([1-9][0-9]{0,6})\\.json");
 
     private ArtifactsReader() {
     }
@@ -48,24 +47,24 @@ public final class ArtifactsReader {
         }
         TreeMap<Integer, Path> summaries = summaries(dir);
         if (summaries.isEmpty()) {
-            throw new InputException(dir.toString(), "no iterations: no " + SummaryReader.PREFIX
+            throw new InputException(dir.toString(), "no iterations: no " + IterationSummary.PREFIX
                     + "<i>.json in this folder (did a soak run here?)");
         }
         List<String> notes = new ArrayList<>();
-        Optional<SoakState> state = Files.exists(dir.resolve(SoakStateFile.NAME))
-                ? Optional.of(SoakStateFile.read(dir)) : Optional.empty();
-        Path appliedFile = dir.resolve(AppliedProfileFile.NAME);
-        JsonNode applied = Files.exists(appliedFile) ? Json.readFile(appliedFile) : null;
-        ArtifactFields af = new ArtifactFields(appliedFile.toString());
+        Optional<SoakState> state = Files.exists(dir.resolve(SoakState.NAME))
+                ? Optional.of(SoakState.read(dir)) : Optional.empty();
+        Path appliedFile = dir.resolve(AppliedProfile.NAME);
+        AppliedProfile applied = Files.exists(appliedFile) ? AppliedProfile.read(appliedFile) : null;
         Double baseSpread = null;
         Map<TunableField, Double> finalOverrides = Map.of();
         if (applied != null) {
-            af.object(applied, "");
-            JsonNode base = af.optionalObject(applied.get("base"), "base");
-            baseSpread = base == null ? null : af.optionalNumber(base.get("base_spread_bps"), "base.base_spread_bps");
-            finalOverrides = af.overrides(applied.get("overrides_runtime"), "overrides_runtime");
+            baseSpread = applied.base() == null ? null : applied.base().get("base_spread_bps");
+            if (applied.overridesRuntime() != null) {
+                finalOverrides = new SummaryReader(appliedFile.toString()).overrides(applied.overridesRuntime(),
+                        "overrides_runtime");
+            }
         } else {
-            notes.add(AppliedProfileFile.NAME + " is missing: final overrides are those of the last iteration");
+            notes.add(AppliedProfile.NAME + " is missing: final overrides are those of the last iteration");
         }
 
         int planned = state.map(SoakState::iterations).orElse(-1);
@@ -115,15 +114,14 @@ public final class ArtifactsReader {
                 limits = Optional.empty();
             }
         }
-        JsonNode profileNode = applied == null ? null : applied.get("profile");
-        String profile = profileNode != null && profileNode.isTextual() ? profileNode.textValue() : null;
+        String profile = applied == null ? null : applied.profile();
         return new SoakReport(dir, state.map(SoakState::status).orElse("unknown"), planned, profile,
                 state.map(SoakState::source).orElse(null), rows, finalOverrides, limits, limitsFile,
                 thresholdsSource(dir), notes);
     }
 
     private static String names(List<Integer> iterations) {
-        return String.join(", ", iterations.stream().map(i -> SummaryReader.PREFIX + i + ".json").toList());
+        return String.join(", ", iterations.stream().map(i -> IterationSummary.PREFIX + i + ".json").toList());
     }
 
     static String shortSha(String sha) {
@@ -146,8 +144,7 @@ public final class ArtifactsReader {
     }
 
     private static int plannedIterations(Path summary) throws InputException {
-        ArtifactFields f = new ArtifactFields(summary.toString());
-        return Math.max(1, f.wholeNumber(Json.readFile(summary).get("iterations"), "iterations"));
+        return Math.max(1, IterationSummary.read(summary).iterations());
     }
 
     /** The limits of the rule set the soak ran with; without them the page draws no limit bands and says why. */
@@ -162,12 +159,7 @@ public final class ArtifactsReader {
     }
 
     private static String thresholdsSource(Path dir) throws InputException {
-        Path file = dir.resolve(KPI_GATE);
-        if (!Files.exists(file)) {
-            return null;
-        }
-        ArtifactFields f = new ArtifactFields(file.toString());
-        JsonNode root = f.object(Json.readFile(file), "");
-        return f.optionalText(root.get("thresholds"), "thresholds");
+        Path file = dir.resolve(KpiGateFile.NAME);
+        return Files.exists(file) ? KpiGateFile.read(file).thresholds() : null;
     }
 }

@@ -11,6 +11,7 @@ import soaktune.model.Proposal;
 import soaktune.model.TunableField;
 import soaktune.rules.RuleFiring;
 import soaktune.tuning.Decision;
+import soaktune.tuning.DecisionMarkers;
 
 /**
  * A readable account of one decision, in order: the rules that fired with the facts they matched, the

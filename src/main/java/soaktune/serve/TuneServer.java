@@ -29,16 +29,15 @@ import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Profile;
-import soaktune.report.DecisionJson;
-import soaktune.report.Markers;
-import soaktune.report.ReloadMarker;
+import soaktune.tuning.DecisionJson;
+import soaktune.tuning.Markers;
+import soaktune.tuning.ReloadMarker;
 import soaktune.rules.DecisionTimeoutException;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleSet;
 import soaktune.tuning.Decision;
 import soaktune.tuning.Tuner;
-import soaktune.tuning.TuningMemoryJson;
 import soaktune.tuning.TuningStep;
 
 /**
@@ -237,8 +236,8 @@ public final class TuneServer implements AutoCloseable {
         Decision decision = step.decision();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("overrides", decision.after().toJson());
-        out.put("explanation", DecisionJson.decision(decision));
-        out.put("tuning_memory", TuningMemoryJson.toJson(step.memoryAfter()));
+        out.put("explanation", DecisionJson.of(decision));
+        out.put("tuning_memory", step.memoryAfter());
         out.put("iteration", request.iteration());
         out.put("profile", request.profile().name());
         out.put("rules", rulesJson(current.ruleSet()));

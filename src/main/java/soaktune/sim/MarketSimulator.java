@@ -14,6 +14,7 @@ import soaktune.sim.replay.MarketData;
 import soaktune.sim.replay.ReplayEnd;
 import soaktune.sim.replay.ReplayMarket;
 import soaktune.soak.StrategySource;
+import soaktune.sim.event.MarketEventSource;
 
 /**
  * The causal market-making simulator behind {@code run --mock}: each iteration simulates

@@ -1,6 +1,8 @@
 package soaktune.sim;
 
 import java.util.SplittableRandom;
+import soaktune.sim.event.MarketEvent;
+import soaktune.sim.event.MarketEventSource;
 
 /**
  * The event loop of one iteration: market events from a {@link MarketEventSource}, the feed that shows

@@ -1,6 +1,8 @@
 package soaktune.sim;
 
 import java.util.SplittableRandom;
+import soaktune.sim.event.MarketEvent;
+import soaktune.sim.event.MarketEventSource;
 
 /**
  * The synthetic market: one Poisson stream of events at rate mid_update_rate + 2 x taker_rate, each either a

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import soaktune.artifacts.IterationSummary;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,7 +55,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Called once per finished iteration with its ITER_SUMMARY content (net_bps and verdict are read from it). */
-    public synchronized void iterationDone(int iteration, int iterations, Map<String, Object> summary) {
+    public synchronized void iterationDone(int iteration, int iterations, IterationSummary summary) {
         if (err == null) {
             return;
         }
@@ -116,13 +117,13 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    private static Double netBps(Map<String, Object> summary) {
-        return summary.get("metrics") instanceof Map<?, ?> m && m.get("net_bps") instanceof Number n
-                ? n.doubleValue() : null;
+    private static Double netBps(IterationSummary summary) {
+        return summary.metrics() != null && summary.metrics().get("net_bps") instanceof Number n ? n.doubleValue()
+                : null;
     }
 
-    private static String verdict(Map<String, Object> summary) {
-        return summary.get("gate") instanceof Map<?, ?> g && g.get("verdict") instanceof String v ? v : "no report";
+    private static String verdict(IterationSummary summary) {
+        return summary.gate() == null ? "no report" : summary.gate().verdict().name();
     }
 
     /** stdout on a terminal: passes every character through unchanged, moving the status line out of the way. */

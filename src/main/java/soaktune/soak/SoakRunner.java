@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import soaktune.gate.GateJson;
+import soaktune.artifacts.AppliedProfile;
+import soaktune.artifacts.IterationSummary;
+import soaktune.artifacts.KpiGateFile;
+import soaktune.artifacts.RulesRef;
+import soaktune.artifacts.SoakState;
 import soaktune.gate.GateResult;
 import soaktune.gate.Verdict;
 import soaktune.io.Clocks;
@@ -22,15 +26,16 @@ import soaktune.model.EdgeReport;
 import soaktune.model.Infeasible;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Overrides;
-import soaktune.report.DecisionJson;
-import soaktune.report.DecisionMarkers;
-import soaktune.report.Markers;
-import soaktune.report.ReloadMarker;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RulesMarker;
 import soaktune.tuning.Decision;
+import soaktune.tuning.DecisionJson;
+import soaktune.tuning.DecisionJson.AdjustmentJson;
+import soaktune.tuning.DecisionMarkers;
+import soaktune.tuning.Markers;
+import soaktune.tuning.ReloadMarker;
 import soaktune.tuning.Tuner;
 import soaktune.tuning.TuningMemory;
 import soaktune.tuning.TuningStep;
@@ -67,7 +72,7 @@ public final class SoakRunner {
         this.markers = markers;
         this.dir = config.artifacts();
         this.overridesFile = dir.resolve("runtime_overrides.json");
-        this.appliedFile = dir.resolve(AppliedProfileFile.NAME);
+        this.appliedFile = dir.resolve(AppliedProfile.NAME);
     }
 
     public SoakResult run(Optional<SoakState> resumeFrom) throws Exception {
@@ -77,11 +82,11 @@ public final class SoakRunner {
         markers.emit("rules_load", "OK", RulesMarker.payload(rules.current()));
 
         SoakState state;
-        List<Map<String, Object>> history;
+        List<AdjustmentJson> history;
         OverridesReader.Loaded start;
         if (resumeFrom.isPresent()) {
             state = resumeFrom.get();
-            history = trimHistory(AppliedProfileFile.readHistory(appliedFile), state.completed());
+            history = trimHistory(AppliedProfile.readOrEmpty(appliedFile).runtimeAdjustments(), state.completed());
             strategy.restoreState(state.strategyState());
             start = new OverridesReader.Loaded(toOverrides(state.overrides()), "state", Optional.empty(), List.of());
             markers.emit("soak_resume", "OK", "FROM_ITERATION=" + (state.completed() + 1) + " OF=" + n);
@@ -117,7 +122,7 @@ public final class SoakRunner {
         if (out.ending() != SoakResult.Ending.COMPLETE) {
             return stop(state, out.current(), writer.adjustments, out.ending());
         }
-        SoakStateFile.write(dir, state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())));
+        state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())).write(dir);
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
         footer("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without") + " auto-tuning",
                 out.current());
@@ -126,16 +131,23 @@ public final class SoakRunner {
 
     /** The loop's listener that prints the markers and writes every artifact of an iteration. */
     private final class Writer implements SoakLoop.Listener {
-        private final List<Map<String, Object>> history;
+        private final List<AdjustmentJson> history;
         private final OverridesReader.Loaded start;
         private final int first;
         private SoakState state;
         private int adjustments;
         private int iteration;
-        private Map<String, Object> summary;
-        private Verdict gate;
+        // The parts of this iteration's summary, filled in as the loop reports them.
+        private String ts;
+        private Map<String, Double> applied;
+        private RulesRef rulesRef;
+        private Map<String, Object> metrics;
+        private KpiGateFile gate;
+        private IterationSummary.RuntimeFailure failure;
+        private DecisionJson decision;
+        private Verdict gateVerdict; // this iteration's, for the decision's markers
 
-        Writer(SoakState state, List<Map<String, Object>> history, OverridesReader.Loaded start, int first) {
+        Writer(SoakState state, List<AdjustmentJson> history, OverridesReader.Loaded start, int first) {
             this.state = state;
             this.history = history;
             this.start = start;
@@ -174,21 +186,27 @@ public final class SoakRunner {
 
         @Override
         public void starting(int i, String ts, RuleSet ruleSet, Overrides effective) throws IOException {
-            AppliedProfileFile.write(appliedFile, config.profile(), effective, history, state.memory(), ruleSet, ts);
+            AppliedProfile.of(config.profile(), effective, history, state.memory(), ruleSet, ts).write(appliedFile);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
-            summary = summaryHead(i, ts, effective, ruleSet);
+            this.ts = ts;
+            applied = config.profile().applyRuntime(effective);
+            rulesRef = RulesRef.of(ruleSet);
+            metrics = null;
+            gate = null;
+            failure = null;
+            decision = null;
         }
 
         @Override
         public void judged(int i, EdgeReport report, GateResult gate, List<String> verdicts, String ts)
                 throws IOException {
             writeEdgeReport(i, report);
-            this.gate = gate.verdict();
-            summary.put("metrics", DecisionJson.metrics(report.totals()));
+            gateVerdict = gate.verdict();
+            metrics = DecisionJson.metrics(report.totals());
             markers.emit("kpi_gate", gate.verdict().name(), gate.markerPayload());
-            Map<String, Object> gateJson = GateJson.of(gate, config.thresholds(), "EDGE_REPORT_" + i + ".json", ts);
-            summary.put("gate", gateJson);
-            writeGate(gateJson, verdicts);
+            this.gate = KpiGateFile.of(gate, config.thresholds(), "EDGE_REPORT_" + i + ".json", ts);
+            // KPI_GATE.json: the latest iteration's verdict plus the soak so far.
+            Json.write(dir.resolve(KpiGateFile.NAME), this.gate.withIterationVerdicts(verdicts));
         }
 
         @Override
@@ -200,37 +218,36 @@ public final class SoakRunner {
         public void failedAtRunTime(int i, RuleSet failed, RuleSet fallback, RuleEvaluationException e) {
             markers.emit("rules_runtime", "FAIL", "SHA=" + failed.shortSha() + " FALLBACK=" + fallback.shortSha()
                     + " MSG=" + e.getMessage());
-            summary.put("rules_runtime_failure", Map.of("sha256", failed.sha256(), "error",
-                    String.valueOf(e.getMessage()), "decided_with", fallback.sha256()));
-            summary.put("rules", DecisionJson.rules(fallback));
+            failure = new IterationSummary.RuntimeFailure(failed.sha256(), String.valueOf(e.getMessage()),
+                    fallback.sha256());
+            rulesRef = RulesRef.of(fallback);
         }
 
         @Override
         public void decided(int i, TuningStep.Result step, EdgeReport report, RuleSet ruleSet) throws IOException {
             Decision decision = step.decision();
-            DecisionMarkers.print(markers, decision, report.totals(), gate);
+            DecisionMarkers.print(markers, decision, report.totals(), gateVerdict);
             Json.write(overridesFile, decision.after().toJson());
             markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
             for (Adjustment a : decision.adjustments()) {
-                history.add(AppliedProfileFile.historyEntry(a, ruleSet));
+                history.add(AppliedProfile.historyEntry(a, ruleSet));
             }
             adjustments += decision.adjustments().size();
-            AppliedProfileFile.write(appliedFile, config.profile(), decision.after(), history, step.memoryAfter(),
-                    ruleSet, summary.get("ts").toString());
+            AppliedProfile.of(config.profile(), decision.after(), history, step.memoryAfter(), ruleSet, ts)
+                    .write(appliedFile);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
-            summary.put("decision", DecisionJson.decision(decision));
+            this.decision = DecisionJson.of(decision);
         }
 
         @Override
         public void done(SoakLoop.Iteration it, SoakLoop.Carry next) throws IOException {
-            summary.put("tuning", it.tuning());
-            if (it.inconclusive() != null) {
-                summary.put("inconclusive", it.inconclusive());
-            }
-            Json.write(dir.resolve("ITER_SUMMARY_" + it.number() + ".json"), summary);
+            IterationSummary summary = new IterationSummary(it.number(), config.iterations(), ts,
+                    config.profile().name(), rulesRef, strategy.describe(), applied, metrics, gate, failure, decision,
+                    it.tuning(), it.inconclusive());
+            Json.write(IterationSummary.file(dir, it.number()), summary);
             state = state.after(it.number(), next.current().toJson(), next.inconclusiveStreak(), next.verdicts(),
                     next.memory(), strategy.saveState(), it.rules().sha256(), it.ts());
-            SoakStateFile.write(dir, state);
+            state.write(dir);
             progress.iterationDone(it.number(), config.iterations(), summary);
         }
     }
@@ -238,7 +255,7 @@ public final class SoakRunner {
     private SoakResult stop(SoakState state, Overrides current, int adjustments, SoakResult.Ending ending)
             throws IOException {
         String status = ending == SoakResult.Ending.INTERRUPTED ? SoakState.INTERRUPTED : SoakState.INCONCLUSIVE;
-        SoakStateFile.write(dir, state.withStatus(status, Clocks.isoNow(config.clock())));
+        state.withStatus(status, Clocks.isoNow(config.clock())).write(dir);
         String why = ending == SoakResult.Ending.INTERRUPTED
                 ? "stopped by " + (StopSignal.signal() == 2 ? "SIGINT" : "SIGTERM") : "no usable report";
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
@@ -289,31 +306,12 @@ public final class SoakRunner {
         return last;
     }
 
-    /** KPI_GATE.json: the latest iteration's verdict plus the soak so far. */
-    private void writeGate(Map<String, Object> latest, List<String> verdicts) throws IOException {
-        Map<String, Object> doc = new LinkedHashMap<>(latest);
-        doc.put("iteration_verdicts", verdicts);
-        Json.write(dir.resolve("KPI_GATE.json"), doc);
-    }
-
     private void footer(String title, Overrides current) {
         markers.line("");
         markers.line(RULE);
         markers.line(title);
         markers.line(RULE);
         markers.line("Final overrides: " + Json.toText(current.toJson()).strip());
-    }
-
-    private Map<String, Object> summaryHead(int i, String ts, Overrides effective, RuleSet ruleSet) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("iteration", i);
-        summary.put("iterations", config.iterations());
-        summary.put("ts", ts);
-        summary.put("profile", config.profile().name());
-        summary.put("rules", DecisionJson.rules(ruleSet));
-        summary.put("source", strategy.describe());
-        summary.put("applied", config.profile().applyRuntime(effective));
-        return summary;
     }
 
     private void reportSource(OverridesReader.Loaded loaded) {
@@ -329,18 +327,12 @@ public final class SoakRunner {
     }
 
     /** Drops history entries of iterations after the resume point (a crash may have left some behind). */
-    private static List<Map<String, Object>> trimHistory(List<Map<String, Object>> history, int completed) {
-        List<Map<String, Object>> kept = new ArrayList<>();
-        for (Map<String, Object> entry : history) {
-            if (entry.get("iteration") instanceof Number n && n.intValue() <= completed) {
-                kept.add(entry);
-            }
-        }
-        return kept;
+    private static List<AdjustmentJson> trimHistory(List<AdjustmentJson> history, int completed) {
+        return new ArrayList<>(history.stream().filter(entry -> entry.iteration() <= completed).toList());
     }
 
     private static Overrides toOverrides(Map<String, Object> json) throws InputException {
-        return OverridesReader.parse(SoakStateFile.NAME, Json.mapper().valueToTree(json), "state", Optional.empty())
+        return OverridesReader.parse(SoakState.NAME, Json.mapper().valueToTree(json), "state", Optional.empty())
                 .overrides();
     }
 }

@@ -1,5 +1,6 @@
 package soaktune.tuning;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,17 +27,21 @@ import soaktune.model.TunableField;
  * gives the memory for the next iteration. Kept in the soak state (and in applied_profile.json for one-shot
  * tune) so a resumed soak decides exactly as before.
  */
-public record TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen, Map<String, Integer> misses,
-        Map<String, Integer> atLimit, List<Infeasible> infeasible) {
+public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
+        @JsonProperty(required = true) Map<String, Integer> frozen,
+        @JsonProperty("kpi_misses") Map<String, Integer> misses,
+        @JsonProperty("at_limit") Map<String, Integer> atLimit,
+        List<Infeasible> infeasible) {
     /** Moves older than this many iterations are forgotten; the rules' windows must fit inside it. */
     public static final int HORIZON = 12;
 
     public TuningMemory {
         moves = List.copyOf(moves);
         frozen = Collections.unmodifiableMap(new TreeMap<>(frozen));
-        misses = Collections.unmodifiableMap(new TreeMap<>(misses));
-        atLimit = Collections.unmodifiableMap(new TreeMap<>(atLimit));
-        infeasible = List.copyOf(infeasible);
+        // memory written before the feasibility streaks existed has none of the last three
+        misses = Collections.unmodifiableMap(new TreeMap<>(misses == null ? Map.of() : misses));
+        atLimit = Collections.unmodifiableMap(new TreeMap<>(atLimit == null ? Map.of() : atLimit));
+        infeasible = infeasible == null ? List.of() : List.copyOf(infeasible);
     }
 
     /** Only anti-oscillation memory: no streaks, no verdict. */

@@ -14,7 +14,7 @@ import soaktune.cli.CliRun;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.Json;
 import soaktune.io.ProfileLoader;
-import soaktune.report.DecisionJson;
+import soaktune.tuning.DecisionJson;
 import soaktune.rules.RuleSetLoader;
 import soaktune.sim.ScenarioLoader;
 import soaktune.soak.SoakLoop;
@@ -58,7 +58,7 @@ final class BenchMatchesRunTest {
             assertThat(it.tuning()).isEqualTo(summary.get("tuning").asText());
             if (it.step() != null) {
                 decided++;
-                assertThat(withoutTs(tree(DecisionJson.decision(it.step().decision()))))
+                assertThat(withoutTs(tree(DecisionJson.of(it.step().decision()))))
                         .as("iteration %d decision", i).isEqualTo(withoutTs(summary.get("decision")));
             } else {
                 assertThat(summary.has("decision")).isFalse();

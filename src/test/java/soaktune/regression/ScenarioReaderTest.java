@@ -39,7 +39,7 @@ final class ScenarioReaderTest {
                 + "given.metrics.cancel_ratoi: unknown metric");
         Path type = write("t.yaml", "name: t\ngiven:\n  metrics: {net_bps: \"3\"}\nexpect: {}\n");
         assertThatThrownBy(() -> ScenarioReader.read(type)).hasMessageContaining(":3:")
-                .hasMessageContaining("given.metrics.net_bps: must be a finite number");
+                .hasMessageContaining("given.metrics.net_bps: must be a number, got string \"3\"");
     }
 
     @Test

@@ -23,7 +23,7 @@ import soaktune.model.MetricName;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
-import soaktune.report.DecisionJson;
+import soaktune.tuning.DecisionJson;
 import soaktune.tuning.Decision;
 import soaktune.tuning.MetricsFixtures;
 import soaktune.tuning.Tuner;
@@ -348,8 +348,8 @@ final class RuleBaseCacheTest {
         return out;
     }
 
-    private static Map<String, Object> json(RuleSet rules, MetricsFixtures m, List<Object> extra) {
-        return DecisionJson.decision(new Tuner(rules).decide(m.build(), Overrides.empty(), s1, 1,
+    private static DecisionJson json(RuleSet rules, MetricsFixtures m, List<Object> extra) {
+        return DecisionJson.of(new Tuner(rules).decide(m.build(), Overrides.empty(), s1, 1,
                 "2025-10-12T14:00:00Z", extra));
     }
 }

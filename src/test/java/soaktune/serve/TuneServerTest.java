@@ -34,7 +34,7 @@ import soaktune.io.ProfileLoader;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
-import soaktune.report.Markers;
+import soaktune.tuning.Markers;
 import soaktune.rules.DecisionBudget;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;

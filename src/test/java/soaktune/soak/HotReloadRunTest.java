@@ -17,7 +17,7 @@ import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.Json;
 import soaktune.io.ProfileLoader;
 import soaktune.model.EdgeReport;
-import soaktune.report.Markers;
+import soaktune.tuning.Markers;
 import soaktune.rules.HotRules;
 import soaktune.rules.RuleSet;
 import soaktune.rules.RuleSetLoader;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import soaktune.cli.CliRun;
 import soaktune.cli.ExitCodes;
 import soaktune.cli.TestFiles;
+import soaktune.artifacts.SoakState;
 import soaktune.io.Json;
 
 /**
@@ -50,7 +51,7 @@ final class KillAndResumeTest {
             }
         }
         assertThat(kills).as("at least one kill landed mid-soak").isPositive();
-        Path state = killed.resolve(SoakStateFile.NAME);
+        Path state = killed.resolve(SoakState.NAME);
         if (!Json.readFile(state).get("status").asText().equals("complete")) {
             try (ChildJvm child = ChildJvm.start(ENV, resume)) {
                 assertThat(child.waitFor(120_000)).as(child.output()).isZero();
@@ -76,7 +77,7 @@ final class KillAndResumeTest {
             assertThat(child.output()).contains("[MINI-SOAK INTERRUPTED]").contains("stopped by SIGTERM")
                     .contains("Final overrides: {");
         }
-        var state = Json.readFile(dir.resolve(SoakStateFile.NAME));
+        var state = Json.readFile(dir.resolve(SoakState.NAME));
         assertThat(state.get("status").asText()).isEqualTo("interrupted");
         int completed = state.get("completed_iterations").asInt();
         assertThat(completed).isGreaterThanOrEqualTo(2);

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import soaktune.artifacts.IterationSummary;
+import soaktune.artifacts.KpiGateFile;
+import soaktune.gate.Verdict;
 
 /** Progress lines: content, ETA arithmetic, terminal redraw, and throttling off a terminal (fake clock). */
 final class ProgressTest {
@@ -18,8 +21,13 @@ final class ProgressTest {
         return new Progress(new PrintWriter(err, true), terminal, now::get);
     }
 
-    private static Map<String, Object> summary(double netBps, String verdict) {
-        return Map.of("metrics", Map.of("net_bps", netBps), "gate", Map.of("verdict", verdict));
+    private static IterationSummary summary(double netBps, String verdict) {
+        KpiGateFile gate = new KpiGateFile(Verdict.valueOf(verdict), null, null, null, 0, null, null, null, null);
+        return summary(Map.of("net_bps", netBps), gate);
+    }
+
+    private static IterationSummary summary(Map<String, Object> metrics, KpiGateFile gate) {
+        return new IterationSummary(1, 1, null, null, null, null, null, metrics, gate, null, null, "held", null);
     }
 
     private void advance(Duration d) {
@@ -32,7 +40,7 @@ final class ProgressTest {
         advance(Duration.ofSeconds(30));
         p.iterationDone(1, 4, summary(2.3456, "FAIL"));
         advance(Duration.ofSeconds(30));
-        p.iterationDone(2, 4, Map.of("tuning", "held")); // no report came
+        p.iterationDone(2, 4, summary(null, null)); // no report came
 
         // 60 s for 2 iterations: 30 s each, 2 to go -> ETA 60 s.
         assertThat(err.toString()).isEqualTo(

@@ -1,8 +1,8 @@
 package soaktune.sim.replay;
 
 import java.util.SplittableRandom;
-import soaktune.sim.MarketEvent;
-import soaktune.sim.MarketEventSource;
+import soaktune.sim.event.MarketEvent;
+import soaktune.sim.event.MarketEventSource;
 
 /**
  * Replays a capture: each quote row is a book event (mid, half spread, depth on each side), each trade row a

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import soaktune.sim.MarketEvent;
+import soaktune.sim.event.MarketEvent;
 
 /** Slicing a capture into iterations: order of events, the next slice, wrapping and stopping. */
 final class ReplayMarketTest {

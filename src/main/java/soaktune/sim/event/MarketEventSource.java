@@ -1,4 +1,4 @@
-package soaktune.sim;
+package soaktune.sim.event;
 
 import java.util.SplittableRandom;
 

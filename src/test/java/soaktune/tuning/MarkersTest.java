@@ -1,4 +1,4 @@
-package soaktune.report;
+package soaktune.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package soaktune.sim;
+package soaktune.sim.event;
 
 /**
  * One market event, filled in place by a {@link MarketEventSource}. Deliberately a mutable holder, not a

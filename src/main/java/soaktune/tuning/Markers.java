@@ -1,4 +1,4 @@
-package soaktune.report;
+package soaktune.tuning;
 
 import java.io.PrintWriter;
 
