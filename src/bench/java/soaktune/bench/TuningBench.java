@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
-import soaktune.rules.HotRules;
+import soaktune.rules.engine.HotRules;
 import soaktune.sim.MarketSimulator;
 import soaktune.sim.ScenarioSpec;
 import soaktune.soak.SoakLoop;

@@ -27,7 +27,7 @@ import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.Json;
 import soaktune.io.LimitsReader;
-import soaktune.rules.RuleSource;
+import soaktune.rules.engine.RuleSource;
 import soaktune.model.Limits;
 import soaktune.model.Profile;
 import soaktune.sim.Scenario;

@@ -12,7 +12,7 @@ import soaktune.io.Json;
 import soaktune.model.Adjustment;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
-import soaktune.rules.RuleSet;
+import soaktune.rules.engine.RuleSet;
 import soaktune.tuning.DecisionJson;
 import soaktune.tuning.DecisionJson.AdjustmentJson;
 import soaktune.tuning.TuningMemory;

@@ -1,7 +1,7 @@
 package soaktune.artifacts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import soaktune.rules.RuleSet;
+import soaktune.rules.engine.RuleSet;
 
 /**
  * Which rule set made a decision, as ITER_SUMMARY and applied_profile.json record it. {@code dir} is where the

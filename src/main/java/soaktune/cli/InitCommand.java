@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import soaktune.io.AtomicFiles;
 import soaktune.io.InputException;
-import soaktune.rules.RuleSetManifest;
+import soaktune.rules.engine.RuleSetManifest;
 import soaktune.tuning.Markers;
-import soaktune.rules.RuleSource;
+import soaktune.rules.engine.RuleSource;
 
 /** {@code init [DIR] --from v1|v2}: an editable copy of a built-in rule set, its tests and a short README. */
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

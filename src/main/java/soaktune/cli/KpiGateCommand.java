@@ -19,7 +19,7 @@ import soaktune.io.EdgeReportReader;
 import soaktune.io.Json;
 import soaktune.model.EdgeReport;
 import soaktune.tuning.Markers;
-import soaktune.rules.RuleSource;
+import soaktune.rules.engine.RuleSource;
 
 /** Judges one EDGE_REPORT against the KPI thresholds: exit 0 OK, 1 WARN or FAIL, 3 INCONCLUSIVE. */
 @Command(name = "kpi-gate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

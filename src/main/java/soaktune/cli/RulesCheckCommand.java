@@ -12,12 +12,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.InputException;
-import soaktune.rules.RuleCheck;
+import soaktune.rules.engine.RuleCheck;
 import soaktune.rules.RuleProblem;
-import soaktune.rules.RuleSetLoader;
-import soaktune.rules.RuleSource;
-import soaktune.rules.RulesSnapshot;
-import soaktune.rules.ThresholdDrift;
+import soaktune.rules.engine.RuleSetLoader;
+import soaktune.rules.engine.RuleSource;
+import soaktune.rules.engine.RulesSnapshot;
+import soaktune.rules.engine.ThresholdDrift;
 
 /** {@code rules check [DIR]}: lint and compile a rules folder, every problem as {@code file:line:col: message}. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

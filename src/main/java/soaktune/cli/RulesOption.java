@@ -3,11 +3,11 @@ package soaktune.cli;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import soaktune.io.InputException;
-import soaktune.rules.DecisionBudget;
-import soaktune.rules.RuleBaseCache;
-import soaktune.rules.RuleSet;
-import soaktune.rules.RuleSetLoader;
-import soaktune.rules.RuleSource;
+import soaktune.rules.engine.DecisionBudget;
+import soaktune.rules.engine.RuleBaseCache;
+import soaktune.rules.engine.RuleSet;
+import soaktune.rules.engine.RuleSetLoader;
+import soaktune.rules.engine.RuleSource;
 import soaktune.rules.RulesException;
 
 /** {@code --rules DIR|v1|v2}: a rules folder, or a set carried in the jar; read and compiled at run time. */

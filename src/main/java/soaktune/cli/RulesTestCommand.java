@@ -16,10 +16,10 @@ import soaktune.io.Clocks;
 import soaktune.regression.JUnitXmlReport;
 import soaktune.regression.ScenarioResult;
 import soaktune.regression.ScenarioRunner;
-import soaktune.rules.RuleBaseCache;
-import soaktune.rules.RuleSet;
-import soaktune.rules.RuleSetLoader;
-import soaktune.rules.RuleSource;
+import soaktune.rules.engine.RuleBaseCache;
+import soaktune.rules.engine.RuleSet;
+import soaktune.rules.engine.RuleSetLoader;
+import soaktune.rules.engine.RuleSource;
 
 /**
  * {@code rules test [DIR]}: runs the regression scenarios in DIR/tests, and those its bases' it inherits,

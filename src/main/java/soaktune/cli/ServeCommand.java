@@ -15,9 +15,9 @@ import soaktune.io.Clocks;
 import soaktune.io.ProfileLoader;
 import soaktune.model.Profile;
 import soaktune.tuning.Markers;
-import soaktune.rules.HotRules;
-import soaktune.rules.RuleSet;
-import soaktune.rules.RulesMarker;
+import soaktune.rules.engine.HotRules;
+import soaktune.rules.engine.RuleSet;
+import soaktune.rules.engine.RulesMarker;
 import soaktune.serve.TuneServer;
 import soaktune.soak.StopSignal;
 

@@ -22,8 +22,8 @@ import soaktune.io.Json;
 import soaktune.io.LimitsReader;
 import soaktune.model.Limits;
 import soaktune.model.TunableField;
-import soaktune.rules.RuleSetLoader;
-import soaktune.rules.RuleSource;
+import soaktune.rules.engine.RuleSetLoader;
+import soaktune.rules.engine.RuleSource;
 
 /**
  * Reads a soak's artifacts folder into a {@link SoakReport}: every {@code ITER_SUMMARY_<i>.json} (at least

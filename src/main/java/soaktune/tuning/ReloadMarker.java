@@ -1,8 +1,8 @@
 package soaktune.tuning;
 
-import soaktune.rules.HotRules;
+import soaktune.rules.engine.HotRules;
 import soaktune.rules.RuleProblem;
-import soaktune.rules.RuleSet;
+import soaktune.rules.engine.RuleSet;
 
 /**
  * {@code | rules_reload | OK | VERSION=v1 SHA=<12 hex> |} or

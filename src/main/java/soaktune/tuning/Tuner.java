@@ -12,10 +12,10 @@ import soaktune.model.Profile;
 import soaktune.model.Proposal;
 import soaktune.model.Range;
 import soaktune.model.TunableField;
-import soaktune.rules.RuleEngine;
+import soaktune.rules.engine.RuleEngine;
 import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleOutcome;
-import soaktune.rules.RuleSet;
+import soaktune.rules.engine.RuleSet;
 
 /**
  * Makes one decision: current values (override, else profile) clamped into limits, the rules over the

@@ -15,7 +15,7 @@ import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.Json;
 import soaktune.io.ProfileLoader;
 import soaktune.tuning.DecisionJson;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSetLoader;
 import soaktune.sim.ScenarioLoader;
 import soaktune.soak.SoakLoop;
 import soaktune.tuning.Tuner;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import soaktune.rules.RuleSource;
+import soaktune.rules.engine.RuleSource;
 
 /**
  * Every shipped rule set passes {@code rules test}: each folder under rules/ (a new one is picked up without

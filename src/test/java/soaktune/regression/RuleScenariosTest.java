@@ -11,8 +11,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import soaktune.rules.RuleSet;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSet;
+import soaktune.rules.engine.RuleSetLoader;
 import soaktune.rules.RulesFolders;
 
 /**

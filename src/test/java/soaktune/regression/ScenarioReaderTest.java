@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import soaktune.io.InputException;
 import soaktune.model.MetricName;
 import soaktune.model.TunableField;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSetLoader;
 import soaktune.rules.RulesFolders;
 
 /** Scenario files are read strictly; every problem names the file, line and column. */

@@ -11,7 +11,7 @@ import soaktune.io.ProfileLoader;
 import soaktune.model.MetricName;
 import soaktune.model.Overrides;
 import soaktune.model.TunableField;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSetLoader;
 import soaktune.rules.RulesFolders;
 import soaktune.tuning.Decision;
 import soaktune.tuning.MetricsFixtures;

@@ -14,7 +14,7 @@ import soaktune.model.MetricName;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSetLoader;
 
 /** The v1 anti-oscillation guardrails (rules/v1/anti_oscillation.drl) and the memory that feeds them. */
 final class AntiOscillationTest {

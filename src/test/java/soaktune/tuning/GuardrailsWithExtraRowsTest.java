@@ -15,7 +15,7 @@ import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.Proposal;
 import soaktune.model.TunableField;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSetLoader;
 
 /**
  * The v1 trigger table never proposes three changes to one field or more than 0.1 of spread, so the

@@ -23,7 +23,7 @@ import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
 import soaktune.rules.RuleEvaluationException;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSetLoader;
 import soaktune.rules.RulesFolders;
 
 /** The streaks and the verdict the feasibility rules need, as the tuning memory carries them between steps. */

@@ -21,7 +21,7 @@ import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
 import soaktune.model.Trigger;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSetLoader;
 
 /**
  * Safety properties of the real v1 rules, for any metrics and any current overrides (including values far

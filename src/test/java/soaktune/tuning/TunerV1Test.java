@@ -18,8 +18,8 @@ import soaktune.model.MissingMetricException;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
-import soaktune.rules.RuleSet;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSet;
+import soaktune.rules.engine.RuleSetLoader;
 
 /** The v1 trigger table and guardrails, loaded from the real rules/v1 folder, one behaviour per test. */
 final class TunerV1Test {

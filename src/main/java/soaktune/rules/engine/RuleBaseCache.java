@@ -1,0 +1,346 @@
+package soaktune.rules.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.base.definitions.impl.KnowledgePackageImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import soaktune.io.AtomicFiles;
+
+/**
+ * Compiled rule packages kept on disk, so a one-shot {@code tune} skips the DRL compiler (most of its start
+ * time). An entry's key is the sha256 of the rules folder's decision files together with the identity of
+ * the code that compiled them (the jar or class folders of soaktune, Drools and MVEL, and the JVM), so any
+ * rule edit, rename or new file, and any other build of soaktune, misses. Entries are written only after
+ * the whole check passed, atomically; one that cannot be read for any reason is ignored and rebuilt.
+ *
+ * <p>An entry holds compiled code that will run: the folder is created private to the user, and entries
+ * another user could have written are ignored. Deserialisation accepts only engine and model classes.
+ */
+public final class RuleBaseCache {
+    public static final String DIR_ENV = "SOAKTUNE_CACHE_DIR";
+    public static final String OFF_ENV = "SOAKTUNE_NO_CACHE";
+    static final String MAGIC = "soaktune-rulebase 1\n";
+    static final String SUFFIX = ".kbase";
+    /** Old entries (other rule versions, other builds) beyond this many are deleted, oldest first. */
+    static final int KEEP = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBaseCache.class);
+    private static final List<String> ALLOWED_PACKAGES = List.of("java.", "org.drools.", "org.kie.", "org.mvel2.",
+            "soaktune.");
+
+    private final Path dir;
+    private final String runtime;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+
+    /**
+     * @param dir     where entries live; null disables the cache
+     * @param runtime identity of the code that compiles and runs the bases (see {@link #runtimeIdentity()})
+     */
+    public RuleBaseCache(Path dir, String runtime) {
+        this.dir = dir;
+        this.runtime = runtime;
+    }
+
+    public static RuleBaseCache disabled() {
+        return new RuleBaseCache(null, "");
+    }
+
+    /**
+     * {@code SOAKTUNE_NO_CACHE} (any non-empty value but 0) disables it; else {@code SOAKTUNE_CACHE_DIR}, else
+     * {@code $XDG_CACHE_HOME/soaktune}, else {@code $HOME/.cache/soaktune}; none of them set: no cache.
+     */
+    public static RuleBaseCache fromEnv(Map<String, String> env) {
+        String off = env.get(OFF_ENV);
+        if (off != null && !off.isBlank() && !off.trim().equals("0")) {
+            return disabled();
+        }
+        return dirFromEnv(env).map(d -> new RuleBaseCache(d.resolve("rulebase"), runtimeIdentity()))
+                .orElseGet(RuleBaseCache::disabled);
+    }
+
+    /** soaktune's cache folder from the environment, if any (shared with the launcher's CDS archive). */
+    public static Optional<Path> dirFromEnv(Map<String, String> env) {
+        if (nonBlank(env.get(DIR_ENV))) {
+            return Optional.of(Path.of(env.get(DIR_ENV)));
+        }
+        if (nonBlank(env.get("XDG_CACHE_HOME"))) {
+            return Optional.of(Path.of(env.get("XDG_CACHE_HOME"), "soaktune"));
+        }
+        if (nonBlank(env.get("HOME"))) {
+            return Optional.of(Path.of(env.get("HOME"), ".cache", "soaktune"));
+        }
+        return Optional.empty();
+    }
+
+    public boolean enabled() {
+        return dir != null;
+    }
+
+    public int hits() {
+        return hits.get();
+    }
+
+    public int misses() {
+        return misses.get();
+    }
+
+    /** The entry for a snapshot (whether or not it exists). */
+    public Path file(RulesSnapshot snapshot) {
+        return dir.resolve(key(snapshot) + SUFFIX);
+    }
+
+    String key(RulesSnapshot snapshot) {
+        return sha256((MAGIC + runtime + "\n" + snapshot.sha256()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The compiled packages of the entry for this snapshot; empty when there is none or it is unusable. The
+     * caller verifies them ({@code Sandbox.verifyCompiled}) before building a base: an entry is code.
+     */
+    Optional<List<KiePackage>> find(RulesSnapshot snapshot) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        Path file = file(snapshot);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !trusted(file) || !trusted(dir)) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            byte[] header = header(snapshot);
+            if (bytes.length < header.length || !Arrays.equals(bytes, 0, header.length, header, 0, header.length)) {
+                throw new IOException("header does not match");
+            }
+            List<KiePackage> packages = read(bytes, header.length);
+            hits.incrementAndGet();
+            LOG.debug("rule base cache hit: {}", file);
+            return Optional.of(packages);
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            // Truncated, corrupt, from another engine version: compile instead and overwrite it.
+            LOG.debug("rule base cache entry {} unusable, rebuilding: {}", file, e.toString());
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+    }
+
+    /** A rule base from packages that passed the sandbox. */
+    static KieBase newBase(List<KiePackage> packages) {
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(packages);
+        return base;
+    }
+
+    /** Drops an entry that failed verification, so the next load compiles and rewrites it. */
+    void discard(RulesSnapshot snapshot) {
+        if (!enabled()) {
+            return;
+        }
+        hits.decrementAndGet();
+        misses.incrementAndGet();
+        try {
+            Files.deleteIfExists(file(snapshot));
+        } catch (IOException e) {
+            LOG.debug("rule base cache entry {} not deleted: {}", file(snapshot), e.toString());
+        }
+    }
+
+    /** Writes the entry for a snapshot that passed the whole check. A cache that cannot be written is no error. */
+    void store(RulesSnapshot snapshot, Collection<KiePackage> packages) {
+        if (!enabled()) {
+            return;
+        }
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 * 1024);
+            buffer.write(header(snapshot));
+            try (ObjectOutputStream out = new DroolsObjectOutputStream(buffer)) {
+                out.writeObject(new ArrayList<>(packages));
+            }
+            createPrivateDir(dir);
+            AtomicFiles.write(file(snapshot), buffer.toByteArray());
+            prune();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("rule base cache not written to {}: {}", dir, e.toString());
+        }
+    }
+
+    private byte[] header(RulesSnapshot snapshot) {
+        return (MAGIC + key(snapshot) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<KiePackage> read(byte[] bytes, int offset) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new DroolsObjectInputStream(
+                new ByteArrayInputStream(bytes, offset, bytes.length - offset), RuleBaseCache.class.getClassLoader())) {
+            in.setObjectInputFilter(RuleBaseCache::filter);
+            Object value = in.readObject();
+            if (!(value instanceof List<?> list) || list.stream().anyMatch(p -> !(p instanceof KnowledgePackageImpl))) {
+                throw new IOException("not a list of rule packages");
+            }
+            return (List<KiePackage>) value;
+        }
+    }
+
+    /** Only engine, model and JDK classes may be deserialised: nothing else belongs in a rule package. */
+    static ObjectInputFilter.Status filter(ObjectInputFilter.FilterInfo info) {
+        Class<?> type = info.serialClass();
+        if (type == null) {
+            return ObjectInputFilter.Status.UNDECIDED;
+        }
+        return allowed(type) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+    }
+
+    static boolean allowed(Class<?> type) {
+        while (type.isArray()) {
+            type = type.getComponentType();
+        }
+        String name = type.getName();
+        return type.isPrimitive() || ALLOWED_PACKAGES.stream().anyMatch(name::startsWith);
+    }
+
+    /**
+     * An entry (or the cache folder) is used only if it is ours, is not a symbolic link, and nobody else
+     * could have written it.
+     */
+    private static boolean trusted(Path path) {
+        try {
+            if (Files.isSymbolicLink(path)) {
+                return false;
+            }
+            if (!Files.getFileStore(path).supportsFileAttributeView("posix")) {
+                return true;
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+            boolean othersWrite = perms.contains(PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(PosixFilePermission.OTHERS_WRITE);
+            String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+            return !othersWrite && owner.equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static void createPrivateDir(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private void prune() throws IOException {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+        }
+        if (entries.size() <= KEEP) {
+            return;
+        }
+        List<Path> byAge = new ArrayList<>(entries);
+        byAge.sort(Comparator.comparing(RuleBaseCache::modified));
+        for (Path old : byAge.subList(0, byAge.size() - KEEP)) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /**
+     * Who compiled a cached base and will run it: the location, size and modification time of each jar or
+     * class folder holding soaktune, Drools and MVEL, and the JVM version. Cheap (no hashing of the jar), and
+     * a rebuilt jar changes its size or time. For class folders (tests, IDEs) every class file counts.
+     */
+    public static String runtimeIdentity() {
+        Set<Path> locations = new LinkedHashSet<>();
+        for (Class<?> anchor : List.of(RuleSetLoader.class, KnowledgePackageImpl.class, KnowledgeBaseFactory.class,
+                org.mvel2.MVEL.class, org.kie.api.KieBase.class)) {
+            location(anchor).ifPresent(locations::add);
+        }
+        StringBuilder id = new StringBuilder("java=").append(System.getProperty("java.vm.version"));
+        for (Path location : locations) {
+            id.append('\n').append(describe(location));
+        }
+        return id.toString();
+    }
+
+    static String describe(Path location) {
+        try {
+            if (Files.isDirectory(location)) {
+                StringBuilder sb = new StringBuilder(location.toString());
+                try (Stream<Path> walk = Files.walk(location)) {
+                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        sb.append('|').append(location.relativize(p)).append(':').append(Files.size(p)).append(':')
+                                .append(Files.getLastModifiedTime(p).toMillis());
+                    }
+                }
+                return sb.toString();
+            }
+            return location + "|" + Files.size(location) + "|" + Files.getLastModifiedTime(location).toMillis();
+        } catch (IOException e) {
+            return location + "|unreadable"; // still a distinct identity; a later run may simply miss
+        }
+    }
+
+    private static Optional<Path> location(Class<?> type) {
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private static boolean nonBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,64 @@
+package soaktune.rules.lint;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/** The tokens of one rule, split at {@code when} and {@code then}, located by the parser's character offsets. */
+record RuleTokens(List<DrlToken> conditions, List<DrlToken> consequence) {
+
+    static RuleTokens of(List<DrlToken> fileTokens, RuleDescr rule) {
+        int from = indexAtOrAfter(fileTokens, rule.getStartCharacter());
+        int to = indexAtOrAfter(fileTokens, rule.getEndCharacter() + 1);
+        List<DrlToken> all = fileTokens.subList(from, to);
+        int when = find(all, "when", 0);
+        int then = find(all, "then", Math.max(when, 0));
+        if (then < 0) {
+            return new RuleTokens(List.of(), List.of());
+        }
+        List<DrlToken> lhs = when < 0 ? List.of() : all.subList(when + 1, then);
+        int end = all.size() > then + 1 && all.get(all.size() - 1).is(DrlToken.Kind.IDENTIFIER, "end")
+                ? all.size() - 1 : all.size();
+        return new RuleTokens(lhs, all.subList(then + 1, Math.max(then + 1, end)));
+    }
+
+    /** The conditions as text with bound variables renamed by order of appearance ($p and $q compare equal). */
+    String normalisedConditions() {
+        Map<String, String> renamed = new HashMap<>();
+        StringBuilder sb = new StringBuilder();
+        for (DrlToken t : conditions) {
+            String text = t.text();
+            if (t.isIdentifier() && text.startsWith("$")) {
+                text = renamed.computeIfAbsent(text, k -> "$" + renamed.size());
+            } else if (t.kind() == DrlToken.Kind.STRING) {
+                text = "\"" + text + "\"";
+            }
+            sb.append(text).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static int find(List<DrlToken> tokens, String keyword, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (tokens.get(i).is(DrlToken.Kind.IDENTIFIER, keyword)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexAtOrAfter(List<DrlToken> tokens, int offset) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).offset() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
