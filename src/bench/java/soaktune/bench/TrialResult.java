@@ -4,10 +4,16 @@ import java.util.List;
 
 /**
  * One benchmark run (a scenario, a seed, with or without auto-tune): per iteration whether every KPI target
- * was met and which were not, plus the tuner's oscillations and limit stops.
+ * was met and which were not, plus the tuner's oscillations and limit stops and the last gate verdict.
+ * {@code rules} names the rule set that tuned ("" in a single-set table, where the mode alone says it).
  */
-public record TrialResult(String scenario, long seed, boolean autoTune, List<Boolean> met, List<List<String>> failing,
-        int oscillations, int limitStops, double finalNetBps) {
+public record TrialResult(String scenario, long seed, boolean autoTune, String rules, List<Boolean> met,
+        List<List<String>> failing, int oscillations, int limitStops, double finalNetBps, String finalVerdict) {
+
+    /** The table's row label: fixed, auto-tune, or the rule set's name when two sets are compared. */
+    public String mode() {
+        return !autoTune ? "fixed" : rules.isEmpty() ? "auto-tune" : rules;
+    }
 
     /** Met every target at some iteration up to and including {@code iteration}. */
     public boolean metBy(int iteration) {

@@ -42,19 +42,42 @@ public final class TuningBench {
     }
 
     public static Result run(Config c) throws Exception {
+        return run(c.scenarios(), c.seeds(), c.threads(), List.of(new Arm(c, false, ""), new Arm(c, true, "")));
+    }
+
+    /**
+     * Two rule sets on the same scenario x seed paths ({@code bench tuning --rules A --vs B}): per scenario the
+     * fixed runs once (from {@code a}; no rules run there), then the seeds tuned by A, then the same seeds tuned
+     * by B. Both configs must name the same scenarios, seeds, iterations and profile; only the rules (and their
+     * KPI thresholds) differ.
+     */
+    public static Result vs(Config a, String labelA, Config b, String labelB) throws Exception {
+        if (!a.scenarios().equals(b.scenarios()) || a.seeds() != b.seeds() || a.iterations() != b.iterations()
+                || !a.profile().equals(b.profile()) || a.iterationMinutes() != b.iterationMinutes()) {
+            throw new IllegalArgumentException("bench tuning --vs: both sets must run the same scenarios x seeds");
+        }
+        return run(a.scenarios(), a.seeds(), a.threads(),
+                List.of(new Arm(a, false, ""), new Arm(a, true, labelA), new Arm(b, true, labelB)));
+    }
+
+    /** One row group of the table: a config, with or without auto-tune, under a label. */
+    private record Arm(Config config, boolean autoTune, String label) {
+    }
+
+    private static Result run(List<ScenarioSpec> scenarios, int seeds, int threads, List<Arm> arms) throws Exception {
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(c.threads(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bench-tuning");
             t.setDaemon(true);
             return t;
         });
         try {
             List<Future<TrialResult>> futures = new ArrayList<>();
-            for (ScenarioSpec scenario : c.scenarios()) {
-                for (boolean autoTune : new boolean[] {false, true}) {
-                    for (long seed = 1; seed <= c.seeds(); seed++) {
+            for (ScenarioSpec scenario : scenarios) {
+                for (Arm arm : arms) {
+                    for (long seed = 1; seed <= seeds; seed++) {
                         long s = seed;
-                        futures.add(pool.submit(() -> trial(scenario, s, autoTune, c)));
+                        futures.add(pool.submit(() -> trial(scenario, s, arm.autoTune(), arm.label(), arm.config())));
                     }
                 }
             }
@@ -69,7 +92,7 @@ public final class TuningBench {
                     throw e;
                 }
             }
-            return new Result(List.copyOf(results), (System.nanoTime() - start) / 1e9, c.threads());
+            return new Result(List.copyOf(results), (System.nanoTime() - start) / 1e9, threads);
         } finally {
             pool.shutdownNow();
         }
@@ -95,17 +118,20 @@ public final class TuningBench {
         return out;
     }
 
-    static TrialResult trial(ScenarioSpec scenario, long seed, boolean autoTune, Config c) throws Exception {
+    static TrialResult trial(ScenarioSpec scenario, long seed, boolean autoTune, String label, Config c)
+            throws Exception {
         List<Boolean> met = new ArrayList<>();
         List<List<String>> failing = new ArrayList<>();
         Map<TunableField, List<Integer>> moves = new EnumMap<>(TunableField.class);
         int limitStops = 0;
         double net = 0;
+        String verdict = "-";
         for (SoakLoop.Iteration it : iterations(scenario, seed, autoTune, c)) {
             List<String> fails = KpiTargets.failing(it.gate());
             met.add(fails.isEmpty());
             failing.add(fails);
             net = it.report().totals().getNetBps();
+            verdict = it.gate().verdict().name();
             if (it.step() != null) {
                 Decision d = it.step().decision();
                 limitStops += d.limitStops();
@@ -118,8 +144,8 @@ public final class TuningBench {
                 }
             }
         }
-        return new TrialResult(scenario.name(), seed, autoTune, List.copyOf(met), List.copyOf(failing),
-                oscillations(moves), limitStops, net);
+        return new TrialResult(scenario.name(), seed, autoTune, label, List.copyOf(met), List.copyOf(failing),
+                oscillations(moves), limitStops, net, verdict);
     }
 
     /** A field moving up, then down, then up (or down, up, down) in consecutive changes counts once. */

@@ -23,11 +23,7 @@ public final class TuningTable {
      */
     public static void print(PrintWriter out, TuningBench.Result result, int iterations, KpiTargets targets,
             Map<String, Double> feasible) {
-        Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
-        for (TrialResult t : result.trials()) {
-            groups.computeIfAbsent(t.scenario() + (t.autoTune() ? "|auto-tune" : "|fixed"), k -> new ArrayList<>())
-                    .add(t);
-        }
+        Map<String, List<TrialResult>> groups = groups(result);
         out.println("KPI targets: " + targets.describe());
         out.println();
         String fHead = feasible == null ? "" : " feasible |";
@@ -60,6 +56,124 @@ public final class TuningTable {
         out.println(String.format(Locale.ROOT, "%d runs x %d iterations in %.1f s wall on %d threads",
                 result.trials().size(), iterations, result.wallSeconds(), result.threads()));
         out.flush();
+    }
+
+    /**
+     * The {@code --vs} table: per scenario the fixed runs, then each rule set on the same seeds, with how soon and
+     * how steadily every target is met. With {@code feasible} (the frontier's feasible seeds per scenario), a
+     * "feasible" column and, after the table, the same figures counted on feasible scenario x seed pairs only.
+     */
+    public static void printVs(PrintWriter out, TuningBench.Result result, int iterations, KpiTargets targets,
+            Map<String, java.util.Set<Long>> feasible, Map<String, Integer> seedsPerScenario) {
+        Map<String, List<TrialResult>> groups = groups(result);
+        out.println("KPI targets: " + targets.describe());
+        out.println();
+        String fHead = feasible == null ? "" : " feasible |";
+        String fRule = feasible == null ? "" : " ---: |";
+        out.println("| scenario | rules | runs |" + fHead + " met by it1 | met by it2 | met by it3 | met by it5 | stay met"
+                + " | first met (median it) | oscillations | limit stops | median net_bps it" + iterations
+                + " | verdict at it" + iterations + " |");
+        out.println("| --- | --- | ---: |" + fRule + " ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        groups.forEach((key, trials) -> {
+            TrialResult first = trials.get(0);
+            int n = trials.size();
+            boolean tuned = first.autoTune();
+            String fCell = feasible == null ? "" : " " + (feasible.containsKey(first.scenario())
+                    ? pct(feasible.get(first.scenario()).size(), seedsPerScenario.get(first.scenario())) : "-") + " |";
+            out.println(String.format(Locale.ROOT, "| %s | %s | %d |%s %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %s |",
+                    first.scenario(), first.mode(), n, fCell, pct(count(trials, t -> t.metBy(1)), n),
+                    pct(count(trials, t -> t.metBy(2)), n), pct(count(trials, t -> t.metBy(3)), n),
+                    pct(count(trials, t -> t.metBy(5)), n), pct(count(trials, t -> t.stayedFrom(5)), n),
+                    medianFirstMet(trials), tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-",
+                    tuned ? Integer.toString(sum(trials, TrialResult::limitStops)) : "-", medianNet(trials),
+                    verdicts(trials)));
+        });
+        out.println();
+        if (feasible != null) {
+            printFeasiblePairs(out, groups, feasible);
+        }
+        out.println(String.format(Locale.ROOT, "%d runs x %d iterations in %.1f s wall on %d threads",
+                result.trials().size(), iterations, result.wallSeconds(), result.threads()));
+        out.flush();
+    }
+
+    /** The targets are counted on the pairs the frontier calls feasible: one line per rule set. */
+    private static void printFeasiblePairs(PrintWriter out, Map<String, List<TrialResult>> groups,
+            Map<String, java.util.Set<Long>> feasible) {
+        Map<String, List<TrialResult>> byMode = new LinkedHashMap<>();
+        groups.values().forEach(trials -> trials.stream()
+                .filter(t -> feasible.getOrDefault(t.scenario(), java.util.Set.of()).contains(t.seed()))
+                .forEach(t -> byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t)));
+        if (byMode.isEmpty()) {
+            out.println("On feasible pairs: none of these scenario x seed pairs is feasible on the frontier");
+            out.println();
+            return;
+        }
+        out.println("On the scenario x seed pairs the frontier calls feasible:");
+        out.println();
+        out.println("| rules | feasible pairs | met by it3 | stay met | met at last it | oscillations |");
+        out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        byMode.forEach((mode, trials) -> {
+            int n = trials.size();
+            boolean tuned = trials.get(0).autoTune();
+            out.println(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |", mode, n,
+                    share(count(trials, t -> t.metBy(3)), n), share(count(trials, t -> t.stayedFrom(5)), n),
+                    share(count(trials, t -> t.met().get(t.met().size() - 1)), n),
+                    tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-"));
+        });
+        out.println();
+    }
+
+    /** Rows in the order the trials came: scenario, then mode (fixed, auto-tune or each rule set). */
+    private static Map<String, List<TrialResult>> groups(TuningBench.Result result) {
+        Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
+        for (TrialResult t : result.trials()) {
+            groups.computeIfAbsent(t.scenario() + "|" + t.mode(), k -> new ArrayList<>()).add(t);
+        }
+        return groups;
+    }
+
+    private static long count(List<TrialResult> trials, java.util.function.Predicate<TrialResult> p) {
+        return trials.stream().filter(p).count();
+    }
+
+    private static int sum(List<TrialResult> trials, java.util.function.ToIntFunction<TrialResult> f) {
+        return trials.stream().mapToInt(f).sum();
+    }
+
+    private static double medianNet(List<TrialResult> trials) {
+        double[] nets = trials.stream().mapToDouble(TrialResult::finalNetBps).sorted().toArray();
+        return nets.length % 2 == 1 ? nets[nets.length / 2] : (nets[nets.length / 2 - 1] + nets[nets.length / 2]) / 2;
+    }
+
+    /** The median first iteration that met every target, over the runs that ever did ("-" when none did). */
+    private static String medianFirstMet(List<TrialResult> trials) {
+        int[] firsts = trials.stream().mapToInt(TrialResult::firstMet).filter(i -> i > 0).sorted().toArray();
+        if (firsts.length == 0) {
+            return "-";
+        }
+        double median = firsts.length % 2 == 1 ? firsts[firsts.length / 2]
+                : (firsts[firsts.length / 2 - 1] + firsts[firsts.length / 2]) / 2.0;
+        return String.format(Locale.ROOT, "%s (%d/%d)", median == Math.rint(median) ? Integer.toString((int) median)
+                : String.format(Locale.ROOT, "%.1f", median), firsts.length, trials.size());
+    }
+
+    /** How many runs ended on each gate verdict, e.g. "OK 14, WARN 5, FAIL 1". */
+    private static String verdicts(List<TrialResult> trials) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String v : List.of("OK", "WARN", "FAIL", "INCONCLUSIVE", "-")) {
+            int c = (int) count(trials, t -> t.finalVerdict().equals(v));
+            if (c > 0) {
+                counts.put(v, c);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((v, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(c));
+        return sb.toString();
+    }
+
+    private static String share(long part, int whole) {
+        return String.format(Locale.ROOT, "%d/%d (%.0f%%)", part, whole, 100.0 * part / whole);
     }
 
     private static String pct(long part, int whole) {

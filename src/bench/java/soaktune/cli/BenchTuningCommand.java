@@ -1,9 +1,12 @@
 package soaktune.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import soaktune.bench.FrontierBench;
+import soaktune.bench.FrontierCell;
 import soaktune.bench.FrontierGrid;
 import soaktune.bench.FrontierMarket;
 import soaktune.bench.FrontierSummary;
@@ -59,6 +63,11 @@ public final class BenchTuningCommand implements Callable<Integer> {
             + "infeasible scenarios cost a whole grid per seed.")
     boolean frontier;
 
+    @Option(names = "--vs", paramLabel = "DIR|v1|v2", description = "A second rule set, run on the same scenario x "
+            + "seed paths as --rules: one table with both sets' rows side by side (met by it1/2/3/5, stay met, first "
+            + "iteration met, oscillations, limit stops, median net_bps, verdicts at the last iteration).")
+    String vs;
+
     @Option(names = "--smoke", description = "One scenario, 2 seeds, 3 iterations (CI: proves the bench still works).")
     boolean smoke;
 
@@ -81,34 +90,87 @@ public final class BenchTuningCommand implements Callable<Integer> {
         int n = BenchRanges.threads("bench tuning", threads);
         Profile profile = profileOption.resolve(bench.root().env());
         Tuner tuner = new Tuner(rulesOption.load(bench.root().env()));
-        KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(
-                tuner.ruleSet().source().nameOf(KpiThresholdsReader.FILE),
-                tuner.ruleSet().source().read(KpiThresholdsReader.FILE), bench.root().env()));
-        TuningBench.Result result = TuningBench.run(new TuningBench.Config(ScenarioList.parse(scenarios), seeds,
-                iterations, n, tuner, targets, profile, iterationMinutes));
-        spec.commandLine().getOut().println("Rules: " + tuner.ruleSet().source().display() + " (sha " + tuner.ruleSet().shortSha()
+        KpiTargets targets = targets(tuner);
+        TuningBench.Config config = new TuningBench.Config(ScenarioList.parse(scenarios), seeds, iterations, n, tuner,
+                targets, profile, iterationMinutes);
+        PrintWriter out = spec.commandLine().getOut();
+        if (vs != null) {
+            RulesOption other = new RulesOption();
+            other.spec = vs;
+            Tuner tunerB = new Tuner(other.load(bench.root().env()));
+            KpiTargets targetsB = targets(tunerB);
+            String labelA = label(tuner);
+            String labelB = label(tunerB).equals(labelA) ? label(tunerB) + " (vs)" : label(tunerB);
+            TuningBench.Result result = TuningBench.vs(config, labelA, new TuningBench.Config(config.scenarios(),
+                    seeds, iterations, n, tunerB, targetsB, profile, iterationMinutes), labelB);
+            out.println("Rules: " + labelA + " = " + tuner.ruleSet().source().display() + " (sha "
+                    + tuner.ruleSet().shortSha() + ") vs " + labelB + " = " + tunerB.ruleSet().source().display()
+                    + " (sha " + tunerB.ruleSet().shortSha() + "), profile " + profile.name() + ", seeds 1.." + seeds
+                    + ", " + iterations + " iterations of " + iterationMinutes + " min, the same paths for both");
+            if (!targetsB.describe().replace(targetsB.thresholds().source(), "")
+                    .equals(targets.describe().replace(targets.thresholds().source(), ""))) {
+                // each set's loop gates with its own thresholds, as run does; the table judges by each set's own
+                out.println("KPI targets of " + labelB + ": " + targetsB.describe());
+            }
+            FrontierBench.Result frontierResult = frontier ? frontier(profile, tuner, targets, n) : null;
+            TuningTable.printVs(out, result, iterations, targets,
+                    frontierResult == null ? null : feasibleSeeds(frontierResult), seedsPer(config));
+            return ExitCodes.OK;
+        }
+        TuningBench.Result result = TuningBench.run(config);
+        out.println("Rules: " + tuner.ruleSet().source().display() + " (sha " + tuner.ruleSet().shortSha()
                 + "), profile " + profile.name() + ", seeds 1.." + seeds + ", " + iterations + " iterations of "
                 + iterationMinutes + " min");
-        Map<String, Double> feasible = frontier ? feasibleShares(profile, tuner, targets, n) : null;
-        TuningTable.print(spec.commandLine().getOut(), result, iterations, targets, feasible);
+        Map<String, Double> feasible = frontier ? feasibleShares(frontier(profile, tuner, targets, n)) : null;
+        TuningTable.print(out, result, iterations, targets, feasible);
         return ExitCodes.OK;
     }
 
-    /** The frontier's feasible flag per scenario x seed, as the share of seeds, computed here (not read from a file). */
-    private Map<String, Double> feasibleShares(Profile profile, Tuner tuner, KpiTargets targets, int n)
-            throws Exception {
+    private KpiTargets targets(Tuner tuner) throws Exception {
+        return new KpiTargets(KpiThresholdsReader.read(tuner.ruleSet().source().nameOf(KpiThresholdsReader.FILE),
+                tuner.ruleSet().source().read(KpiThresholdsReader.FILE), bench.root().env()));
+    }
+
+    /** A rule set's row label: its version (v1, v2, or the folder's name). */
+    private static String label(Tuner tuner) {
+        return tuner.ruleSet().version();
+    }
+
+    private static Map<String, Integer> seedsPer(TuningBench.Config config) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        config.scenarios().forEach(s -> out.put(s.name(), config.seeds()));
+        return out;
+    }
+
+    /** The frontier's feasible flag per scenario x seed, computed here (not read from a file). */
+    private FrontierBench.Result frontier(Profile profile, Tuner tuner, KpiTargets targets, int n) throws Exception {
         Limits limits = tuner.ruleSet().limits();
         FrontierGrid grid = FrontierGrid.of(limits, profile, FrontierGrid.parseCounts(BenchFrontierCommand.DEFAULT_GRID));
         List<FrontierMarket> markets = ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).toList();
         FrontierBench.Result r = FrontierBench.run(new FrontierBench.Config(markets, seeds, grid, limits, profile,
                 targets, iterationMinutes, n, true));
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
+                + "(grid %s, %d points) has a point meeting every target; %,d iterations in %.1f s wall",
+                BenchFrontierCommand.DEFAULT_GRID, grid.size(), r.iterations(), r.wallSeconds()));
+        return r;
+    }
+
+    private static Map<String, Double> feasibleShares(FrontierBench.Result r) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (FrontierSummary s : FrontierSummary.of(r)) {
             out.put(s.market(), (double) s.feasibleSeeds() / s.seeds());
         }
-        spec.commandLine().getOut().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
-                + "(grid %s, %d points) has a point meeting every target; %,d iterations in %.1f s wall",
-                BenchFrontierCommand.DEFAULT_GRID, grid.size(), r.iterations(), r.wallSeconds()));
+        return out;
+    }
+
+    private static Map<String, Set<Long>> feasibleSeeds(FrontierBench.Result r) {
+        Map<String, Set<Long>> out = new LinkedHashMap<>();
+        for (FrontierCell c : r.cells()) {
+            Set<Long> seeds = out.computeIfAbsent(c.market(), k -> new TreeSet<>());
+            if (c.feasible()) {
+                seeds.add(c.seed());
+            }
+        }
         return out;
     }
 }

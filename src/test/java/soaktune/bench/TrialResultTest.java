@@ -12,8 +12,8 @@ import soaktune.model.TunableField;
 final class TrialResultTest {
     private static TrialResult trial(Boolean... met) {
         List<Boolean> m = List.of(met);
-        return new TrialResult("s", 1, true, m, m.stream().map(b -> b ? List.<String>of() : List.of("x")).toList(),
-                0, 0, 0);
+        return new TrialResult("s", 1, true, "", m, m.stream().map(b -> b ? List.<String>of() : List.of("x")).toList(),
+                0, 0, 0, "OK");
     }
 
     @Test

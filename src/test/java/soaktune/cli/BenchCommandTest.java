@@ -38,6 +38,31 @@ final class BenchCommandTest {
     }
 
     @Test
+    void benchTuning_vs_printsBothSetsRows_andASetAgainstItselfGivesTheSameFigures() {
+        String[] r = run("bench", "tuning", "--rules", "rules/v1", "--vs", "rules/v1", "--scenarios", "default",
+                "--seeds", "2", "--iterations", "4", "--threads", "2");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("| scenario | rules | runs | met by it1 | met by it2 | met by it3 | met by it5 |")
+                .contains("vs v1 (vs) = rules/v1").contains("6 runs x 4 iterations");
+        String a = row(r[1], "| default | v1 |");
+        String b = row(r[1], "| default | v1 (vs) |");
+        assertThat(b.substring("| default | v1 (vs) |".length())).isEqualTo(a.substring("| default | v1 |".length()));
+        assertThat(row(r[1], "| default | fixed |")).isNotEmpty();
+    }
+
+    @Test
+    void benchTuning_vs_badSet_exit2() {
+        String[] r = run("bench", "tuning", "--vs", "no/such/rules", "--smoke");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("no/such/rules");
+    }
+
+    private static String row(String out, String start) {
+        return out.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(
+                "no row " + start + " in\n" + out));
+    }
+
+    @Test
     void benchTuning_badInput_exit2() {
         String[] unknown = run("bench", "tuning", "--scenarios", "calm,stormy", "--seeds", "1");
         assertThat(unknown[0]).isEqualTo("2");
