@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.ProfileLoader;
-import soaktune.rules.RuleSetLoader;
+import soaktune.rules.engine.RuleSetLoader;
 import soaktune.sim.ScenarioLoader;
 import soaktune.soak.SoakLoop;
 import soaktune.tuning.Tuner;
