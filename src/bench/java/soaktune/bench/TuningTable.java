@@ -93,6 +93,7 @@ public final class TuningTable {
         out.println();
         if (feasible != null) {
             printFeasiblePairs(out, groups, feasible);
+            printInfeasiblePairs(out, groups, feasible);
         }
         out.println(String.format(Locale.ROOT, "%d runs x %d iterations in %.1f s wall on %d threads",
                 result.trials().size(), iterations, result.wallSeconds(), result.threads()));
@@ -123,6 +124,26 @@ public final class TuningTable {
                     share(count(trials, t -> t.met().get(t.met().size() - 1)), n),
                     tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-"));
         });
+        out.println();
+    }
+
+    /** The other side of the frontier: how soon each rule set said so on the pairs with no feasible point. */
+    private static void printInfeasiblePairs(PrintWriter out, Map<String, List<TrialResult>> groups,
+            Map<String, java.util.Set<Long>> feasible) {
+        Map<String, List<TrialResult>> byMode = new LinkedHashMap<>();
+        groups.values().forEach(trials -> trials.stream()
+                .filter(t -> t.autoTune() && !feasible.getOrDefault(t.scenario(), java.util.Set.of()).contains(t.seed()))
+                .forEach(t -> byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t)));
+        if (byMode.isEmpty()) {
+            return;
+        }
+        out.println("On the scenario x seed pairs the frontier calls infeasible:");
+        out.println();
+        out.println("| rules | infeasible pairs | declared infeasible by it5 | met by it5 anyway |");
+        out.println("| --- | ---: | ---: | ---: |");
+        byMode.forEach((mode, trials) -> out.println(String.format(Locale.ROOT, "| %s | %d | %s | %s |", mode,
+                trials.size(), share(count(trials, t -> t.infeasibleBy(5)), trials.size()),
+                share(count(trials, t -> t.metBy(5)), trials.size()))));
         out.println();
     }
 
