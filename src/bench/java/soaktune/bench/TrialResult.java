@@ -4,11 +4,29 @@ import java.util.List;
 
 /**
  * One benchmark run (a scenario, a seed, with or without auto-tune): per iteration whether every KPI target
- * was met and which were not, plus the tuner's oscillations and limit stops and the last gate verdict.
+ * was met and which were not, plus the tuner's oscillations and limit stops and the final verdict as {@code run}
+ * gives it (the last gate verdict, or FAIL with {@code finalReason} infeasible_within_limits when the last
+ * decision declared a KPI infeasible within limits; "" otherwise). {@code firstInfeasible} is the 1-based
+ * iteration whose decision first declared a KPI infeasible within limits, 0 when none did.
  * {@code rules} names the rule set that tuned ("" in a single-set table, where the mode alone says it).
  */
 public record TrialResult(String scenario, long seed, boolean autoTune, String rules, List<Boolean> met,
-        List<List<String>> failing, int oscillations, int limitStops, double finalNetBps, String finalVerdict) {
+        List<List<String>> failing, int oscillations, int limitStops, double finalNetBps, String finalVerdict,
+        String finalReason, int firstInfeasible) {
+
+    /** The reason run's final verdict carries when the rules declared a KPI infeasible within limits. */
+    public static final String INFEASIBLE = "infeasible_within_limits";
+
+    /** A run in which the rules never declared a KPI infeasible. */
+    public TrialResult(String scenario, long seed, boolean autoTune, String rules, List<Boolean> met,
+            List<List<String>> failing, int oscillations, int limitStops, double finalNetBps, String finalVerdict) {
+        this(scenario, seed, autoTune, rules, met, failing, oscillations, limitStops, finalNetBps, finalVerdict, "", 0);
+    }
+
+    /** The rules declared a KPI infeasible within limits at some iteration up to and including {@code iteration}. */
+    public boolean infeasibleBy(int iteration) {
+        return firstInfeasible > 0 && firstInfeasible <= iteration;
+    }
 
     /** The table's row label: fixed, auto-tune, or the rule set's name when two sets are compared. */
     public String mode() {

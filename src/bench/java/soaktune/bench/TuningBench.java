@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import soaktune.gate.Verdict;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
@@ -126,14 +127,23 @@ public final class TuningBench {
         int limitStops = 0;
         double net = 0;
         String verdict = "-";
+        String reason = "";
+        int firstInfeasible = 0;
         for (SoakLoop.Iteration it : iterations(scenario, seed, autoTune, c)) {
             List<String> fails = KpiTargets.failing(it.gate());
             met.add(fails.isEmpty());
             failing.add(fails);
             net = it.report().totals().getNetBps();
             verdict = it.gate().verdict().name();
+            reason = "";
             if (it.step() != null) {
                 Decision d = it.step().decision();
+                // as run's soak verdict: FAIL when the last iteration's decision declared a KPI infeasible
+                if (!d.outcome().infeasible().isEmpty()) {
+                    verdict = Verdict.FAIL.name();
+                    reason = TrialResult.INFEASIBLE;
+                    firstInfeasible = firstInfeasible == 0 ? it.number() : firstInfeasible;
+                }
                 limitStops += d.limitStops();
                 for (TunableField f : TunableField.values()) {
                     double from = d.before().get(f).orElseThrow();
@@ -145,7 +155,7 @@ public final class TuningBench {
             }
         }
         return new TrialResult(scenario.name(), seed, autoTune, label, List.copyOf(met), List.copyOf(failing),
-                oscillations(moves), limitStops, net, verdict);
+                oscillations(moves), limitStops, net, verdict, reason, firstInfeasible);
     }
 
     /** A field moving up, then down, then up (or down, up, down) in consecutive changes counts once. */

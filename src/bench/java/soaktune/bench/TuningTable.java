@@ -71,26 +71,29 @@ public final class TuningTable {
         String fHead = feasible == null ? "" : " feasible |";
         String fRule = feasible == null ? "" : " ---: |";
         out.println("| scenario | rules | runs |" + fHead + " met by it1 | met by it2 | met by it3 | met by it5 | stay met"
-                + " | first met (median it) | oscillations | limit stops | median net_bps it" + iterations
-                + " | verdict at it" + iterations + " |");
-        out.println("| --- | --- | ---: |" + fRule + " ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+                + " | first met (median it) | oscillations | limit stops | infeasible by it5 | median net_bps it"
+                + iterations + " | verdict at it" + iterations + " |");
+        out.println("| --- | --- | ---: |" + fRule
+                + " ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         groups.forEach((key, trials) -> {
             TrialResult first = trials.get(0);
             int n = trials.size();
             boolean tuned = first.autoTune();
             String fCell = feasible == null ? "" : " " + (feasible.containsKey(first.scenario())
                     ? pct(feasible.get(first.scenario()).size(), seedsPerScenario.get(first.scenario())) : "-") + " |";
-            out.println(String.format(Locale.ROOT, "| %s | %s | %d |%s %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %s |",
+            out.println(String.format(Locale.ROOT, "| %s | %s | %d |%s %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %s |",
                     first.scenario(), first.mode(), n, fCell, pct(count(trials, t -> t.metBy(1)), n),
                     pct(count(trials, t -> t.metBy(2)), n), pct(count(trials, t -> t.metBy(3)), n),
                     pct(count(trials, t -> t.metBy(5)), n), pct(count(trials, t -> t.stayedFrom(5)), n),
                     medianFirstMet(trials), tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-",
-                    tuned ? Integer.toString(sum(trials, TrialResult::limitStops)) : "-", medianNet(trials),
+                    tuned ? Integer.toString(sum(trials, TrialResult::limitStops)) : "-",
+                    tuned ? pct(count(trials, t -> t.infeasibleBy(5)), n) : "-", medianNet(trials),
                     verdicts(trials)));
         });
         out.println();
         if (feasible != null) {
             printFeasiblePairs(out, groups, feasible);
+            printInfeasiblePairs(out, groups, feasible);
         }
         out.println(String.format(Locale.ROOT, "%d runs x %d iterations in %.1f s wall on %d threads",
                 result.trials().size(), iterations, result.wallSeconds(), result.threads()));
@@ -121,6 +124,26 @@ public final class TuningTable {
                     share(count(trials, t -> t.met().get(t.met().size() - 1)), n),
                     tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-"));
         });
+        out.println();
+    }
+
+    /** The other side of the frontier: how soon each rule set said so on the pairs with no feasible point. */
+    private static void printInfeasiblePairs(PrintWriter out, Map<String, List<TrialResult>> groups,
+            Map<String, java.util.Set<Long>> feasible) {
+        Map<String, List<TrialResult>> byMode = new LinkedHashMap<>();
+        groups.values().forEach(trials -> trials.stream()
+                .filter(t -> t.autoTune() && !feasible.getOrDefault(t.scenario(), java.util.Set.of()).contains(t.seed()))
+                .forEach(t -> byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t)));
+        if (byMode.isEmpty()) {
+            return;
+        }
+        out.println("On the scenario x seed pairs the frontier calls infeasible:");
+        out.println();
+        out.println("| rules | infeasible pairs | declared infeasible by it5 | met by it5 anyway |");
+        out.println("| --- | ---: | ---: | ---: |");
+        byMode.forEach((mode, trials) -> out.println(String.format(Locale.ROOT, "| %s | %d | %s | %s |", mode,
+                trials.size(), share(count(trials, t -> t.infeasibleBy(5)), trials.size()),
+                share(count(trials, t -> t.metBy(5)), trials.size()))));
         out.println();
     }
 
@@ -158,7 +181,10 @@ public final class TuningTable {
                 : String.format(Locale.ROOT, "%.1f", median), firsts.length, trials.size());
     }
 
-    /** How many runs ended on each gate verdict, e.g. "OK 14, WARN 5, FAIL 1". */
+    /**
+     * How many runs ended on each verdict, as run gives it, e.g. "OK 14, WARN 5, FAIL 1"; FAILs for a KPI declared
+     * infeasible within limits are counted again in brackets: "FAIL 6 (infeasible_within_limits 5)".
+     */
     private static String verdicts(List<TrialResult> trials) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String v : List.of("OK", "WARN", "FAIL", "INCONCLUSIVE", "-")) {
@@ -169,6 +195,10 @@ public final class TuningTable {
         }
         StringBuilder sb = new StringBuilder();
         counts.forEach((v, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(c));
+        long infeasible = count(trials, t -> TrialResult.INFEASIBLE.equals(t.finalReason()));
+        if (infeasible > 0) {
+            sb.append(" (").append(TrialResult.INFEASIBLE).append(' ').append(infeasible).append(')');
+        }
         return sb.toString();
     }
 

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.cli.CliRun;
-import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.Json;
 import soaktune.io.ProfileLoader;
 import soaktune.tuning.DecisionJson;
@@ -22,7 +22,8 @@ import soaktune.tuning.Tuner;
 
 /**
  * {@code bench tuning} and {@code run --mock --auto-tune} run the same soak loop: for the same scenario, seed,
- * rules and profile, every iteration has the same EDGE_REPORT metrics, gate verdict and decision.
+ * rules and profile, every iteration has the same EDGE_REPORT metrics, gate verdict and decision, and the bench's
+ * final verdict is run's (with v2 on laggy-venue: FAIL, reason infeasible_within_limits).
  */
 final class BenchMatchesRunTest {
     private static final int N = 8;
@@ -30,19 +31,20 @@ final class BenchMatchesRunTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void everyIterationOfTheBenchIsTheIterationRunWrites() throws Exception {
+    @ParameterizedTest(name = "{0} on {1}, seed {2}")
+    @CsvSource({"rules/v1, toxic, 5", "rules/v2, laggy-venue, 1"})
+    void everyIterationOfTheBenchIsTheIterationRunWrites(String rules, String scenario, long seed) throws Exception {
         Path dir = tmp.resolve("soak");
         CliRun run = CliRun.run(Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z"), "run", "--iterations",
-                String.valueOf(N), "--mock", "--auto-tune", "--scenario", "toxic", "--seed", "5", "--rules",
-                "rules/v1", "--artifacts", dir.toString());
+                String.valueOf(N), "--mock", "--auto-tune", "--scenario", scenario, "--seed", String.valueOf(seed),
+                "--rules", rules, "--artifacts", dir.toString());
         assertThat(run.code()).as(run.err()).isZero();
 
-        Tuner tuner = new Tuner(RuleSetLoader.load(Path.of("rules/v1")));
-        KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(Path.of("rules/v1/kpi_thresholds.json"), Map.of()));
+        Tuner tuner = new Tuner(RuleSetLoader.load(Path.of(rules)));
+        KpiTargets targets = TuningBenchVsTest.targets(tuner);
         TuningBench.Config config = new TuningBench.Config(List.of(), 1, N, 1, tuner, targets,
                 ProfileLoader.load("S1", "test"), 10);
-        List<SoakLoop.Iteration> bench = TuningBench.iterations(ScenarioLoader.resolve("toxic"), 5, true, config);
+        List<SoakLoop.Iteration> bench = TuningBench.iterations(ScenarioLoader.resolve(scenario), seed, true, config);
 
         assertThat(bench).hasSize(N);
         int decided = 0;
@@ -65,6 +67,17 @@ final class BenchMatchesRunTest {
             }
         }
         assertThat(decided).as("the scenario must exercise the tuner").isPositive();
+
+        // the final verdict: run's kpi_gate_soak marker against the bench's trial on the same path
+        TrialResult trial = TuningBench.trial(ScenarioLoader.resolve(scenario), seed, true, "", config);
+        String marker = run.out().lines().filter(l -> l.startsWith("| kpi_gate_soak |")).findFirst().orElseThrow();
+        assertThat(marker).startsWith("| kpi_gate_soak | " + trial.finalVerdict() + " |");
+        assertThat(marker.contains("REASON=" + TrialResult.INFEASIBLE))
+                .as(marker).isEqualTo(TrialResult.INFEASIBLE.equals(trial.finalReason()));
+        if (rules.equals("rules/v2")) {
+            assertThat(trial.finalReason()).as("laggy-venue is infeasible: v2 must say so").isEqualTo(TrialResult.INFEASIBLE);
+            assertThat(trial.firstInfeasible()).isBetween(1, N);
+        }
     }
 
     /** As written to a file and read back, so number types compare as they do in the artifacts. */

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.ProfileLoader;
 import soaktune.rules.engine.RuleSetLoader;
 import soaktune.sim.ScenarioLoader;
@@ -16,8 +14,8 @@ import soaktune.tuning.Tuner;
 /** rules/v2 in the soak loop: a calm market is never touched; S1's feed lag is fixed with one interval step. */
 final class RulesV2BenchTest {
     private static TuningBench.Config v2() throws Exception {
-        return new TuningBench.Config(List.of(), 1, 8, 1, new Tuner(RuleSetLoader.load(Path.of("rules/v2"))),
-                new KpiTargets(KpiThresholdsReader.read(Path.of("rules/v2/kpi_thresholds.json"), Map.of())),
+        Tuner tuner = new Tuner(RuleSetLoader.load(Path.of("rules/v2")));
+        return new TuningBench.Config(List.of(), 1, 8, 1, tuner, TuningBenchVsTest.targets(tuner),
                 ProfileLoader.load("S1", "test"), 10);
     }
 

@@ -31,6 +31,18 @@ final class TrialResultTest {
     }
 
     @Test
+    void infeasibleBy_countsTheFirstDeclaration() {
+        List<Boolean> m = List.of(false, false, false, false, false, false);
+        List<List<String>> f = m.stream().map(b -> List.of("adverse")).toList();
+        TrialResult at6 = new TrialResult("s", 1, true, "", m, f, 0, 0, 0, "FAIL", TrialResult.INFEASIBLE, 6);
+        assertThat(at6.infeasibleBy(5)).isFalse();
+        assertThat(at6.infeasibleBy(6)).isTrue();
+        TrialResult at4 = new TrialResult("s", 1, true, "", m, f, 0, 0, 0, "FAIL", TrialResult.INFEASIBLE, 4);
+        assertThat(at4.infeasibleBy(5)).isTrue();
+        assertThat(trial(false, false).infeasibleBy(8)).as("never declared").isFalse();
+    }
+
+    @Test
     void oscillation_isUpDownUpOrDownUpDown() {
         Map<TunableField, List<Integer>> moves = new EnumMap<>(TunableField.class);
         moves.put(TunableField.MIN_INTERVAL_MS, List.of(1, -1, 1, -1)); // up-down-up, then down-up-down: 2

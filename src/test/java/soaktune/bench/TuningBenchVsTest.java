@@ -15,10 +15,9 @@ import soaktune.tuning.Tuner;
 /** {@code bench tuning --vs}: both rule sets run on the same scenario x seed paths as a one-set bench. */
 final class TuningBenchVsTest {
     private static TuningBench.Config config(String rules) throws Exception {
+        Tuner tuner = new Tuner(RuleSetLoader.load(Path.of(rules)));
         return new TuningBench.Config(List.of(ScenarioLoader.resolve("default"), ScenarioLoader.resolve("thin-book")),
-                2, 4, 2, new Tuner(RuleSetLoader.load(Path.of(rules))),
-                new KpiTargets(KpiThresholdsReader.read(Path.of(rules, "kpi_thresholds.json"), Map.of())),
-                ProfileLoader.load("S1", "test"), 10);
+                2, 4, 2, tuner, targets(tuner), ProfileLoader.load("S1", "test"), 10);
     }
 
     @Test
@@ -53,9 +52,15 @@ final class TuningBenchVsTest {
                 .isEqualTo(v2Alone.trials().stream().filter(TrialResult::autoTune).toList());
     }
 
+    /** The composed set's KPI thresholds (v2 inherits v1's file), as bench tuning reads them. */
+    static KpiTargets targets(Tuner tuner) throws Exception {
+        return new KpiTargets(KpiThresholdsReader.read(tuner.ruleSet().source().nameOf(KpiThresholdsReader.FILE),
+                tuner.ruleSet().source().read(KpiThresholdsReader.FILE), Map.of()));
+    }
+
     private static TrialResult relabel(TrialResult t, String rules) {
         return new TrialResult(t.scenario(), t.seed(), t.autoTune(), rules, t.met(), t.failing(), t.oscillations(),
-                t.limitStops(), t.finalNetBps(), t.finalVerdict());
+                t.limitStops(), t.finalNetBps(), t.finalVerdict(), t.finalReason(), t.firstInfeasible());
     }
 
     private static TrialResult fixedTwin(List<TrialResult> fixed, TrialResult t) {

@@ -43,7 +43,8 @@ final class BenchCommandTest {
                 "--seeds", "2", "--iterations", "4", "--threads", "2");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("| scenario | rules | runs | met by it1 | met by it2 | met by it3 | met by it5 |")
-                .contains("vs v1 (vs) = rules/v1").contains("6 runs x 4 iterations");
+                .contains("| limit stops | infeasible by it5 |").contains("vs v1 (vs) = rules/v1")
+                .contains("6 runs x 4 iterations");
         String a = row(r[1], "| default | v1 |");
         String b = row(r[1], "| default | v1 (vs) |");
         assertThat(b.substring("| default | v1 (vs) |".length())).isEqualTo(a.substring("| default | v1 |".length()));
