@@ -28,6 +28,14 @@ public record TrialResult(String scenario, long seed, boolean autoTune, String r
         return firstInfeasible > 0 && firstInfeasible <= iteration;
     }
 
+    /**
+     * Ended with no more failing KPIs than its first iteration had: on a pair the frontier calls infeasible
+     * (whose best point still fails some), the tuner ended no further from that point than where it started.
+     */
+    public boolean endsNoWorse() {
+        return failing.isEmpty() || failing.get(failing.size() - 1).size() <= failing.get(0).size();
+    }
+
     /** The table's row label: fixed, auto-tune, or the rule set's name when two sets are compared. */
     public String mode() {
         return !autoTune ? "fixed" : rules.isEmpty() ? "auto-tune" : rules;

@@ -50,4 +50,18 @@ final class TrialResultTest {
         moves.put(TunableField.REPLACE_RATE_PER_MIN, List.of(-1, -1, -1)); // monotone: 0
         assertThat(TuningBench.oscillations(moves)).isEqualTo(2);
     }
+
+    @Test
+    void endsNoWorse_comparesTheFailingKpisOfTheLastIterationWithTheFirst() {
+        List<Boolean> m = List.of(false, false, false);
+        TrialResult better = new TrialResult("s", 1, true, "", m,
+                List.of(List.of("adverse", "cancel"), List.of("adverse"), List.of("adverse")), 0, 0, 0, "FAIL");
+        TrialResult same = new TrialResult("s", 1, true, "", m,
+                List.of(List.of("ws_lag"), List.of("ws_lag", "cancel"), List.of("ws_lag")), 0, 0, 0, "FAIL");
+        TrialResult worse = new TrialResult("s", 1, true, "", m,
+                List.of(List.of("ws_lag"), List.of("ws_lag"), List.of("ws_lag", "net_bps")), 0, 0, 0, "FAIL");
+        assertThat(better.endsNoWorse()).isTrue();
+        assertThat(same.endsNoWorse()).isTrue();
+        assertThat(worse.endsNoWorse()).isFalse();
+    }
 }
