@@ -1,6 +1,7 @@
 package soaktune.bench;
 
 import java.util.List;
+import soaktune.model.Infeasible;
 
 /**
  * One benchmark run (a scenario, a seed, with or without auto-tune): per iteration whether every KPI target
@@ -15,7 +16,7 @@ public record TrialResult(String scenario, long seed, boolean autoTune, String r
         String finalReason, int firstInfeasible) {
 
     /** The reason run's final verdict carries when the rules declared a KPI infeasible within limits. */
-    public static final String INFEASIBLE = "infeasible_within_limits";
+    public static final String INFEASIBLE = Infeasible.VERDICT_REASON;
 
     /** A run in which the rules never declared a KPI infeasible. */
     public TrialResult(String scenario, long seed, boolean autoTune, String rules, List<Boolean> met,

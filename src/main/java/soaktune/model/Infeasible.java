@@ -6,6 +6,9 @@ package soaktune.model;
  * soak's verdict becomes FAIL with reason infeasible_within_limits while the rules keep declaring it.
  */
 public record Infeasible(String kpi, String field, String rule, int iteration) {
+    /** The reason the soak's FAIL carries (marker, report, bench), written once for all three. */
+    public static final String VERDICT_REASON = "infeasible_within_limits";
+
     public String getKpi() {
         return kpi;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import soaktune.gate.Verdict;
+import soaktune.model.Infeasible;
 import soaktune.model.Limits;
 import soaktune.model.TunableField;
 
@@ -70,7 +71,7 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
         }
         List<String> parts = new ArrayList<>();
         last.get().infeasible().forEach((kpi, fields) -> parts.add(kpi + " (" + String.join(", ", fields) + ")"));
-        return "infeasible_within_limits: " + String.join("; ", parts);
+        return Infeasible.VERDICT_REASON + ": " + String.join("; ", parts);
     }
 
     private Optional<IterationRow> lastReported() {

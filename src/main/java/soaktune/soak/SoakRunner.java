@@ -299,7 +299,7 @@ public final class SoakRunner {
         StringBuilder payload = new StringBuilder("FINAL=" + last.name());
         counts.forEach((k, c) -> payload.append(' ').append(k).append('=').append(c));
         if (!kpis.isEmpty()) {
-            payload.append(" REASON=infeasible_within_limits KPI=").append(String.join(",", kpis)).append(" FIELDS=")
+            payload.append(" REASON=").append(Infeasible.VERDICT_REASON).append(" KPI=").append(String.join(",", kpis)).append(" FIELDS=")
                     .append(String.join(",", fields));
         }
         markers.emit("kpi_gate_soak", last.name(), payload.toString());
