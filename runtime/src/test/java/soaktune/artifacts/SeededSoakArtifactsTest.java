@@ -22,7 +22,7 @@ import soaktune.soak.ArtifactsLock;
  * build, which differs in-process; {@code scripts/artifacts-identical.sh} compares it between two jars.)
  */
 final class SeededSoakArtifactsTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden/seed42-soak");
+    private static final Path GOLDEN = Path.of("runtime/src/test/resources/golden/seed42-soak");
 
     @TempDir
     static Path tmp;

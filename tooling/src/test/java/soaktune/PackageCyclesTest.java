@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
  * left out), so a fully qualified name counts like an import.
  */
 final class PackageCyclesTest {
-    private static final Path MAIN = Path.of("src/main/java");
+    private static final Path MAIN = Path.of("runtime/src/main/java");
     private static final Pattern REFERENCE = Pattern.compile("\\bsoaktune((?:\\.[a-z][a-z0-9]*)+)\\.[A-Z]");
 
-    private static final Path TOOLING = Path.of("src/bench/java");
+    private static final Path TOOLING = Path.of("tooling/src/main/java");
 
     @Test
     void theMainCode_hasNoPackageCycle() throws IOException {

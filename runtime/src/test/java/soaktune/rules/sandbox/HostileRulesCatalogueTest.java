@@ -36,7 +36,7 @@ import soaktune.tuning.MetricsFixtures;
  * the cache, {@code tune}), and none leaves the file its payload tries to create.
  */
 final class HostileRulesCatalogueTest {
-    private static final Path CATALOGUE = Path.of("src/test/resources/hostile-rules");
+    private static final Path CATALOGUE = Path.of("runtime/src/test/resources/hostile-rules");
     private static final String FILE = "hostile.drl";
 
     static Stream<Path> catalogue() throws IOException {

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /** Rule folders for tests: copies of the real rules/v1 (never edited in place) and fixture overlays. */
 public final class RulesFolders {
     public static final Path V1 = Path.of("rules/v1");
-    public static final Path FIXTURES = Path.of("src/test/resources/rules-fixtures");
+    public static final Path FIXTURES = Path.of("runtime/src/test/resources/rules-fixtures");
 
     private RulesFolders() {
     }

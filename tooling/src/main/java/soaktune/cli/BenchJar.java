@@ -4,14 +4,17 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The runnable jar this process runs from: benchmarks that start processes start this one. */
+/**
+ * The runnable jar this process runs from: benchmarks that start processes start this one. Located by a tooling
+ * class, since only the one runnable jar holds both modules (the runtime alone is a jar too).
+ */
 final class BenchJar {
     private BenchJar() {
     }
 
     static Path own() throws ExitException {
         try {
-            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(BenchJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(location) && location.toString().endsWith(".jar")) {
                 return location;
             }
