@@ -6,17 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Typed access to parsed JSON with errors that name the source and the field path. */
-public final class JsonFields {
-    private final String source;
-
-    public JsonFields(String source) {
-        this.source = source;
-    }
-
-    public String source() {
-        return source;
-    }
-
+public record JsonFields(String source) {
     public JsonNode object(JsonNode node, String path) throws InputException {
         if (node == null || node.isMissingNode()) {
             throw new InputException(source, path, "is missing");

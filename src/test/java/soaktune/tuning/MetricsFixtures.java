@@ -1,9 +1,15 @@
 package soaktune.tuning;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import soaktune.io.InputException;
+import soaktune.io.ProfileLoader;
 import soaktune.model.MetricName;
 import soaktune.model.Metrics;
+import soaktune.model.Profile;
+import soaktune.rules.RulesException;
+import soaktune.rules.engine.RuleSetLoader;
 
 /** Metrics for tests: healthy by default (no trigger row fires), with single values overridden. */
 public final class MetricsFixtures {
@@ -22,6 +28,24 @@ public final class MetricsFixtures {
         values.put(MetricName.CANCEL_RATIO, 0.4);
         values.put(MetricName.MAKER_SHARE_PCT, 92.0);
         values.put(MetricName.FILLS, 500.0);
+    }
+
+    /** A tuner on a shipped rule set ("rules/v1"); a set that does not load fails the test that asked. */
+    public static Tuner tuner(String rulesDir) {
+        try {
+            return new Tuner(RuleSetLoader.load(Path.of(rulesDir)));
+        } catch (InputException | RulesException e) {
+            throw new IllegalStateException(rulesDir + " does not load: " + e.getMessage(), e);
+        }
+    }
+
+    /** The built-in S1 profile. */
+    public static Profile s1() {
+        try {
+            return ProfileLoader.load("S1", "test");
+        } catch (InputException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static MetricsFixtures healthy() {
