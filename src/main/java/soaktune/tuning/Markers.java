@@ -1,6 +1,7 @@
 package soaktune.tuning;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,9 @@ public final class Markers {
     /** A backslash, and every control or line-separating character. */
     private static final Pattern UNSAFE = Pattern.compile("[\\\\\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
     private static final Pattern UNSAFE_IN_CELL = Pattern.compile("[|\\\\\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
+    /** The characters with a short escape; any other unsafe one becomes a Unicode escape. */
+    private static final Map<String, String> NAMED = Map.of("\\", "\\\\", "\n", "\\n", "\r", "\\r", "\t", "\\t",
+            "|", "\\|");
 
     private final PrintWriter out;
 
@@ -66,17 +70,6 @@ public final class Markers {
             return "null";
         }
         return (pipe ? UNSAFE_IN_CELL : UNSAFE).matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                replacement(m.group().charAt(0))));
-    }
-
-    private static String replacement(char c) {
-        return switch (c) {
-            case '\\' -> "\\\\";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            case '\t' -> "\\t";
-            case '|' -> "\\|";
-            default -> String.format("\\u%04x", (int) c);
-        };
+                NAMED.getOrDefault(m.group(), String.format("\\u%04x", (int) m.group().charAt(0)))));
     }
 }
