@@ -7,6 +7,13 @@ import java.util.Set;
 
 /** Typed access to parsed JSON with errors that name the source and the field path. */
 public record JsonFields(String source) {
+    /** The fields of a document whose root must be a JSON object. */
+    public static JsonFields ofObject(String source, JsonNode root) throws InputException {
+        JsonFields f = new JsonFields(source);
+        f.object(root, "");
+        return f;
+    }
+
     public JsonNode object(JsonNode node, String path) throws InputException {
         if (node == null || node.isMissingNode()) {
             throw new InputException(source, path, "is missing");
