@@ -35,8 +35,7 @@ public final class KpiThresholdsReader {
 
     private static KpiThresholds fromJson(String source, JsonNode root, Map<String, String> env)
             throws InputException {
-        JsonFields f = new JsonFields(source);
-        f.object(root, "");
+        JsonFields f = JsonFields.ofObject(source, root);
         f.onlyKeys(root, "", Set.of("metrics", "min_fills"));
         JsonNode metrics = f.object(root.get("metrics"), "metrics");
         Map<String, KpiThreshold> byKey = new TreeMap<>();

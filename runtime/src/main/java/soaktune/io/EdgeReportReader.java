@@ -25,8 +25,7 @@ public final class EdgeReportReader {
     }
 
     public static EdgeReport fromJson(String source, JsonNode root) throws InputException {
-        JsonFields f = new JsonFields(source);
-        f.object(root, "");
+        JsonFields f = JsonFields.ofObject(source, root);
         JsonNode totals = f.object(root.get("totals"), "totals");
         Map<MetricName, Double> values = new EnumMap<>(MetricName.class);
         for (MetricName name : MetricName.values()) {

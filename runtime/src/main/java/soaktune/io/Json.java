@@ -93,11 +93,7 @@ public final class Json {
 
     /** Reads and parses a JSON file, turning every way it can be bad into one clear {@link InputException}. */
     public static JsonNode readFile(Path file) throws InputException {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InputException(name, "is a directory, expected a JSON file");
-        }
-        return parse(name, InputFiles.readBytes(file, MAX_FILE_BYTES, "JSON input"));
+        return readFile(file, true);
     }
 
     /** Parses JSON text from a non-file source (an environment variable, an HTTP body). */
@@ -169,11 +165,14 @@ public final class Json {
      * parser's message, which quotes the offending token (an unquoted secret would be printed).
      */
     public static JsonNode readSecretFile(Path file) throws InputException {
-        String name = file.toString();
+        return readFile(file, false);
+    }
+
+    private static JsonNode readFile(Path file, boolean quoteInput) throws InputException {
         if (Files.isDirectory(file)) {
-            throw new InputException(name, "is a directory, expected a JSON file");
+            throw new InputException(file.toString(), "is a directory, expected a JSON file");
         }
-        return parse(name, InputFiles.readBytes(file, MAX_FILE_BYTES, "JSON input"), false);
+        return parse(file.toString(), InputFiles.readBytes(file, MAX_FILE_BYTES, "JSON input"), quoteInput);
     }
 
     private static JsonNode parse(String source, byte[] bytes, boolean quoteInput) throws InputException {

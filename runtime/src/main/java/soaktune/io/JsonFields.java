@@ -6,15 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** Typed access to parsed JSON with errors that name the source and the field path. */
-public final class JsonFields {
-    private final String source;
-
-    public JsonFields(String source) {
-        this.source = source;
-    }
-
-    public String source() {
-        return source;
+public record JsonFields(String source) {
+    /** The fields of a document whose root must be a JSON object. */
+    public static JsonFields ofObject(String source, JsonNode root) throws InputException {
+        JsonFields f = new JsonFields(source);
+        f.object(root, "");
+        return f;
     }
 
     public JsonNode object(JsonNode node, String path) throws InputException {

@@ -32,8 +32,7 @@ public final class LimitsReader {
 
     /** The limits in an already parsed document; {@code source} names it in errors. */
     public static Limits fromJson(String source, JsonNode root) throws InputException {
-        JsonFields f = new JsonFields(source);
-        f.object(root, "");
+        JsonFields f = JsonFields.ofObject(source, root);
         f.onlyKeys(root, "", new HashSet<>(TunableField.keys()));
         Map<TunableField, Range> ranges = new EnumMap<>(TunableField.class);
         for (TunableField field : TunableField.values()) {

@@ -49,8 +49,7 @@ public final class OverridesReader {
     }
 
     public static Loaded parse(String source, JsonNode root, String label, Optional<Path> file) throws InputException {
-        JsonFields f = new JsonFields(source);
-        f.object(root, "");
+        JsonFields f = JsonFields.ofObject(source, root);
         Overrides overrides = Overrides.empty();
         List<String> notAllowed = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = root.fields();

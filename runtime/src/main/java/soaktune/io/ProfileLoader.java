@@ -46,8 +46,7 @@ public final class ProfileLoader {
         Path file = Path.of(spec);
         if (spec.endsWith(".json") || Files.exists(file)) {
             JsonNode root = Json.readFile(file);
-            JsonFields f = new JsonFields(file.toString());
-            f.object(root, "");
+            JsonFields f = JsonFields.ofObject(file.toString(), root);
             String name = root.has("name") ? f.text(root.get("name"), "name") : stripJson(file);
             return requireNonNegative(file.toString(), new Profile(name, base, parseFields(file.toString(), root, true)));
         }
@@ -69,8 +68,7 @@ public final class ProfileLoader {
 
     private static Map<String, Double> parseFields(String source, JsonNode root, boolean allowDeltas)
             throws InputException {
-        JsonFields f = new JsonFields(source);
-        f.object(root, "");
+        JsonFields f = JsonFields.ofObject(source, root);
         Set<String> allowed = new HashSet<>(Profile.PARAMETERS);
         if (allowDeltas) {
             Profile.PARAMETERS.forEach(p -> allowed.add(p + "_delta"));

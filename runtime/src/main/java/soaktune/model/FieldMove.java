@@ -2,15 +2,4 @@ package soaktune.model;
 
 /** A past iteration in which a tunable field moved: direction +1 (up) or -1 (down). A rule fact. */
 public record FieldMove(String field, int iteration, int direction) {
-    public String getField() {
-        return field;
-    }
-
-    public int getIteration() {
-        return iteration;
-    }
-
-    public int getDirection() {
-        return direction;
-    }
 }

@@ -7,31 +7,4 @@ package soaktune.model;
  */
 public record FieldState(String field, double value, double min, double max, boolean atMin, boolean atMax,
         int atLimitFor) {
-    public String getField() {
-        return field;
-    }
-
-    public double getValue() {
-        return value;
-    }
-
-    public double getMin() {
-        return min;
-    }
-
-    public double getMax() {
-        return max;
-    }
-
-    public boolean isAtMin() {
-        return atMin;
-    }
-
-    public boolean isAtMax() {
-        return atMax;
-    }
-
-    public int getAtLimitFor() {
-        return atLimitFor;
-    }
 }

@@ -6,15 +6,4 @@ package soaktune.model;
  * freeze into later iterations.
  */
 public record Frozen(String field, int remaining, String reason) {
-    public String getField() {
-        return field;
-    }
-
-    public int getRemaining() {
-        return remaining;
-    }
-
-    public String getReason() {
-        return reason;
-    }
 }

@@ -5,11 +5,4 @@ package soaktune.model;
  * (The component is called {@code name}, not {@code guard}: MVEL cannot parse a property named guard.)
  */
 public record GuardFired(String name, String reason) {
-    public String getName() {
-        return name;
-    }
-
-    public String getReason() {
-        return reason;
-    }
 }

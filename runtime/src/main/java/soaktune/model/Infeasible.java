@@ -8,20 +8,4 @@ package soaktune.model;
 public record Infeasible(String kpi, String field, String rule, int iteration) {
     /** The reason the soak's FAIL carries (marker, report, bench), written once for all three. */
     public static final String VERDICT_REASON = "infeasible_within_limits";
-
-    public String getKpi() {
-        return kpi;
-    }
-
-    public String getField() {
-        return field;
-    }
-
-    public String getRule() {
-        return rule;
-    }
-
-    public int getIteration() {
-        return iteration;
-    }
 }

@@ -5,11 +5,4 @@ package soaktune.model;
  * included, the KPI gate judged all OK (0 when unknown, e.g. a one-shot tune). A rule fact.
  */
 public record IterationContext(int iteration, int healthyStreak) {
-    public int getIteration() {
-        return iteration;
-    }
-
-    public int getHealthyStreak() {
-        return healthyStreak;
-    }
 }

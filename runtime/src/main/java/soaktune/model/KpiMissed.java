@@ -5,15 +5,4 @@ package soaktune.model;
  * many iterations in a row, this one included, they have judged so ({@code streak}). Inserted by the DSL.
  */
 public record KpiMissed(String kpi, int streak, String rule) {
-    public String getKpi() {
-        return kpi;
-    }
-
-    public int getStreak() {
-        return streak;
-    }
-
-    public String getRule() {
-        return rule;
-    }
 }

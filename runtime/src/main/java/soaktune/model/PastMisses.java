@@ -5,11 +5,4 @@ package soaktune.model;
  * this one. {@code missed(drools, kpi)} continues the streak; a KPI not judged missed again starts over.
  */
 public record PastMisses(String kpi, int streak) {
-    public String getKpi() {
-        return kpi;
-    }
-
-    public int getStreak() {
-        return streak;
-    }
 }

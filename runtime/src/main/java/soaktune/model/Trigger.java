@@ -8,15 +8,4 @@ package soaktune.model;
  * property names, and {@code import function ...Dsl.fallback} would shadow a {@code fallback} property.
  */
 public record Trigger(String rule, String reason, boolean failure) {
-    public boolean isFailure() {
-        return failure;
-    }
-
-    public String getRule() {
-        return rule;
-    }
-
-    public String getReason() {
-        return reason;
-    }
 }

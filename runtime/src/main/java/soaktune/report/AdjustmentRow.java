@@ -8,6 +8,6 @@ public record AdjustmentRow(int iteration, TunableField field, double from, doub
 
     /** The first 7 hex digits, as git shows commits: enough to tell rule sets apart in a table. */
     public String rulesShaShort() {
-        return rulesSha256.length() <= 7 ? rulesSha256 : rulesSha256.substring(0, 7);
+        return ArtifactsReader.shortSha(rulesSha256);
     }
 }

@@ -26,7 +26,7 @@ public final class ChartData {
     public static Map<String, Object> of(SoakReport report, String generatedAt, String version) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("summary", summary(report, generatedAt, version));
-        out.put("kpis", Arrays.stream(ReportKpi.values()).map(k -> kpi(report, k)).toList());
+        out.put("kpis", ReportKpi.ALL.stream().map(k -> kpi(report, k)).toList());
         out.put("params", Arrays.stream(TunableField.values()).map(f -> param(report, f)).toList());
         out.put("iterations", report.rows().stream().map(ChartData::iteration).toList());
         out.put("adjustments", report.adjustments().stream().map(ChartData::adjustment).toList());

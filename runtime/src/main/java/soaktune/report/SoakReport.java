@@ -97,11 +97,11 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
     /** Each KPI's worst value, FAIL before WARN before OK, then in page order; KPIs never measured are left out. */
     public List<WorstKpi> worstKpis() {
         List<WorstKpi> out = new ArrayList<>();
-        for (ReportKpi kpi : ReportKpi.values()) {
+        for (ReportKpi kpi : ReportKpi.ALL) {
             worst(kpi).ifPresent(out::add);
         }
         out.sort(Comparator.comparingInt((WorstKpi w) -> severity(w.verdict())).reversed()
-                .thenComparing(w -> w.kpi().ordinal()));
+                .thenComparing(w -> ReportKpi.ALL.indexOf(w.kpi())));
         return out;
     }
 

@@ -74,7 +74,7 @@ final class SummaryReader {
     /** Each charted KPI: value and thresholds from the gate section, the value from "metrics" when ungated. */
     private Map<String, KpiPoint> kpis(KpiGateFile gate, Map<String, Object> metrics) throws InputException {
         Map<String, KpiPoint> out = new LinkedHashMap<>();
-        for (ReportKpi kpi : ReportKpi.values()) {
+        for (ReportKpi kpi : ReportKpi.ALL) {
             KpiGateFile.Metric entry = gate == null ? null : gate.metrics().get(kpi.key());
             Object raw = metrics == null ? null : metrics.get(kpi.key());
             if (raw != null && !(raw instanceof Number)) {

@@ -44,8 +44,7 @@ public record TuneRequest(Metrics metrics, Overrides overrides, Profile profile,
      */
     public static TuneRequest parse(byte[] body, Map<String, Profile> profiles) throws InputException {
         JsonNode root = Json.parse(SOURCE, body);
-        JsonFields f = new JsonFields(SOURCE);
-        f.object(root, "");
+        JsonFields f = JsonFields.ofObject(SOURCE, root);
         f.onlyKeys(root, "", KEYS);
         JsonNode report = root.get("edge_report");
         if (report == null || report.isNull()) {

@@ -155,12 +155,6 @@ public final class TuneServer implements AutoCloseable {
         return decisions.get();
     }
 
-    /** The rules in use; null before {@link #ready}. */
-    public RuleSet currentRules() {
-        Tuner t = tuner;
-        return t == null ? null : t.ruleSet();
-    }
-
     @Override
     public void close() {
         reloader.shutdownNow();

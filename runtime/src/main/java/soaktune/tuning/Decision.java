@@ -17,8 +17,4 @@ public record Decision(Overrides before, Overrides after, List<Clamp> clamps, Li
     public List<Proposal> proposals() {
         return outcome.proposals();
     }
-
-    public boolean changed() {
-        return !adjustments.isEmpty();
-    }
 }

@@ -1,6 +1,9 @@
 package soaktune.tuning;
 
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Prints the machine-readable marker lines, exactly {@code | name | STATUS | payload |}. Markers are a
@@ -10,6 +13,13 @@ import java.io.PrintWriter;
  * and profile names, and a newline in one of them must not forge a marker line of its own.
  */
 public final class Markers {
+    /** A backslash, and every control or line-separating character. */
+    private static final Pattern UNSAFE = Pattern.compile("[\\\\\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
+    private static final Pattern UNSAFE_IN_CELL = Pattern.compile("[|\\\\\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
+    /** The characters with a short escape; any other unsafe one becomes a Unicode escape. */
+    private static final Map<String, String> NAMED = Map.of("\\", "\\\\", "\n", "\\n", "\r", "\\r", "\t", "\\t",
+            "|", "\\|");
+
     private final PrintWriter out;
 
     public Markers(PrintWriter out) {
@@ -59,39 +69,7 @@ public final class Markers {
         if (text == null) {
             return "null";
         }
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = replacement(c, pipe);
-            if (replacement != null && sb == null) {
-                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (sb != null) {
-                if (replacement != null) {
-                    sb.append(replacement);
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? text : sb.toString();
-    }
-
-    private static String replacement(char c, boolean pipe) {
-        switch (c) {
-            case '\\':
-                return "\\\\";
-            case '\n':
-                return "\\n";
-            case '\r':
-                return "\\r";
-            case '\t':
-                return "\\t";
-            case '|':
-                return pipe ? "\\|" : null;
-            default:
-                boolean breaking = c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029;
-                return breaking ? String.format("\\u%04x", (int) c) : null;
-        }
+        return (pipe ? UNSAFE_IN_CELL : UNSAFE).matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                NAMED.getOrDefault(m.group(), String.format("\\u%04x", (int) m.group().charAt(0)))));
     }
 }

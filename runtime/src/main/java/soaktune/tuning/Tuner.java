@@ -22,17 +22,7 @@ import soaktune.rules.engine.RuleSet;
  * metrics, then each accepted proposal applied in order with the limit clamp as the last line of defence.
  * No threshold and no guardrail lives here: those are in the rule set.
  */
-public final class Tuner {
-    private final RuleSet ruleSet;
-
-    public Tuner(RuleSet ruleSet) {
-        this.ruleSet = ruleSet;
-    }
-
-    public RuleSet ruleSet() {
-        return ruleSet;
-    }
-
+public record Tuner(RuleSet ruleSet) {
     public Decision decide(Metrics metrics, Overrides current, Profile profile, int iteration, String ts) {
         return decide(metrics, current, profile, iteration, ts, List.of());
     }

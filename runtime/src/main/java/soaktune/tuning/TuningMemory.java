@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import soaktune.model.Adjustment;
 import soaktune.model.FieldMove;
 import soaktune.model.FieldState;
 import soaktune.model.Frozen;
@@ -139,21 +138,5 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
             }
         }
         return new TuningMemory(next, nextFrozen, nextMisses, nextAtLimit, decision.outcome().infeasible());
-    }
-
-    /** Rebuilds the moves from an adjustment history (for one-shot tune, which keeps no soak state). */
-    public static List<FieldMove> movesFrom(List<Adjustment> history) {
-        Map<String, double[]> net = new TreeMap<>();
-        for (Adjustment a : history) {
-            net.computeIfAbsent(a.iteration() + "\u0000" + a.field().key(), k -> new double[1])[0] += a.to() - a.from();
-        }
-        List<FieldMove> out = new ArrayList<>();
-        net.forEach((key, delta) -> {
-            if (delta[0] != 0) {
-                String[] parts = key.split("\u0000");
-                out.add(new FieldMove(parts[1], Integer.parseInt(parts[0]), delta[0] > 0 ? 1 : -1));
-            }
-        });
-        return out;
     }
 }

@@ -55,10 +55,8 @@ final class RuleScenariosTest {
 
     @Test
     void aWrongExpectationFailsWithExpectedAndActualSideBySide(@TempDir Path dir) throws Exception {
-        RulesFolders.copyOfV1(dir);
         Path scenario = dir.resolve("tests/cancel_ratio_above_threshold.yaml");
-        RulesFolders.edit(scenario, "min_interval_ms: 80", "min_interval_ms: 90");
-        ScenarioResult r = new ScenarioRunner(RuleSetLoader.load(dir)).run(scenario);
+        ScenarioResult r = runEdited(dir, scenario, "min_interval_ms: 80", "min_interval_ms: 90");
         assertThat(r.passed()).isFalse();
         // the file and the line of its expect: block, the place to look
         assertThat(r.line()).isEqualTo("FAIL cancel ratio just above 0.55 slows quoting and replacing: "
@@ -68,10 +66,15 @@ final class RuleScenariosTest {
 
     @Test
     void anUnknownRuleNameInFiredOrNotFiredFailsInsteadOfPassingSilently(@TempDir Path dir) throws Exception {
-        RulesFolders.copyOfV1(dir);
-        Path scenario = dir.resolve("tests/ws_lag_at_threshold.yaml");
-        RulesFolders.edit(scenario, "not_fired: [ws_lag_high]", "not_fired: [ws_lag_hihg]");
-        ScenarioResult r = new ScenarioRunner(RuleSetLoader.load(dir)).run(scenario);
+        ScenarioResult r = runEdited(dir, dir.resolve("tests/ws_lag_at_threshold.yaml"), "not_fired: [ws_lag_high]",
+                "not_fired: [ws_lag_hihg]");
         assertThat(r.failures()).containsExactly("not_fired: no rule named 'ws_lag_hihg' in this rule set");
+    }
+
+    /** Runs one of v1's scenarios, copied into {@code dir} with {@code from} replaced by {@code to}. */
+    private static ScenarioResult runEdited(Path dir, Path scenario, String from, String to) throws Exception {
+        RulesFolders.copyOfV1(dir);
+        RulesFolders.edit(scenario, from, to);
+        return new ScenarioRunner(RuleSetLoader.load(dir)).run(scenario);
     }
 }

@@ -2,30 +2,20 @@ package soaktune.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import soaktune.io.ProfileLoader;
 import soaktune.model.FieldMove;
 import soaktune.model.MetricName;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
-import soaktune.rules.engine.RuleSetLoader;
 
 /** The v1 anti-oscillation guardrails (rules/v1/anti_oscillation.drl) and the memory that feeds them. */
 final class AntiOscillationTest {
-    private static Tuner tuner;
-    private static Profile s1;
-
-    @BeforeAll
-    static void load() throws Exception {
-        tuner = new Tuner(RuleSetLoader.load(Path.of("rules/v1")));
-        s1 = ProfileLoader.load("S1", "test");
-    }
+    private static final Tuner tuner = MetricsFixtures.tuner("rules/v1");
+    private static final Profile s1 = MetricsFixtures.s1();
 
     /** cancel_ratio 0.7 makes the v1 table propose min_interval +20 and replace_rate -30. */
     private static Decision decide(int iteration, TuningMemory memory, int healthyStreak) {

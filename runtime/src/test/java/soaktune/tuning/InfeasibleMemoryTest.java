@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.JsonFields;
-import soaktune.io.ProfileLoader;
 import soaktune.model.FieldMove;
 import soaktune.model.Infeasible;
 import soaktune.model.MetricName;
@@ -28,14 +26,8 @@ import soaktune.rules.RulesFolders;
 
 /** The streaks and the verdict the feasibility rules need, as the tuning memory carries them between steps. */
 final class InfeasibleMemoryTest {
-    private static Tuner v2;
-    private static Profile s1;
-
-    @BeforeAll
-    static void load() throws Exception {
-        v2 = new Tuner(RuleSetLoader.load(Path.of("rules/v2")));
-        s1 = ProfileLoader.load("S1", "test");
-    }
+    private static final Tuner v2 = MetricsFixtures.tuner("rules/v2");
+    private static final Profile s1 = MetricsFixtures.s1();
 
     private static TuningStep.Result step(TuningMemory memory, int iteration, double wsLag, double minInterval) {
         Metrics m = MetricsFixtures.healthy().with(MetricName.WS_LAG_P95_MS, wsLag).build();

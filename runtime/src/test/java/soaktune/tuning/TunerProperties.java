@@ -2,7 +2,6 @@ package soaktune.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -11,8 +10,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import soaktune.io.ProfileLoader;
 import soaktune.model.Adjustment;
 import soaktune.model.Limits;
 import soaktune.model.MetricName;
@@ -21,7 +18,6 @@ import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.TunableField;
 import soaktune.model.Trigger;
-import soaktune.rules.engine.RuleSetLoader;
 
 /**
  * Safety properties of the real v1 rules, for any metrics and any current overrides (including values far
@@ -29,16 +25,9 @@ import soaktune.rules.engine.RuleSetLoader;
  * by at most 0.1, and under the multi-fail guard every change is a calming one.
  */
 final class TunerProperties {
-    private static Tuner tuner;
-    private static Profile profile;
-    private static Limits limits;
-
-    @BeforeContainer
-    static void load() throws Exception {
-        tuner = new Tuner(RuleSetLoader.load(Path.of("rules/v1")));
-        profile = ProfileLoader.load("S1", "test");
-        limits = tuner.ruleSet().limits();
-    }
+    private static final Tuner tuner = MetricsFixtures.tuner("rules/v1");
+    private static final Profile profile = MetricsFixtures.s1();
+    private static final Limits limits = tuner.ruleSet().limits();
 
     @Property(tries = 3000)
     void decisionsAreAlwaysSafe(@ForAll("metrics") Metrics metrics, @ForAll("overrides") Overrides current) {

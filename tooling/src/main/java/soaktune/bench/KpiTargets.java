@@ -13,17 +13,7 @@ import soaktune.model.Metrics;
  * The KPI targets the tuning benchmark judges a run by: the KPI gate's thresholds beside the rules (a target
  * is met when the gate says OK; a missing metric or too few fills counts as not met).
  */
-public final class KpiTargets {
-    private final KpiThresholds thresholds;
-
-    public KpiTargets(KpiThresholds thresholds) {
-        this.thresholds = thresholds;
-    }
-
-    public KpiThresholds thresholds() {
-        return thresholds;
-    }
-
+public record KpiTargets(KpiThresholds thresholds) {
     public GateResult judge(Metrics m) {
         return KpiGate.judge(m, thresholds);
     }

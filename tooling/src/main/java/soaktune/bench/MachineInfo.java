@@ -30,23 +30,20 @@ public final class MachineInfo {
      * clock-tick resolution, 10 ms); empty elsewhere.
      */
     public static Optional<Long> childCpuMillis() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is field 3; cutime and cstime are fields 16 and 17
-            long ticks = Long.parseLong(f[13]) + Long.parseLong(f[14]);
-            return Optional.of(ticks * 10);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return cpuMillis("self", 13); // cutime and cstime are fields 16 and 17
     }
 
     /** CPU time (user + system) a process has used so far, in ms (Linux /proc/PID/stat, 10 ms ticks). */
     public static Optional<Long> processCpuMillis(long pid) {
+        return cpuMillis(Long.toString(pid), 11); // utime and stime are fields 14 and 15
+    }
+
+    /** Two adjacent tick counts of /proc/PROC/stat, summed, in ms; {@code at} counts from the state (field 3). */
+    private static Optional<Long> cpuMillis(String proc, int at) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + proc + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Optional.of((Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
+            return Optional.of((Long.parseLong(f[at]) + Long.parseLong(f[at + 1])) * 10);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package soaktune.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -44,11 +43,9 @@ public final class ServeBench {
 
     /** The request every benchmark sends: the sample EDGE_REPORT (several rows fire), overrides, profile. */
     public static byte[] sampleBody() throws IOException {
-        try (InputStream in = ServeBench.class.getResourceAsStream(StartupTraining.SAMPLE_REPORT)) {
-            String report = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return ("{\"edge_report\": " + report + ", \"overrides\": {\"min_interval_ms\": 80, "
-                    + "\"replace_rate_per_min\": 270}, \"profile\": \"S1\"}").getBytes(StandardCharsets.UTF_8);
-        }
+        String report = new String(StartupTraining.sampleReport(), StandardCharsets.UTF_8).trim();
+        return ("{\"edge_report\": " + report + ", \"overrides\": {\"min_interval_ms\": 80, "
+                + "\"replace_rate_per_min\": 270}, \"profile\": \"S1\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A {@code serve} child process on a free port, and its URL once its rules are loaded. */
@@ -64,7 +61,7 @@ public final class ServeBench {
         public static Server start(Path jar, Path rules, List<String> jvmOptions, int threads, Path log)
                 throws IOException {
             List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add(StartupBench.java());
             cmd.addAll(jvmOptions);
             cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--rules", rules.toString(), "--threads",
                     Integer.toString(threads)));

@@ -1,7 +1,6 @@
 package soaktune.bench;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import soaktune.io.InputException;
@@ -101,17 +100,10 @@ public final class SimBench {
         out.flush();
     }
 
+    /** Medians by the project's one percentile definition ({@link Percentiles}). */
     private static Row row(String name, long events, double[] eps, double[] ms, double[] cpu) {
-        double[] sortedEps = eps.clone();
-        Arrays.sort(sortedEps);
-        return new Row(name, events, median(sortedEps), sortedEps[0], sortedEps[sortedEps.length - 1], median(ms),
-                median(cpu), eps.length);
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        Percentiles e = new Percentiles(eps);
+        return new Row(name, events, e.median(), e.min(), e.max(), new Percentiles(ms).median(),
+                new Percentiles(cpu).median(), eps.length);
     }
 }

@@ -1,7 +1,6 @@
 package soaktune.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +48,7 @@ public final class StartupBench {
         Path tmp = Files.createTempDirectory("soaktune-bench-startup");
         try {
             Path report = tmp.resolve("EDGE_REPORT.json");
-            try (InputStream in = StartupBench.class.getResourceAsStream(StartupTraining.SAMPLE_REPORT)) {
-                Files.write(report, in.readAllBytes());
-            }
+            Files.write(report, StartupTraining.sampleReport());
             Path archive = tmp.resolve("soaktune.jsa");
             out.println("recording the class-data-sharing archive (training run) ...");
             out.flush();
@@ -144,7 +141,7 @@ public final class StartupBench {
         }
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -33,9 +33,7 @@ public final class StartupTraining {
         Path tmp = Files.createTempDirectory("soaktune-training");
         try {
             Path report = tmp.resolve("EDGE_REPORT.json");
-            try (InputStream in = StartupTraining.class.getResourceAsStream(SAMPLE_REPORT)) {
-                Files.write(report, in.readAllBytes());
-            }
+            Files.write(report, sampleReport());
             Map<String, String> env = Map.of("SOAKTUNE_CACHE_DIR", tmp.resolve("cache").toString());
             String[] args = {"tune", "--edge-report", report.toString(), "--rules", rules.toString(),
                     "--out", tmp.resolve("out/runtime_overrides.json").toString(), "--explain"};
@@ -44,6 +42,13 @@ public final class StartupTraining {
             return List.of(miss, hit);
         } finally {
             deleteTree(tmp);
+        }
+    }
+
+    /** The bytes of {@link #SAMPLE_REPORT}. */
+    public static byte[] sampleReport() throws IOException {
+        try (InputStream in = StartupTraining.class.getResourceAsStream(SAMPLE_REPORT)) {
+            return in.readAllBytes();
         }
     }
 

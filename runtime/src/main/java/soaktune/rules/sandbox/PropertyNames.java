@@ -2,7 +2,9 @@ package soaktune.rules.sandbox;
 
 import java.beans.Introspector;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +14,12 @@ public final class PropertyNames {
     private PropertyNames() {
     }
 
-    /** The closest getter-backed property of a fact model class, within three edits. */
+    /** The closest getter-backed property (or record component) of a fact model class, within three edits. */
     public static Optional<String> suggestion(Class<?> type, String property) {
         List<String> names = new ArrayList<>();
+        if (type.isRecord()) { // record facts are read through their accessors, without getters
+            Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).forEach(names::add);
+        }
         for (Method m : type.getMethods()) {
             String n = m.getName();
             if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class) {
