@@ -3,7 +3,6 @@ package soaktune.tuning;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import soaktune.bench.DecisionBenchmark;
 import soaktune.io.InputException;
 import soaktune.io.ProfileLoader;
 import soaktune.model.MetricName;
@@ -16,9 +15,19 @@ import soaktune.rules.engine.RuleSetLoader;
 public final class MetricsFixtures {
     private final Map<MetricName, Double> values = new EnumMap<>(MetricName.class);
 
-    /** The same healthy metrics the decision benchmark measures. */
     private MetricsFixtures() {
-        values.putAll(DecisionBenchmark.metrics("healthy").values());
+        values.put(MetricName.NET_BPS, 3.0);
+        values.put(MetricName.GROSS_BPS, 4.0);
+        values.put(MetricName.ADVERSE_BPS_P95, 2.0);
+        values.put(MetricName.SLIPPAGE_BPS_P95, 1.0);
+        values.put(MetricName.FEES_EFF_BPS, -0.5);
+        values.put(MetricName.INVENTORY_BPS, -0.5);
+        values.put(MetricName.ORDER_AGE_P95_MS, 250.0);
+        values.put(MetricName.WS_LAG_P95_MS, 80.0);
+        values.put(MetricName.REPLACE_RATIO, 0.3);
+        values.put(MetricName.CANCEL_RATIO, 0.4);
+        values.put(MetricName.MAKER_SHARE_PCT, 92.0);
+        values.put(MetricName.FILLS, 500.0);
     }
 
     /** A tuner on a shipped rule set ("rules/v1"); a set that does not load fails the test that asked. */
