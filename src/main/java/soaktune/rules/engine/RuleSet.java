@@ -11,10 +11,6 @@ import soaktune.model.Limits;
  */
 public record RuleSet(Path dir, String version, String sha256, KieBase kieBase, Limits limits, RuleSessions sessions,
         RuleSource source) {
-    public RuleSet(Path dir, String version, String sha256, KieBase kieBase, Limits limits) {
-        this(dir, version, sha256, kieBase, limits, new RuleSessions(kieBase), RuleSource.folder(dir));
-    }
-
     public RuleSet(RuleSource source, String sha256, KieBase kieBase, Limits limits) {
         this(source.root(), source.version(), sha256, kieBase, limits, new RuleSessions(kieBase), source);
     }

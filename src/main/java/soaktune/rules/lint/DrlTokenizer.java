@@ -10,10 +10,6 @@ import java.util.List;
  * is simply tokenized as far as it goes.
  */
 public final class DrlTokenizer {
-    /** The tokens of a rule file. */
-    public record Result(List<DrlToken> tokens) {
-    }
-
     private final String text;
     private final List<DrlToken> tokens = new ArrayList<>();
     private int pos;
@@ -24,10 +20,11 @@ public final class DrlTokenizer {
         this.text = text;
     }
 
-    public static Result tokenize(String text) {
+    /** The tokens of a rule file. */
+    public static List<DrlToken> tokenize(String text) {
         DrlTokenizer t = new DrlTokenizer(text);
         t.run();
-        return new Result(List.copyOf(t.tokens));
+        return List.copyOf(t.tokens);
     }
 
     private void run() {

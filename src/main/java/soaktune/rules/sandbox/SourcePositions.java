@@ -1,11 +1,11 @@
 package soaktune.rules.sandbox;
 
 /** 1-based line and column of offsets in one rule file's text. */
-final class SourcePositions {
+public final class SourcePositions {
     private final String text;
     private final int[] lineStarts;
 
-    SourcePositions(String text) {
+    public SourcePositions(String text) {
         this.text = text;
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -22,7 +22,7 @@ final class SourcePositions {
         }
     }
 
-    int line(int offset) {
+    public int line(int offset) {
         int lo = 0;
         int hi = lineStarts.length - 1;
         while (lo < hi) {
@@ -36,7 +36,7 @@ final class SourcePositions {
         return lo + 1;
     }
 
-    int column(int offset) {
+    public int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;
     }
 

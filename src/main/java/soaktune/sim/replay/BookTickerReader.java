@@ -1,55 +1,39 @@
 package soaktune.sim.replay;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
+import java.util.stream.LongStream;
 import soaktune.io.InputException;
 
 /** Binance {@code @bookTicker} rows flattened to CSV (the shared data's columns); crossed quotes are errors. */
-final class BookTickerReader extends CsvSource {
+final class BookTickerReader {
     static final List<String> HEADER = List.of("local_ts_ns", "update_id", "best_bid_price", "best_bid_qty",
             "best_ask_price", "best_ask_qty");
 
-    private long[] ns = new long[1 << 16];
-    private double[] bid = new double[1 << 16];
-    private double[] bidQty = new double[1 << 16];
-    private double[] ask = new double[1 << 16];
-    private double[] askQty = new double[1 << 16];
-    private int size;
-
-    BookTickerReader(Path file) {
-        super(file);
+    private BookTickerReader() {
     }
 
-    @Override
-    protected List<String> header() {
-        return HEADER;
-    }
-
-    @Override
-    protected void row(long line, String[] c) throws InputException {
-        if (size == ns.length) {
-            int n = size * 2;
-            ns = Arrays.copyOf(ns, n);
-            bid = Arrays.copyOf(bid, n);
-            bidQty = Arrays.copyOf(bidQty, n);
-            ask = Arrays.copyOf(ask, n);
-            askQty = Arrays.copyOf(askQty, n);
-        }
-        ns[size] = timestamp(line, "local_ts_ns", c[0]);
-        bid[size] = positive(line, "best_bid_price", c[2]);
-        bidQty[size] = positive(line, "best_bid_qty", c[3]);
-        ask[size] = positive(line, "best_ask_price", c[4]);
-        askQty[size] = positive(line, "best_ask_qty", c[5]);
-        if (bid[size] >= ask[size]) {
-            throw bad(line, "crossed quote: best_bid_price " + c[2] + " is not below best_ask_price " + c[4]);
-        }
-        size++;
-    }
-
-    Quotes load() throws InputException {
-        read();
-        return new Quotes(Arrays.copyOf(ns, size), Arrays.copyOf(bid, size), Arrays.copyOf(bidQty, size),
-                Arrays.copyOf(ask, size), Arrays.copyOf(askQty, size));
+    static Quotes load(Path file) throws InputException {
+        LongStream.Builder ns = LongStream.builder();
+        DoubleStream.Builder bid = DoubleStream.builder();
+        DoubleStream.Builder bidQty = DoubleStream.builder();
+        DoubleStream.Builder ask = DoubleStream.builder();
+        DoubleStream.Builder askQty = DoubleStream.builder();
+        CsvSource csv = new CsvSource(file, HEADER);
+        csv.read((line, c) -> {
+            ns.add(csv.timestamp(line, "local_ts_ns", c[0]));
+            double b = csv.positive(line, "best_bid_price", c[2]);
+            bidQty.add(csv.positive(line, "best_bid_qty", c[3]));
+            double a = csv.positive(line, "best_ask_price", c[4]);
+            askQty.add(csv.positive(line, "best_ask_qty", c[5]));
+            if (b >= a) {
+                throw csv.bad(line, "crossed quote: best_bid_price " + c[2] + " is not below best_ask_price " + c[4]);
+            }
+            bid.add(b);
+            ask.add(a);
+        });
+        return new Quotes(ns.build().toArray(), bid.build().toArray(), bidQty.build().toArray(),
+                ask.build().toArray(), askQty.build().toArray());
     }
 }

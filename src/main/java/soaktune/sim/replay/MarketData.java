@@ -19,8 +19,8 @@ public record MarketData(Path dir, Path quotesFile, Path tradesFile, Quotes quot
         }
         Path quotes = find(dir, "bookTicker", "quotes");
         Path trades = find(dir, "trades", "trades");
-        MarketData data = new MarketData(dir, quotes, trades, new BookTickerReader(quotes).load(),
-                new TradesReader(trades).load());
+        MarketData data = new MarketData(dir, quotes, trades, BookTickerReader.load(quotes),
+                TradesReader.load(trades));
         if (data.spanNs() < MIN_SPAN_NS) {
             // Each iteration walks the capture; a capture of no length would wrap forever.
             throw new InputException(quotes.toString(), String.format(java.util.Locale.ROOT,
