@@ -78,7 +78,7 @@ public final class MarketSimulator implements StrategySource {
                 EdgeReportBuilder.build(st, runtime, symbol));
     }
 
-    /** Runs one iteration and returns its raw stats (owned by the simulator until the next call). */
+    /** Runs one iteration and returns its raw stats. */
     IterationStats simulate(int iteration, QuotingParams q) {
         MarketEventSource source = replay != null ? replay : synthetic;
         double a = calibration != null ? calibration.a() : scenario.params().fillA();

@@ -7,15 +7,15 @@ import soaktune.sim.event.MarketEventSource;
 /**
  * The event loop of one iteration: market events from a {@link MarketEventSource}, the feed that shows
  * them to the strategy late, the strategy's quote management under its limits, and the venue that fills,
- * cancels and places our orders when our messages arrive. Everything is primitive state reused across
- * iterations: no allocation per event. docs/simulator.md states each rule applied here.
+ * cancels and places our orders when our messages arrive. Everything is primitive state, set up once per
+ * iteration: no allocation per event. docs/simulator.md states each rule applied here.
  */
 final class QuotingEngine {
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final double BPS = 1e-4;
 
     private final ScenarioParams sp;
-    private final IterationStats st = new IterationStats();
+    private IterationStats st;
     private final MarketEvent ev = new MarketEvent();
     private final QuoteSide bid = new QuoteSide(+1);
     private final QuoteSide ask = new QuoteSide(-1);
@@ -45,9 +45,9 @@ final class QuotingEngine {
     private double obsBidDepth;
     private double obsAskDepth;
 
-    private final FeedQueue feed = new FeedQueue();
-    private final MessageRate messages;
-    private final MarkoutBook markouts = new MarkoutBook();
+    private FeedQueue feed;
+    private MessageRate messages;
+    private MarkoutBook markouts;
     private int inflight;
 
     // Inventory and the hedge timer.
@@ -57,13 +57,12 @@ final class QuotingEngine {
 
     QuotingEngine(ScenarioParams sp) {
         this.sp = sp;
-        this.messages = new MessageRate(sp.msgRateWindowMs());
     }
 
-    /** Runs one iteration; the returned stats are owned by the engine and valid until the next run. */
+    /** Runs one iteration and returns its stats. */
     IterationStats run(MarketEventSource source, double durationMs, QuotingParams q, double fillA, double fillK,
             double startInventoryQty, SplittableRandom market, SplittableRandom feedJitter, SplittableRandom orderJitter) {
-        st.clear();
+        st = new IterationStats();
         this.fillA = fillA;
         this.fillK = fillK;
         this.spreadBps = q.spreadBps();
@@ -76,9 +75,9 @@ final class QuotingEngine {
         this.orderRng = orderJitter;
         bid.reset(sp.tokenBurst());
         ask.reset(sp.tokenBurst());
-        feed.clear();
-        messages.clear();
-        markouts.clear();
+        feed = new FeedQueue();
+        messages = new MessageRate(sp.msgRateWindowMs());
+        markouts = new MarkoutBook();
         inflight = 0;
         inventoryQty = startInventoryQty;
         overLimitSince = Double.NaN;

@@ -109,6 +109,12 @@ public final class AllowList {
         }
     }
 
+    /** A class of the fact model by its qualified name ({@code soaktune.model.Metrics}); empty for any other. */
+    static Optional<Class<?>> qualifiedModelClass(String name) {
+        String prefix = MODEL_PACKAGE + ".";
+        return name.startsWith(prefix) ? modelClass(name.substring(prefix.length())) : Optional.empty();
+    }
+
     static boolean isModelInternalName(String internalName) {
         String prefix = MODEL_PACKAGE.replace('.', '/') + "/";
         return internalName.startsWith(prefix) && internalName.indexOf('/', prefix.length()) < 0

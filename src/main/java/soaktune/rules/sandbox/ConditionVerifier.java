@@ -99,12 +99,10 @@ final class ConditionVerifier {
             types.importModelWildcard();
             return;
         }
-        if (target.startsWith(modelPrefix)) {
-            Optional<Class<?>> model = AllowList.modelClass(target.substring(modelPrefix.length()));
-            if (model.isPresent()) {
-                types.importModelClass(model.get());
-                return;
-            }
+        Optional<Class<?>> model = AllowList.qualifiedModelClass(target);
+        if (model.isPresent()) {
+            types.importModelClass(model.get());
+            return;
         }
         if (target.startsWith("java.lang.") && AllowList.VALUE_TYPES.contains(target.substring("java.lang.".length()))
                 || target.equals("java.lang.Math")) {
