@@ -33,7 +33,7 @@ final class ReplayReadersTest {
             out.write((QUOTES_HEADER + "1000,1,100.00,2.0,100.02,3.0\n1000,2,100.01,1.0,100.03,1.5\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        Quotes q = BookTickerReader.load(f);
+        Quotes q = MarketData.readQuotes(f);
         assertThat(q.size()).isEqualTo(2);
         assertThat(q.mid(0)).isCloseTo(100.01, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(q.askQty()[1]).isEqualTo(1.5);
@@ -42,7 +42,7 @@ final class ReplayReadersTest {
     @Test
     void trades_sideComesFromIsBuyerMaker() throws Exception {
         Path f = write("x_trades.csv", TRADES_HEADER + "5,1,100.0,0.5,6,6,true\n6,2,100.1,0.2,7,7,false\n");
-        Trades t = TradesReader.load(f);
+        Trades t = MarketData.readTrades(f);
         assertThat(t.buyerAggressor()).containsExactly(false, true);
         assertThat(t.qty()[0]).isEqualTo(0.5);
     }
@@ -50,7 +50,7 @@ final class ReplayReadersTest {
     @Test
     void unorderedRows_nameFileAndLine() throws Exception {
         Path f = write("q_bookTicker.csv", QUOTES_HEADER + "2000,1,100,1,101,1\n1999,2,100,1,101,1\n");
-        assertThatThrownBy(() -> BookTickerReader.load(f))
+        assertThatThrownBy(() -> MarketData.readQuotes(f))
                 .isInstanceOf(InputException.class)
                 .hasMessage(f + ": line 3: rows out of time order: local_ts_ns 1999 is before 2000 on line 2");
     }
@@ -58,7 +58,7 @@ final class ReplayReadersTest {
     @Test
     void crossedQuote_namesFileAndLine() throws Exception {
         Path f = write("q_bookTicker.csv", QUOTES_HEADER + "1,1,100,1,101,1\n2,2,101.5,1,101.5,1\n");
-        assertThatThrownBy(() -> BookTickerReader.load(f))
+        assertThatThrownBy(() -> MarketData.readQuotes(f))
                 .isInstanceOf(InputException.class)
                 .hasMessage(f + ": line 3: crossed quote: best_bid_price 101.5 is not below best_ask_price 101.5");
     }
@@ -66,33 +66,33 @@ final class ReplayReadersTest {
     @Test
     void emptyFile_andHeaderOnly_areErrors() throws Exception {
         Path empty = write("e_trades.csv", "");
-        assertThatThrownBy(() -> TradesReader.load(empty))
+        assertThatThrownBy(() -> MarketData.readTrades(empty))
                 .isInstanceOf(InputException.class).hasMessageStartingWith(empty + ": is empty");
         Path headerOnly = write("h_trades.csv", TRADES_HEADER);
-        assertThatThrownBy(() -> TradesReader.load(headerOnly))
+        assertThatThrownBy(() -> MarketData.readTrades(headerOnly))
                 .isInstanceOf(InputException.class).hasMessage(headerOnly + ": has a header but no data rows");
     }
 
     @Test
     void malformedRows_nameFileLineAndColumn() throws Exception {
         Path number = write("n_trades.csv", TRADES_HEADER + "5,1,abc,0.5,6,6,true\n");
-        assertThatThrownBy(() -> TradesReader.load(number))
+        assertThatThrownBy(() -> MarketData.readTrades(number))
                 .hasMessage(number + ": line 2: price must be a number, got 'abc'");
         Path columns = write("c_trades.csv", TRADES_HEADER + "5,1,100,0.5,6,true\n");
-        assertThatThrownBy(() -> TradesReader.load(columns))
+        assertThatThrownBy(() -> MarketData.readTrades(columns))
                 .hasMessageStartingWith(columns + ": line 2: expected 7 columns");
         Path bool = write("b_trades.csv", TRADES_HEADER + "5,1,100,0.5,6,6,yes\n");
-        assertThatThrownBy(() -> TradesReader.load(bool))
+        assertThatThrownBy(() -> MarketData.readTrades(bool))
                 .hasMessage(bool + ": line 2: is_buyer_maker must be true or false, got 'yes'");
         Path negative = write("m_bookTicker.csv", QUOTES_HEADER + "1,1,-100,1,101,1\n");
-        assertThatThrownBy(() -> BookTickerReader.load(negative))
+        assertThatThrownBy(() -> MarketData.readQuotes(negative))
                 .hasMessage(negative + ": line 2: best_bid_price must be a positive number, got '-100'");
     }
 
     @Test
     void wrongHeader_isAnError() throws Exception {
         Path f = write("w_bookTicker.csv", "ts,id,bid,bq,ask,aq\n1,1,100,1,101,1\n");
-        assertThatThrownBy(() -> BookTickerReader.load(f))
+        assertThatThrownBy(() -> MarketData.readQuotes(f))
                 .hasMessageStartingWith(f + ": line 1: header must be local_ts_ns,update_id,");
     }
 
@@ -100,7 +100,7 @@ final class ReplayReadersTest {
     void corruptGzip_isAnError() throws Exception {
         Path f = dir.resolve("z_bookTicker.csv.gz");
         Files.write(f, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
-        assertThatThrownBy(() -> BookTickerReader.load(f))
+        assertThatThrownBy(() -> MarketData.readQuotes(f))
                 .isInstanceOf(InputException.class).hasMessageContaining("not a readable gzip file");
     }
 
