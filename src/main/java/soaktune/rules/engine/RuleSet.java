@@ -1,18 +1,17 @@
 package soaktune.rules.engine;
 
-import java.nio.file.Path;
 import org.kie.api.KieBase;
 import soaktune.model.Limits;
 
 /**
  * A compiled, checked rule set: its version (the folder or built-in name), the sha256 of every file that shapes
  * a decision, the compiled rule base and the limits beside it, the base's reusable sessions, and where it came
- * from. {@code dir} is a readable folder holding its files (inside the jar for a built-in set).
+ * from ({@code source.root()} is a readable folder holding its files, inside the jar for a built-in set).
  */
-public record RuleSet(Path dir, String version, String sha256, KieBase kieBase, Limits limits, RuleSessions sessions,
+public record RuleSet(String version, String sha256, KieBase kieBase, Limits limits, RuleSessions sessions,
         RuleSource source) {
     public RuleSet(RuleSource source, String sha256, KieBase kieBase, Limits limits) {
-        this(source.root(), source.version(), sha256, kieBase, limits, new RuleSessions(kieBase), source);
+        this(source.version(), sha256, kieBase, limits, new RuleSessions(kieBase), source);
     }
 
     public String shortSha() {

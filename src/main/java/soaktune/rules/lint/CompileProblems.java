@@ -126,15 +126,8 @@ public final class CompileProblems {
 
     private int firstNonBlank(String file, int line) {
         String text = lineText(file, line);
-        if (text == null) {
-            return 0;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return i + 1;
-            }
-        }
-        return 0;
+        String code = text == null ? "" : text.stripLeading();
+        return code.isEmpty() ? 0 : text.length() - code.length() + 1;
     }
 
     private String lineText(String file, int line) {

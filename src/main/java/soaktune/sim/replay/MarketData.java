@@ -15,7 +15,7 @@ import soaktune.io.InputException;
  * ({@code *trades*.csv[.gz]}), Binance streams flattened to CSV (the shared data's columns); other files in
  * the folder are ignored.
  */
-public record MarketData(Path dir, Path quotesFile, Path tradesFile, Quotes quotes, Trades trades) {
+public record MarketData(Path quotesFile, Quotes quotes, Trades trades) {
     static final List<String> QUOTES_HEADER = List.of("local_ts_ns", "update_id", "best_bid_price", "best_bid_qty",
             "best_ask_price", "best_ask_qty");
     static final List<String> TRADES_HEADER = List.of("local_ts_ns", "trade_id", "price", "qty", "trade_time_ms",
@@ -27,7 +27,7 @@ public record MarketData(Path dir, Path quotesFile, Path tradesFile, Quotes quot
         }
         Path quotes = find(dir, "bookTicker", "quotes");
         Path trades = find(dir, "trades", "trades");
-        MarketData data = new MarketData(dir, quotes, trades, readQuotes(quotes), readTrades(trades));
+        MarketData data = new MarketData(quotes, readQuotes(quotes), readTrades(trades));
         if (data.spanNs() < MIN_SPAN_NS) {
             // Each iteration walks the capture; a capture of no length would wrap forever.
             throw new InputException(quotes.toString(), String.format(java.util.Locale.ROOT,
