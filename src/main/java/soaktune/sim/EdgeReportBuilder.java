@@ -2,7 +2,6 @@ package soaktune.sim;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 
 /**
  * Turns one iteration's stats into the extended EDGE_REPORT. PnL components are bps of turnover, each
@@ -95,12 +94,6 @@ final class EdgeReportBuilder {
         pnl.put("slippage", round(st.slippageUsd, 2));
         pnl.put("inventory", round(st.inventoryUsd, 2));
         pnl.put("net", round(st.grossUsd + st.feesUsd + st.slippageUsd + st.inventoryUsd, 2));
-    }
-
-    static ObjectNode params(Map<String, Double> applied) {
-        ObjectNode node = NODES.objectNode();
-        applied.forEach(node::put);
-        return node;
     }
 
     private static double bps(double usd, double turnover) {

@@ -158,7 +158,7 @@ public final class MarketSimulator implements StrategySource {
         events.put("book", st.bookEvents);
         events.put("trade", st.tradeEvents);
         events.put("total", st.marketEvents());
-        runtime.set("params", EdgeReportBuilder.params(applied));
+        applied.forEach(runtime.putObject("params")::put);
         ObjectNode fill = runtime.putObject("calibration");
         if (calibration != null) {
             fill.put("source", calibration.fitted() ? "fitted to replayed trades" : "scenario (too few trades to fit)");
