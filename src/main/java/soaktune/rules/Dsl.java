@@ -1,10 +1,10 @@
 package soaktune.rules;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.drools.core.rule.consequence.KnowledgeHelper;
 import soaktune.model.Frozen;
@@ -57,9 +57,7 @@ public final class Dsl {
 
     /** Proposes adding {@code delta} to a tunable field. */
     public static void propose(KnowledgeHelper drools, String field, double delta, String reason) {
-        if (TunableField.fromKey(field).isEmpty()) {
-            throw new UnknownFieldException(drools.getRule().getName(), field);
-        }
+        requireTunable(drools, field);
         requireFinite(drools, field, delta, "proposed");
         // Sequence numbers follow firing order; they decide which proposal the guardrails look at first.
         int seq = facts(drools, Proposal.class).size() + 1;
@@ -73,9 +71,7 @@ public final class Dsl {
 
     /** Freezes a field for {@code iterations} iterations, this one included (anti-oscillation). */
     public static void freeze(KnowledgeHelper drools, String field, int iterations, String reason) {
-        if (TunableField.fromKey(field).isEmpty()) {
-            throw new UnknownFieldException(drools.getRule().getName(), field);
-        }
+        requireTunable(drools, field);
         drools.insert(new Frozen(field, iterations, reason));
     }
 
@@ -119,10 +115,8 @@ public final class Dsl {
             }
             named.add(field);
         }
-        Set<String> declared = new HashSet<>();
-        for (Infeasible i : facts(drools, Infeasible.class)) {
-            declared.add(i.kpi() + "\u0000" + i.field());
-        }
+        Set<String> declared = facts(drools, Infeasible.class).stream().map(i -> i.kpi() + "\u0000" + i.field())
+                .collect(Collectors.toSet());
         for (String field : named) {
             if (!declared.contains(kpi + "\u0000" + field)) {
                 drools.insert(new Infeasible(kpi, field, rule, iteration));
@@ -159,6 +153,12 @@ public final class Dsl {
             out.add(type.cast(o));
         }
         return out;
+    }
+
+    private static void requireTunable(KnowledgeHelper drools, String field) {
+        if (TunableField.fromKey(field).isEmpty()) {
+            throw new UnknownFieldException(drools.getRule().getName(), field);
+        }
     }
 
     /** KPI names end up in markers and JSON keys: short lower-case words, like the gate's tags. */

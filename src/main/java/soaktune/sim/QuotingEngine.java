@@ -23,11 +23,8 @@ final class QuotingEngine {
     // Per-iteration settings.
     private double fillA;
     private double fillK;
-    private double spreadBps;
-    private double minIntervalMs;
+    private QuotingParams q;
     private double tokenRatePerMs;
-    private double tailAgeMs;
-    private double impactCap;
     private int inflightCap;
     private SplittableRandom feedRng;
     private SplittableRandom orderRng;
@@ -65,11 +62,8 @@ final class QuotingEngine {
         st = new IterationStats();
         this.fillA = fillA;
         this.fillK = fillK;
-        this.spreadBps = q.spreadBps();
-        this.minIntervalMs = q.minIntervalMs();
+        this.q = q;
         this.tokenRatePerMs = q.replaceRatePerMin() / 60_000.0;
-        this.tailAgeMs = q.tailAgeMs();
-        this.impactCap = q.impactCapRatio();
         this.inflightCap = (int) Math.max(1, Math.round(q.concurrencyLimit() * sp.maxInflight()));
         this.feedRng = feedJitter;
         this.orderRng = orderJitter;
@@ -316,9 +310,9 @@ final class QuotingEngine {
             block(s, IterationStats.BLOCK_CONCURRENCY); // looked at again when a message arrives
             return;
         }
-        if (t < s.lastSendAt + minIntervalMs) { // the same sum as retryAt, so the retry never falls short
+        if (t < s.lastSendAt + q.minIntervalMs()) { // the same sum as retryAt, so the retry never falls short
             block(s, IterationStats.BLOCK_MIN_INTERVAL);
-            s.retryAt = s.lastSendAt + minIntervalMs;
+            s.retryAt = s.lastSendAt + q.minIntervalMs();
             return;
         }
         if (action == QuoteSide.REPLACE) {
@@ -361,11 +355,11 @@ final class QuotingEngine {
         s.want = false;
         if (kind != QuoteSide.CANCEL) {
             s.lastSendAt = t;
-            double price = obsMid * (1 - s.sign * (obsHalfBps + spreadBps) * BPS);
+            double price = obsMid * (1 - s.sign * (obsHalfBps + q.spreadBps()) * BPS);
             double depth = s.sign > 0 ? obsBidDepth : obsAskDepth;
             s.pendingPrice = price;
             s.pendingRefMid = obsMid;
-            s.pendingQty = Math.min(sp.orderSizeUsd(), impactCap * depth) / price;
+            s.pendingQty = Math.min(sp.orderSizeUsd(), q.impactCapRatio() * depth) / price;
             s.pendingTail = s.tailWanted;
             s.tailWanted = false;
             s.tailDue = INF;
@@ -399,7 +393,7 @@ final class QuotingEngine {
             s.placedAt = t;
             s.queueAheadUsd = sp.queueAheadRatio() * (s.sign > 0 ? bidDepth : askDepth);
             s.queueT = t;
-            s.tailDue = s.pendingSentAt + tailAgeMs;
+            s.tailDue = s.pendingSentAt + q.tailAgeMs();
             updateFillProb(s);
             st.placements++;
         }

@@ -17,4 +17,12 @@ public record RuleSet(String version, String sha256, KieBase kieBase, Limits lim
     public String shortSha() {
         return sha256.substring(0, 12);
     }
+
+    /**
+     * The {@code rules_load} marker's payload: which set, from where, which content ({@code VERSION=v1
+     * SOURCE=builtin SHA=...} or {@code VERSION=v1 SOURCE=folder DIR=/abs/rules/v1 SHA=...}).
+     */
+    public String loadMarker() {
+        return "VERSION=" + version + " " + source.markerPayload() + " SHA=" + shortSha();
+    }
 }
