@@ -19,10 +19,9 @@ final class EdgeReportBuilder {
         ObjectNode totals = root.putObject("totals");
         writeTotals(totals, st);
         ObjectNode sym = root.putObject("symbols").putObject(symbol);
-        sym.put("net_bps", totals.get("net_bps").doubleValue());
-        sym.put("fills", totals.get("fills").longValue());
-        sym.put("turnover_usd", totals.get("turnover_usd").doubleValue());
-        sym.put("maker_share_pct", totals.get("maker_share_pct").doubleValue());
+        for (String key : new String[] {"net_bps", "fills", "turnover_usd", "maker_share_pct"}) {
+            sym.set(key, totals.get(key));
+        }
         root.set("runtime", runtime);
         return root;
     }

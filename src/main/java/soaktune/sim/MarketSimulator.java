@@ -134,10 +134,6 @@ public final class MarketSimulator implements StrategySource {
         return scenario;
     }
 
-    public boolean replayExhausted() {
-        return replay != null && replay.exhausted();
-    }
-
     @Override
     public String describe() {
         return (replay == null ? "mock:sim scenario=" + scenario.name() : "mock:replay scenario=" + scenario.name())
