@@ -112,7 +112,7 @@ final class StructureLint {
         List<DrlToken> lhs = rt.conditions();
         for (int i = 0; i < lhs.size(); i++) {
             DrlToken t = lhs.get(i);
-            boolean member = i > 0 && (lhs.get(i - 1).isSymbol(".") || lhs.get(i - 1).isSymbol("?."));
+            boolean member = i > 0 && (lhs.get(i - 1).isSymbol(".") || lhs.get(i - 1).isSymbol("!."));
             boolean call = i + 1 < lhs.size() && lhs.get(i + 1).isSymbol("(");
             if (t.isIdentifier() && functions.contains(t.text()) && !member && !call) {
                 warn(file, t.line(), t.column(), "constraint reads '" + t.text() + "', which is also a function"
