@@ -17,8 +17,8 @@ final class QuotingEngine {
     private final ScenarioParams sp;
     private IterationStats st;
     private final MarketEvent ev = new MarketEvent();
-    private final QuoteSide bid = new QuoteSide(+1);
-    private final QuoteSide ask = new QuoteSide(-1);
+    private QuoteSide bid;
+    private QuoteSide ask;
 
     // Per-iteration settings.
     private double fillA;
@@ -67,8 +67,8 @@ final class QuotingEngine {
         this.inflightCap = (int) Math.max(1, Math.round(q.concurrencyLimit() * sp.maxInflight()));
         this.feedRng = feedJitter;
         this.orderRng = orderJitter;
-        bid.reset(sp.tokenBurst());
-        ask.reset(sp.tokenBurst());
+        bid = new QuoteSide(+1, sp.tokenBurst());
+        ask = new QuoteSide(-1, sp.tokenBurst());
         feed = new FeedQueue();
         messages = new MessageRate(sp.msgRateWindowMs());
         markouts = new MarkoutBook();

@@ -20,6 +20,11 @@ public final class SourcePositions {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
+    /** Offset of the start of a 1-based line; the end of the text past the last line. */
+    int lineStart(int line) {
+        return line <= lineStarts.length ? lineStarts[Math.max(line, 1) - 1] : text.length();
+    }
+
     public int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;
     }
