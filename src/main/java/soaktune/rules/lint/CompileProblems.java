@@ -141,14 +141,7 @@ public final class CompileProblems {
 
     /** The closest getter-backed property of a fact model class, for "did you mean". */
     private static Optional<String> suggestion(String type, String property) {
-        if (!type.startsWith(AllowList.MODEL_PACKAGE + ".")) {
-            return Optional.empty();
-        }
-        try {
-            return PropertyNames.suggestion(Class.forName(type, false, CompileProblems.class.getClassLoader()), property);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        }
+        return AllowList.qualifiedModelClass(type).flatMap(c -> PropertyNames.suggestion(c, property));
     }
 
     private static String simpleName(String type) {
