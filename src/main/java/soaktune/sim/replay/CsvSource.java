@@ -49,27 +49,23 @@ final class CsvSource {
     long read(Row row) throws InputException {
         long rows = 0;
         try (Reader reader = open(); CsvParser parser = MAPPER.getFactory().createParser(reader)) {
-            long line = 0;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token != JsonToken.START_ARRAY) {
                     continue;
                 }
-                line = parser.currentLocation().getLineNr();
-                int n = 0;
-                boolean tooMany = false;
+                long line = parser.currentLocation().getLineNr();
+                int n = 0; // cells in the row; those past the header's count are only counted
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
                     if (n < cells.length) {
                         cells[n] = parser.getText();
-                    } else {
-                        tooMany = true;
                     }
                     n++;
                 }
                 if (n == 1 && cells[0].isEmpty()) {
                     continue; // a blank line
                 }
-                if (tooMany || n != cells.length) {
+                if (n != cells.length) {
                     throw bad(line, "expected " + cells.length + " columns (" + String.join(",", header) + "), got " + n);
                 }
                 if (rows == 0) {
