@@ -17,7 +17,6 @@ import soaktune.model.Profile;
 import soaktune.tuning.Markers;
 import soaktune.rules.engine.HotRules;
 import soaktune.rules.engine.RuleSet;
-import soaktune.rules.engine.RulesMarker;
 import soaktune.serve.TuneServer;
 import soaktune.soak.StopSignal;
 
@@ -77,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (server) {
             markers.emit("serve_listen", "OK", "ADDRESS=" + host + ":" + server.port());
             RuleSet rules = rulesOption.load(env);
-            markers.emit("rules_load", "OK", RulesMarker.payload(rules));
+            markers.emit("rules_load", "OK", rules.loadMarker());
             server.ready(HotRules.watching(rules), reloadMs);
             markers.emit("serve_ready", "OK", "URL=http://" + host + ":" + server.port() + TuneServer.TUNE_PATH);
             while (!StopSignal.requested()) {

@@ -30,7 +30,6 @@ import soaktune.report.Explanation;
 import soaktune.tuning.Markers;
 import soaktune.soak.ArtifactsLock;
 import soaktune.rules.engine.RuleSet;
-import soaktune.rules.engine.RulesMarker;
 import soaktune.tuning.Decision;
 import soaktune.tuning.DecisionJson.AdjustmentJson;
 import soaktune.tuning.Tuner;
@@ -110,7 +109,7 @@ public final class TuneCommand implements Callable<Integer> {
         markers.emit("runtime_overrides", "OK", "SOURCE=" + current.source());
         current.notAllowed().forEach(f -> markers.emit("runtime_override", "SKIP", "FIELD=" + f + " REASON=not_allowed"));
         markers.emit("profile_apply", "OK", "PROFILE=" + profile.name());
-        markers.emit("rules_load", "OK", RulesMarker.payload(rules));
+        markers.emit("rules_load", "OK", rules.loadMarker());
 
         TuningStep.Result step;
         try {

@@ -1,5 +1,10 @@
 package soaktune.rules;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.drools.core.rule.consequence.KnowledgeHelper;
 import soaktune.model.Frozen;
@@ -37,8 +42,8 @@ public final class Dsl {
     public static void propose(KnowledgeHelper drools, String field, double delta) {
         String rule = drools.getRule().getName();
         String reason = null;
-        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(Trigger.class))) {
-            if (o instanceof Trigger t && t.rule().equals(rule)) {
+        for (Trigger t : facts(drools, Trigger.class)) {
+            if (t.rule().equals(rule)) {
                 reason = t.reason();
             }
         }
@@ -52,12 +57,10 @@ public final class Dsl {
 
     /** Proposes adding {@code delta} to a tunable field. */
     public static void propose(KnowledgeHelper drools, String field, double delta, String reason) {
-        if (TunableField.fromKey(field).isEmpty()) {
-            throw new UnknownFieldException(drools.getRule().getName(), field);
-        }
+        requireTunable(drools, field);
         requireFinite(drools, field, delta, "proposed");
         // Sequence numbers follow firing order; they decide which proposal the guardrails look at first.
-        int seq = drools.getKieRuntime().getObjects(new ClassObjectFilter(Proposal.class)).size() + 1;
+        int seq = facts(drools, Proposal.class).size() + 1;
         drools.insert(new Proposal(seq, drools.getRule().getName(), field, delta, reason));
     }
 
@@ -68,9 +71,7 @@ public final class Dsl {
 
     /** Freezes a field for {@code iterations} iterations, this one included (anti-oscillation). */
     public static void freeze(KnowledgeHelper drools, String field, int iterations, String reason) {
-        if (TunableField.fromKey(field).isEmpty()) {
-            throw new UnknownFieldException(drools.getRule().getName(), field);
-        }
+        requireTunable(drools, field);
         drools.insert(new Frozen(field, iterations, reason));
     }
 
@@ -81,15 +82,13 @@ public final class Dsl {
      */
     public static void missed(KnowledgeHelper drools, String kpi) {
         requireKpiName(drools, kpi);
-        int before = 0;
-        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(KpiMissed.class))) {
-            if (((KpiMissed) o).kpi().equals(kpi)) {
-                return;
-            }
+        if (facts(drools, KpiMissed.class).stream().anyMatch(m -> m.kpi().equals(kpi))) {
+            return;
         }
-        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(PastMisses.class))) {
-            if (((PastMisses) o).kpi().equals(kpi)) {
-                before = ((PastMisses) o).streak();
+        int before = 0;
+        for (PastMisses past : facts(drools, PastMisses.class)) {
+            if (past.kpi().equals(kpi)) {
+                before = past.streak();
             }
         }
         drools.insert(new KpiMissed(kpi, before + 1, drools.getRule().getName()));
@@ -104,10 +103,10 @@ public final class Dsl {
         requireKpiName(drools, kpi);
         String rule = drools.getRule().getName();
         int iteration = 0;
-        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(IterationContext.class))) {
-            iteration = ((IterationContext) o).iteration();
+        for (IterationContext context : facts(drools, IterationContext.class)) {
+            iteration = context.iteration();
         }
-        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
         for (String f : fields.split(",", -1)) {
             String field = f.strip();
             if (TunableField.fromKey(field).isEmpty()) {
@@ -116,26 +115,18 @@ public final class Dsl {
             }
             named.add(field);
         }
-        java.util.Set<String> declared = new java.util.HashSet<>();
-        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(Infeasible.class))) {
-            Infeasible i = (Infeasible) o;
-            declared.add(i.kpi() + "\u0000" + i.field());
-        }
+        Set<String> declared = facts(drools, Infeasible.class).stream().map(i -> i.kpi() + "\u0000" + i.field())
+                .collect(Collectors.toSet());
         for (String field : named) {
             if (!declared.contains(kpi + "\u0000" + field)) {
                 drools.insert(new Infeasible(kpi, field, rule, iteration));
             }
         }
-        java.util.List<Proposal> pending = new java.util.ArrayList<>();
-        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(Proposal.class))) {
-            Proposal p = (Proposal) o;
+        // Dropped after the scan (facts copies working memory): updating a fact while iterating it is unsafe.
+        for (Proposal p : facts(drools, Proposal.class)) {
             if (p.isPending() && named.contains(p.getField())) {
-                pending.add(p);
+                drop(drools, p, kpi + " misses with " + p.getField() + " at its limit: infeasible within limits");
             }
-        }
-        // Dropped after the scan: updating a fact while iterating working memory is unsafe.
-        for (Proposal p : pending) {
-            drop(drools, p, kpi + " misses with " + p.getField() + " at its limit: infeasible within limits");
         }
     }
 
@@ -153,6 +144,21 @@ public final class Dsl {
     public static void drop(KnowledgeHelper drools, Proposal p, String why) {
         p.drop(drools.getRule().getName(), why);
         drools.update(p);
+    }
+
+    /** The facts of one type in working memory, copied: the caller may insert or update while it loops. */
+    private static <T> List<T> facts(KnowledgeHelper drools, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(type))) {
+            out.add(type.cast(o));
+        }
+        return out;
+    }
+
+    private static void requireTunable(KnowledgeHelper drools, String field) {
+        if (TunableField.fromKey(field).isEmpty()) {
+            throw new UnknownFieldException(drools.getRule().getName(), field);
+        }
     }
 
     /** KPI names end up in markers and JSON keys: short lower-case words, like the gate's tags. */

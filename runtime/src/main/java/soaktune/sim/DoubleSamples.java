@@ -3,7 +3,7 @@ package soaktune.sim;
 import java.util.Arrays;
 import soaktune.stats.Quantile;
 
-/** A growable array of samples, reused across iterations, with percentiles computed from the samples. */
+/** A growable array of one iteration's samples, with percentiles computed from the samples. */
 final class DoubleSamples {
     private double[] values;
     private int size;
@@ -11,11 +11,6 @@ final class DoubleSamples {
 
     DoubleSamples(int capacity) {
         values = new double[Math.max(16, capacity)];
-    }
-
-    void clear() {
-        size = 0;
-        sorted = false;
     }
 
     void add(double v) {

@@ -2,7 +2,6 @@ package soaktune.sim;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 
 /**
  * Turns one iteration's stats into the extended EDGE_REPORT. PnL components are bps of turnover, each
@@ -20,10 +19,9 @@ final class EdgeReportBuilder {
         ObjectNode totals = root.putObject("totals");
         writeTotals(totals, st);
         ObjectNode sym = root.putObject("symbols").putObject(symbol);
-        sym.put("net_bps", totals.get("net_bps").doubleValue());
-        sym.put("fills", totals.get("fills").longValue());
-        sym.put("turnover_usd", totals.get("turnover_usd").doubleValue());
-        sym.put("maker_share_pct", totals.get("maker_share_pct").doubleValue());
+        for (String key : new String[] {"net_bps", "fills", "turnover_usd", "maker_share_pct"}) {
+            sym.set(key, totals.get(key));
+        }
         root.set("runtime", runtime);
         return root;
     }
@@ -95,12 +93,6 @@ final class EdgeReportBuilder {
         pnl.put("slippage", round(st.slippageUsd, 2));
         pnl.put("inventory", round(st.inventoryUsd, 2));
         pnl.put("net", round(st.grossUsd + st.feesUsd + st.slippageUsd + st.inventoryUsd, 2));
-    }
-
-    static ObjectNode params(Map<String, Double> applied) {
-        ObjectNode node = NODES.objectNode();
-        applied.forEach(node::put);
-        return node;
     }
 
     private static double bps(double usd, double turnover) {

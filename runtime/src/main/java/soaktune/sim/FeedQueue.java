@@ -14,12 +14,6 @@ final class FeedQueue {
     private int count;
     private double lastSeenAt;
 
-    void clear() {
-        head = 0;
-        count = 0;
-        lastSeenAt = 0;
-    }
-
     /**
      * Queues an update published at {@code t} with {@code lagMs} of latency; a feed is an ordered stream, so it
      * is seen no earlier than the one before it. Returns the lag it is actually seen with.

@@ -1,9 +1,8 @@
 package soaktune.sim;
 
 /**
- * What one iteration counted and sampled. Reused across iterations (cleared, not reallocated) so a long
- * soak allocates nothing per event. PnL is kept in USD by component; the report turns it into bps of
- * turnover.
+ * What one iteration counted and sampled: one instance per iteration, nothing allocated per event but the
+ * samples' occasional growth. PnL is kept in USD by component; the report turns it into bps of turnover.
  */
 final class IterationStats {
     /** Markout horizons in milliseconds: 1 s, 5 s, 30 s. */
@@ -49,39 +48,6 @@ final class IterationStats {
     final DoubleSamples orderAgeMs = new DoubleSamples(4_096);
     final DoubleSamples slippageCostBps = new DoubleSamples(1_024);
     final DoubleSamples[] markoutBps = {new DoubleSamples(1_024), new DoubleSamples(1_024), new DoubleSamples(1_024)};
-
-    void clear() {
-        bookEvents = 0;
-        tradeEvents = 0;
-        placements = 0;
-        replaces = 0;
-        cancels = 0;
-        tailCancels = 0;
-        riskCancels = 0;
-        messages = 0;
-        makerFills = 0;
-        takerFills = 0;
-        pickoffs = 0;
-        postOnlyRejects = 0;
-        attempts = 0;
-        java.util.Arrays.fill(blocked, 0);
-        makerNotional = 0;
-        takerNotional = 0;
-        grossUsd = 0;
-        slippageUsd = 0;
-        feesUsd = 0;
-        inventoryUsd = 0;
-        marketMs = 0;
-        startMid = 0;
-        endMid = 0;
-        endInventoryQty = 0;
-        wsLagMs.clear();
-        orderAgeMs.clear();
-        slippageCostBps.clear();
-        for (DoubleSamples m : markoutBps) {
-            m.clear();
-        }
-    }
 
     long marketEvents() {
         return bookEvents + tradeEvents;

@@ -78,7 +78,7 @@ public final class MarketSimulator implements StrategySource {
                 EdgeReportBuilder.build(st, runtime, symbol));
     }
 
-    /** Runs one iteration and returns its raw stats (owned by the simulator until the next call). */
+    /** Runs one iteration and returns its raw stats. */
     IterationStats simulate(int iteration, QuotingParams q) {
         MarketEventSource source = replay != null ? replay : synthetic;
         double a = calibration != null ? calibration.a() : scenario.params().fillA();
@@ -134,10 +134,6 @@ public final class MarketSimulator implements StrategySource {
         return scenario;
     }
 
-    public boolean replayExhausted() {
-        return replay != null && replay.exhausted();
-    }
-
     @Override
     public String describe() {
         return (replay == null ? "mock:sim scenario=" + scenario.name() : "mock:replay scenario=" + scenario.name())
@@ -158,7 +154,7 @@ public final class MarketSimulator implements StrategySource {
         events.put("book", st.bookEvents);
         events.put("trade", st.tradeEvents);
         events.put("total", st.marketEvents());
-        runtime.set("params", EdgeReportBuilder.params(applied));
+        applied.forEach(runtime.putObject("params")::put);
         ObjectNode fill = runtime.putObject("calibration");
         if (calibration != null) {
             fill.put("source", calibration.fitted() ? "fitted to replayed trades" : "scenario (too few trades to fit)");

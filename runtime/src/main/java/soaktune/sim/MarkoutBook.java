@@ -13,11 +13,6 @@ final class MarkoutBook {
     private int fills;
     private final int[] next = new int[IterationStats.MARKOUT_MS.length];
 
-    void clear() {
-        fills = 0;
-        Arrays.fill(next, 0);
-    }
-
     void fill(double t, double p, int s) {
         if (fills == time.length) {
             time = Arrays.copyOf(time, fills * 2);

@@ -14,11 +14,6 @@ final class MessageRate {
         this.windowMs = windowMs;
     }
 
-    void clear() {
-        head = 0;
-        count = 0;
-    }
-
     void sent(double t) {
         if (count == sentAt.length) {
             double[] grown = new double[sentAt.length * 2];

@@ -1,8 +1,8 @@
 package soaktune.sim;
 
 /**
- * One side of our quotes, as the venue holds it (the live order) and as the strategy manages it (the
- * message in flight, the token bucket, timers). Mutable on purpose: it changes on every event.
+ * One side of our quotes in one iteration, as the venue holds it (the live order) and as the strategy manages
+ * it (the message in flight, the token bucket, timers). Mutable on purpose: it changes on every event.
  */
 final class QuoteSide {
     static final double INF = Double.POSITIVE_INFINITY;
@@ -48,23 +48,14 @@ final class QuoteSide {
     boolean want;
     boolean wantBlocked;
 
-    QuoteSide(int sign) {
+    /** A side at the start of an iteration: no order, nothing in flight, a full token bucket. */
+    QuoteSide(int sign, double tokenBurst) {
         this.sign = sign;
-    }
-
-    void reset(double tokenBurst) {
-        live = false;
-        pending = false;
-        pendingKind = 0;
         arriveAt = INF;
         lastSendAt = Double.NEGATIVE_INFINITY;
         tokens = tokenBurst;
-        tokenT = 0;
         retryAt = INF;
         tailDue = INF;
-        tailWanted = false;
-        want = false;
-        wantBlocked = false;
     }
 
     double timerAt() {

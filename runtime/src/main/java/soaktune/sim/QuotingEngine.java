@@ -7,27 +7,24 @@ import soaktune.sim.event.MarketEventSource;
 /**
  * The event loop of one iteration: market events from a {@link MarketEventSource}, the feed that shows
  * them to the strategy late, the strategy's quote management under its limits, and the venue that fills,
- * cancels and places our orders when our messages arrive. Everything is primitive state reused across
- * iterations: no allocation per event. docs/simulator.md states each rule applied here.
+ * cancels and places our orders when our messages arrive. Everything is primitive state, set up once per
+ * iteration: no allocation per event. docs/simulator.md states each rule applied here.
  */
 final class QuotingEngine {
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final double BPS = 1e-4;
 
     private final ScenarioParams sp;
-    private final IterationStats st = new IterationStats();
+    private IterationStats st;
     private final MarketEvent ev = new MarketEvent();
-    private final QuoteSide bid = new QuoteSide(+1);
-    private final QuoteSide ask = new QuoteSide(-1);
+    private QuoteSide bid;
+    private QuoteSide ask;
 
     // Per-iteration settings.
     private double fillA;
     private double fillK;
-    private double spreadBps;
-    private double minIntervalMs;
+    private QuotingParams q;
     private double tokenRatePerMs;
-    private double tailAgeMs;
-    private double impactCap;
     private int inflightCap;
     private SplittableRandom feedRng;
     private SplittableRandom orderRng;
@@ -45,9 +42,9 @@ final class QuotingEngine {
     private double obsBidDepth;
     private double obsAskDepth;
 
-    private final FeedQueue feed = new FeedQueue();
-    private final MessageRate messages;
-    private final MarkoutBook markouts = new MarkoutBook();
+    private FeedQueue feed;
+    private MessageRate messages;
+    private MarkoutBook markouts;
     private int inflight;
 
     // Inventory and the hedge timer.
@@ -57,28 +54,24 @@ final class QuotingEngine {
 
     QuotingEngine(ScenarioParams sp) {
         this.sp = sp;
-        this.messages = new MessageRate(sp.msgRateWindowMs());
     }
 
-    /** Runs one iteration; the returned stats are owned by the engine and valid until the next run. */
+    /** Runs one iteration and returns its stats. */
     IterationStats run(MarketEventSource source, double durationMs, QuotingParams q, double fillA, double fillK,
             double startInventoryQty, SplittableRandom market, SplittableRandom feedJitter, SplittableRandom orderJitter) {
-        st.clear();
+        st = new IterationStats();
         this.fillA = fillA;
         this.fillK = fillK;
-        this.spreadBps = q.spreadBps();
-        this.minIntervalMs = q.minIntervalMs();
+        this.q = q;
         this.tokenRatePerMs = q.replaceRatePerMin() / 60_000.0;
-        this.tailAgeMs = q.tailAgeMs();
-        this.impactCap = q.impactCapRatio();
         this.inflightCap = (int) Math.max(1, Math.round(q.concurrencyLimit() * sp.maxInflight()));
         this.feedRng = feedJitter;
         this.orderRng = orderJitter;
-        bid.reset(sp.tokenBurst());
-        ask.reset(sp.tokenBurst());
-        feed.clear();
-        messages.clear();
-        markouts.clear();
+        bid = new QuoteSide(+1, sp.tokenBurst());
+        ask = new QuoteSide(-1, sp.tokenBurst());
+        feed = new FeedQueue();
+        messages = new MessageRate(sp.msgRateWindowMs());
+        markouts = new MarkoutBook();
         inflight = 0;
         inventoryQty = startInventoryQty;
         overLimitSince = Double.NaN;
@@ -317,9 +310,9 @@ final class QuotingEngine {
             block(s, IterationStats.BLOCK_CONCURRENCY); // looked at again when a message arrives
             return;
         }
-        if (t < s.lastSendAt + minIntervalMs) { // the same sum as retryAt, so the retry never falls short
+        if (t < s.lastSendAt + q.minIntervalMs()) { // the same sum as retryAt, so the retry never falls short
             block(s, IterationStats.BLOCK_MIN_INTERVAL);
-            s.retryAt = s.lastSendAt + minIntervalMs;
+            s.retryAt = s.lastSendAt + q.minIntervalMs();
             return;
         }
         if (action == QuoteSide.REPLACE) {
@@ -362,11 +355,11 @@ final class QuotingEngine {
         s.want = false;
         if (kind != QuoteSide.CANCEL) {
             s.lastSendAt = t;
-            double price = obsMid * (1 - s.sign * (obsHalfBps + spreadBps) * BPS);
+            double price = obsMid * (1 - s.sign * (obsHalfBps + q.spreadBps()) * BPS);
             double depth = s.sign > 0 ? obsBidDepth : obsAskDepth;
             s.pendingPrice = price;
             s.pendingRefMid = obsMid;
-            s.pendingQty = Math.min(sp.orderSizeUsd(), impactCap * depth) / price;
+            s.pendingQty = Math.min(sp.orderSizeUsd(), q.impactCapRatio() * depth) / price;
             s.pendingTail = s.tailWanted;
             s.tailWanted = false;
             s.tailDue = INF;
@@ -400,7 +393,7 @@ final class QuotingEngine {
             s.placedAt = t;
             s.queueAheadUsd = sp.queueAheadRatio() * (s.sign > 0 ? bidDepth : askDepth);
             s.queueT = t;
-            s.tailDue = s.pendingSentAt + tailAgeMs;
+            s.tailDue = s.pendingSentAt + q.tailAgeMs();
             updateFillProb(s);
             st.placements++;
         }

@@ -12,24 +12,24 @@ import java.util.Optional;
  */
 public enum Scenario {
     /** A busy mid-cap book where S1 starts out failing some KPI targets and the v1 rules can help. */
-    DEFAULT("default", "busy mid-cap book; S1 starts out over its ws_lag target and near its adverse and "
+    DEFAULT("busy mid-cap book; S1 starts out over its ws_lag target and near its adverse and "
             + "cancel targets", Map.of()),
     /** Low volatility, few jumps, little informed flow: S1 should be close to fine. */
-    CALM("calm", "low volatility, rare jumps, steady uninformed flow, an uncongested venue", Map.of(
+    CALM("low volatility, rare jumps, steady uninformed flow, an uncongested venue", Map.of(
             "volatility_bps_per_sqrt_s", 0.5, "jump_prob", 0.0005, "informed_share", 0.03,
             "mid_update_rate_per_s", 8.0, "taker_rate_per_s", 32.0, "queue_ahead_ratio", 0.05,
             "venue_msg_capacity_per_s", 45.0)),
     /** High volatility and frequent jumps: stale quotes get picked off, requotes pile up. */
-    VOLATILE("volatile", "high volatility and frequent jumps", Map.of(
+    VOLATILE("high volatility and frequent jumps", Map.of(
             "volatility_bps_per_sqrt_s", 2.2, "jump_prob", 0.01, "jump_bps", 5.0, "mid_update_rate_per_s", 16.0)),
     /** Heavy informed flow: every fill is followed by the price moving against us. */
-    TOXIC("toxic", "heavy informed flow with large impact", Map.of(
+    TOXIC("heavy informed flow with large impact", Map.of(
             "informed_share", 0.2, "informed_impact_bps", 1.2)),
     /** A slow, easily congested venue connection. */
-    LAGGY_VENUE("laggy-venue", "slow venue: high base latency, jitter and little message capacity", Map.of(
+    LAGGY_VENUE("slow venue: high base latency, jitter and little message capacity", Map.of(
             "feed_latency_ms", 50.0, "order_latency_ms", 40.0, "jitter_ms", 14.0, "venue_msg_capacity_per_s", 18.0)),
     /** Little displayed depth: small orders, short queues, costly hedges. */
-    THIN_BOOK("thin-book", "little displayed depth: small orders, short queues, costly hedges", Map.of(
+    THIN_BOOK("little displayed depth: small orders, short queues, costly hedges", Map.of(
             "touch_depth_usd", 15_000.0, "taker_size_usd", 2_000.0, "hedge_impact_bps", 6.0));
 
     /** Model defaults: see docs/simulator.md for what each one means and why it has this value. */
@@ -66,18 +66,17 @@ public enum Scenario {
             2.0, // hedge_impact_bps
             1_000); // calibration_lag_ms
 
-    private final String id;
     private final String description;
     private final Map<String, Double> changes;
 
-    Scenario(String id, String description, Map<String, Double> changes) {
-        this.id = id;
+    Scenario(String description, Map<String, Double> changes) {
         this.description = description;
         this.changes = changes;
     }
 
+    /** The name users type: the constant's name in lower case, words joined by '-' ({@code laggy-venue}). */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String description() {
@@ -89,12 +88,12 @@ public enum Scenario {
     }
 
     public ScenarioSpec spec() {
-        return new ScenarioSpec(id, "built-in", params());
+        return new ScenarioSpec(id(), "built-in", params());
     }
 
     public static Optional<Scenario> find(String id) {
         String wanted = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst();
+        return Arrays.stream(values()).filter(s -> s.id().equals(wanted)).findFirst();
     }
 
     public static List<String> ids() {

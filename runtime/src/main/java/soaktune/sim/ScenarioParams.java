@@ -3,7 +3,7 @@ package soaktune.sim;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,10 +120,9 @@ public record ScenarioParams(
     /** Values by file key, in record order. */
     public Map<String, Double> toMap() {
         Map<String, Double> out = new LinkedHashMap<>();
-        RecordComponent[] components = ScenarioParams.class.getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
+        for (int i = 0; i < COMPONENTS.length; i++) {
             try {
-                out.put(KEYS.get(i), (Double) components[i].getAccessor().invoke(this));
+                out.put(KEYS.get(i), (Double) COMPONENTS[i].getAccessor().invoke(this));
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + KEYS.get(i), e);
             }
@@ -165,20 +164,14 @@ public record ScenarioParams(
         return sb.toString();
     }
 
-    private static final List<String> KEYS;
-    private static final Constructor<ScenarioParams> CONSTRUCTOR;
+    private static final RecordComponent[] COMPONENTS = ScenarioParams.class.getRecordComponents();
+    private static final List<String> KEYS = Arrays.stream(COMPONENTS).map(c -> snake(c.getName())).toList();
+    private static final Constructor<ScenarioParams> CONSTRUCTOR = canonicalConstructor();
 
-    static {
-        List<String> keys = new ArrayList<>();
-        RecordComponent[] components = ScenarioParams.class.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            keys.add(snake(components[i].getName()));
-            types[i] = components[i].getType();
-        }
-        KEYS = List.copyOf(keys);
+    private static Constructor<ScenarioParams> canonicalConstructor() {
         try {
-            CONSTRUCTOR = ScenarioParams.class.getDeclaredConstructor(types);
+            return ScenarioParams.class.getDeclaredConstructor(
+                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
         } catch (NoSuchMethodException e) {
             throw new ExceptionInInitializerError(e);
         }

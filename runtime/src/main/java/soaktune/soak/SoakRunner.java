@@ -29,7 +29,6 @@ import soaktune.model.Overrides;
 import soaktune.rules.engine.HotRules;
 import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.engine.RuleSet;
-import soaktune.rules.engine.RulesMarker;
 import soaktune.tuning.Decision;
 import soaktune.tuning.DecisionJson;
 import soaktune.tuning.DecisionJson.AdjustmentJson;
@@ -79,7 +78,7 @@ public final class SoakRunner {
         int n = config.iterations();
         markers.line("[INFO] Loading profile: " + config.profile().name());
         markers.emit("profile_apply", "OK", "PROFILE=" + config.profile().name());
-        markers.emit("rules_load", "OK", RulesMarker.payload(rules.current()));
+        markers.emit("rules_load", "OK", rules.current().loadMarker());
 
         SoakState state;
         List<AdjustmentJson> history;

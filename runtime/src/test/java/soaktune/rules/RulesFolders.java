@@ -49,15 +49,14 @@ public final class RulesFolders {
         }
     }
 
+    /** Every file below {@code from} copied to the same place below {@code to}, replacing what is there. */
     private static void copyTree(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
+            Files.createDirectories(to);
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Path dest = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(dest.getParent());
+                Files.copy(file, dest, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.io.InputException;
 
@@ -68,20 +70,16 @@ final class ScenarioLoaderTest {
                 .hasMessageContaining("volatility_bps_per_sqrt_s");
     }
 
-    @Test
-    void wrongType_isAnErrorNamingFileAndKey() throws Exception {
-        Path f = file("{\"jitter_ms\": \"10\"}");
+    /** A wrong type, then a value out of range. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"jitter_ms\": \"10\"}    | jitter_ms: must be a number, got string \"10\"",
+            "{\"informed_share\": 1.5} | informed_share: must be between 0.0 and 1.0, got 1.5"})
+    void badValue_isAnErrorNamingFileAndKey(String json, String problem) throws Exception {
+        Path f = file(json);
         assertThatThrownBy(() -> ScenarioLoader.resolve(f.toString()))
                 .isInstanceOf(InputException.class)
-                .hasMessage(f + ": jitter_ms: must be a number, got string \"10\"");
-    }
-
-    @Test
-    void outOfRange_isAnErrorNamingFileAndKey() throws Exception {
-        Path f = file("{\"informed_share\": 1.5}");
-        assertThatThrownBy(() -> ScenarioLoader.resolve(f.toString()))
-                .isInstanceOf(InputException.class)
-                .hasMessage(f + ": informed_share: must be between 0.0 and 1.0, got 1.5");
+                .hasMessage(f + ": " + problem);
     }
 
     @Test

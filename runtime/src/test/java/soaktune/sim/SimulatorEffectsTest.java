@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import soaktune.io.ProfileLoader;
 import soaktune.model.Overrides;
 
@@ -53,24 +55,17 @@ final class SimulatorEffectsTest {
         assertThat(wide.adverseP95).isLessThan(narrow.adverseP95);
     }
 
-    @Test
-    void largerMinInterval_fewerCancels_olderOrders_lessLag() throws Exception {
-        Totals fast = run("min_interval_ms", 60);
-        Totals slow = run("min_interval_ms", 250);
+    /** A larger min interval, or a lower replace rate, slows requotes down. */
+    @ParameterizedTest(name = "{0}: {1} is slower than {2}")
+    @CsvSource({"min_interval_ms, 250, 60", "replace_rate_per_min, 120, 360"})
+    void slowerRequotes_fewerCancels_olderOrders_lessLag(String param, double slower, double faster)
+            throws Exception {
+        Totals slow = run(param, slower);
+        Totals fast = run(param, faster);
         assertThat(slow.cancels).isLessThan(fast.cancels);
         assertThat(slow.cancelRatio).isLessThan(fast.cancelRatio);
         assertThat(slow.orderAgeP95).isGreaterThan(fast.orderAgeP95);
         assertThat(slow.wsLagP95).isLessThan(fast.wsLagP95);
-    }
-
-    @Test
-    void higherReplaceRate_moreCancels_fresherOrders_moreLag() throws Exception {
-        Totals low = run("replace_rate_per_min", 120);
-        Totals high = run("replace_rate_per_min", 360);
-        assertThat(high.cancels).isGreaterThan(low.cancels);
-        assertThat(high.cancelRatio).isGreaterThan(low.cancelRatio);
-        assertThat(high.orderAgeP95).isLessThan(low.orderAgeP95);
-        assertThat(high.wsLagP95).isGreaterThan(low.wsLagP95);
     }
 
     @Test
@@ -91,17 +86,13 @@ final class SimulatorEffectsTest {
         assertThat(large.turnover).isGreaterThan(small.turnover);
     }
 
+    /** Two harder markets against the default one, at the same spread. */
     @Test
-    void moreInformedFlow_moreAdverseSelection() throws Exception {
+    void moreInformedFlow_moreAdverseSelection_slowerVenue_moreLagAndSlippage() throws Exception {
         Totals base = run(Scenario.DEFAULT.spec(), "base_spread_bps", 0.85);
         Totals toxic = run(Scenario.TOXIC.spec(), "base_spread_bps", 0.85);
         assertThat(toxic.adverseMean5s).isGreaterThan(base.adverseMean5s);
         assertThat(toxic.net).isLessThan(base.net);
-    }
-
-    @Test
-    void slowerVenue_moreLag_moreSlippage() throws Exception {
-        Totals base = run(Scenario.DEFAULT.spec(), "base_spread_bps", 0.85);
         Totals laggy = run(Scenario.LAGGY_VENUE.spec(), "base_spread_bps", 0.85);
         assertThat(laggy.wsLagP95).isGreaterThan(base.wsLagP95);
         assertThat(laggy.slippageP95).isGreaterThan(base.slippageP95);

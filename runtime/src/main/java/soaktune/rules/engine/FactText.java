@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
@@ -96,7 +95,7 @@ final class FactText {
                 if (c instanceof MVELConstraint mvel) {
                     Matcher m = IDENTIFIER.matcher(mvel.getExpression());
                     while (m.find()) {
-                        MetricName.fromKey(snake(m.group(1))).ifPresent(out::add);
+                        MetricName.fromKey(ThresholdDrift.snake(m.group(1))).ifPresent(out::add);
                     }
                 }
             }
@@ -104,10 +103,5 @@ final class FactText {
         for (RuleConditionElement child : e.getNestedElements()) {
             collect(child, out);
         }
-    }
-
-    /** cancelRatio -> cancel_ratio, adverseBpsP95 -> adverse_bps_p95. */
-    static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

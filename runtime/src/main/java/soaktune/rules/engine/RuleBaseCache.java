@@ -265,16 +265,12 @@ public final class RuleBaseCache {
     }
 
     private void prune() throws IOException {
-        List<Path> entries;
+        List<Path> byAge;
         try (Stream<Path> list = Files.list(dir)) {
-            entries = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+            byAge = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                    .sorted(Comparator.comparing(RuleBaseCache::modified)).toList();
         }
-        if (entries.size() <= KEEP) {
-            return;
-        }
-        List<Path> byAge = new ArrayList<>(entries);
-        byAge.sort(Comparator.comparing(RuleBaseCache::modified));
-        for (Path old : byAge.subList(0, byAge.size() - KEEP)) {
+        for (Path old : byAge.subList(0, Math.max(0, byAge.size() - KEEP))) {
             Files.deleteIfExists(old);
         }
     }

@@ -82,20 +82,15 @@ public final class RuleEngine {
                 throw new RuleEvaluationException("rules fired " + fired + " times without settling; a rule"
                         + " probably re-triggers itself (last: " + firings.get(firings.size() - 1).rule() + ")", null);
             }
-            List<Proposal> proposals = new ArrayList<>(objects(session, Proposal.class));
-            proposals.sort(Comparator.comparingInt(Proposal::getSeq));
-            List<Trigger> triggers = new ArrayList<>(objects(session, Trigger.class));
-            triggers.sort(Comparator.comparingInt(t -> firingIndex(firings, t.rule())));
-            List<GuardFired> guards = new ArrayList<>(objects(session, GuardFired.class));
-            guards.sort(Comparator.comparingInt(g -> firingIndex(firings, g.name())));
-            List<Frozen> frozen = new ArrayList<>(objects(session, Frozen.class));
-            frozen.sort(Comparator.comparing(Frozen::field));
-            List<KpiMissed> missed = new ArrayList<>(objects(session, KpiMissed.class));
-            missed.sort(Comparator.comparing(KpiMissed::kpi));
-            List<Infeasible> infeasible = new ArrayList<>(objects(session, Infeasible.class));
-            infeasible.sort(Comparator.comparing(Infeasible::kpi).thenComparing(Infeasible::field));
-            return new RuleOutcome(List.copyOf(triggers), List.copyOf(proposals), List.copyOf(guards),
-                    List.copyOf(frozen), List.copyOf(firings), List.copyOf(missed), List.copyOf(infeasible));
+            return new RuleOutcome(
+                    objects(session, Trigger.class, Comparator.comparingInt(t -> firingIndex(firings, t.rule()))),
+                    objects(session, Proposal.class, Comparator.comparingInt(Proposal::getSeq)),
+                    objects(session, GuardFired.class, Comparator.comparingInt(g -> firingIndex(firings, g.name()))),
+                    objects(session, Frozen.class, Comparator.comparing(Frozen::field)),
+                    List.copyOf(firings),
+                    objects(session, KpiMissed.class, Comparator.comparing(KpiMissed::kpi)),
+                    objects(session, Infeasible.class, Comparator.comparing(Infeasible::kpi)
+                            .thenComparing(Infeasible::field)));
         } catch (RuntimeException e) {
             throw translate(e);
         } finally {
@@ -103,12 +98,9 @@ public final class RuleEngine {
         }
     }
 
-    private static <T> List<T> objects(KieSession session, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Object o : session.getObjects(new ClassObjectFilter(type))) {
-            out.add(type.cast(o));
-        }
-        return out;
+    /** The facts of one type in the session, in {@code order}. */
+    private static <T> List<T> objects(KieSession session, Class<T> type, Comparator<? super T> order) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).sorted(order).toList();
     }
 
     private static int firingIndex(List<RuleFiring> firings, String rule) {

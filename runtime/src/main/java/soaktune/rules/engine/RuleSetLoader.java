@@ -77,18 +77,10 @@ public final class RuleSetLoader {
     }
 
     /**
-     * Everything wrong with a rules folder, for {@code rules check} and hot reload. Throws only when the
-     * folder itself cannot be read; problems inside it come back as {@link RuleProblem}s. Files that fail
-     * the safety lint are never handed to the compiler.
+     * Everything wrong with a rule set, for {@code rules check} and hot reload. Throws only when the set
+     * itself cannot be read; problems inside it come back as {@link RuleProblem}s. Files that fail the
+     * safety lint are never handed to the compiler.
      */
-    public static RuleCheck check(Path dir) throws InputException {
-        return check(RuleSource.folder(dir));
-    }
-
-    public static RuleCheck check(RuleSource source) throws InputException {
-        return check(source.snapshot());
-    }
-
     public static RuleCheck check(RulesSnapshot snapshot) throws InputException {
         Compiled compiled = compile(snapshot);
         if (compiled.builder() == null) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -130,12 +129,8 @@ public record RuleSource(boolean builtin, String name, Path root) {
 
     /** The bytes of one of its files (e.g. {@code kpi_thresholds.json}): its own, else its base's. */
     public byte[] read(String relative) throws InputException {
-        for (RuleSource layer : layers()) {
-            if (Files.exists(layer.root.resolve(relative))) {
-                return layer.readOwn(relative);
-            }
-        }
-        return readOwn(relative);
+        layers(); // a broken manifest is the error to report, not a missing file
+        return holder(relative).readOwn(relative);
     }
 
     /** How messages name one of this folder's own files, not looking at any base. */
@@ -184,13 +179,9 @@ public record RuleSource(boolean builtin, String name, Path root) {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try {
-                    FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    try {
-                        FileSystems.newFileSystem(uri, Map.of());
-                    } catch (FileSystemAlreadyExistsException raced) {
-                        // another thread opened it first: the same file system serves both
-                    }
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException opened) {
+                    // opened before (or by another thread just now): the same file system serves both
                 }
             }
             return Optional.ofNullable(Path.of(uri).getParent()).orElseThrow();

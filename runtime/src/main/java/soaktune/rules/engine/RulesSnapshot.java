@@ -38,16 +38,6 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         names = Collections.unmodifiableMap(all);
     }
 
-    /** A snapshot of a set without a base: every file is named by its relative path. */
-    public RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, RuleSource source) {
-        this(dir, files, sha256, source, Map.of());
-    }
-
-    /** A snapshot of the folder {@code dir}. */
-    public RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256) {
-        this(dir, files, sha256, RuleSource.folder(dir));
-    }
-
     /** A snapshot of the folder {@code dir} and its bases. */
     public static RulesSnapshot read(Path dir) throws InputException {
         return RuleSource.folder(dir).snapshot();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import soaktune.rules.sandbox.SourcePositions;
 
 /**
  * Warnings for {@code rules check} when one threshold is written in two places that have drifted apart: a
@@ -133,14 +134,7 @@ public final class ThresholdDrift {
     }
 
     private static RuleProblem warning(String file, String code, int offset, String message) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (code.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return RuleProblem.warning(file, line, offset - lineStart + 1, message);
+        SourcePositions at = new SourcePositions(code);
+        return RuleProblem.warning(file, at.line(offset), at.column(offset), message);
     }
 }

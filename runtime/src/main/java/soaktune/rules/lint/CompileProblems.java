@@ -126,15 +126,8 @@ public final class CompileProblems {
 
     private int firstNonBlank(String file, int line) {
         String text = lineText(file, line);
-        if (text == null) {
-            return 0;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return i + 1;
-            }
-        }
-        return 0;
+        String code = text == null ? "" : text.stripLeading();
+        return code.isEmpty() ? 0 : text.length() - code.length() + 1;
     }
 
     private String lineText(String file, int line) {
@@ -148,14 +141,7 @@ public final class CompileProblems {
 
     /** The closest getter-backed property of a fact model class, for "did you mean". */
     private static Optional<String> suggestion(String type, String property) {
-        if (!type.startsWith(AllowList.MODEL_PACKAGE + ".")) {
-            return Optional.empty();
-        }
-        try {
-            return PropertyNames.suggestion(Class.forName(type, false, CompileProblems.class.getClassLoader()), property);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        }
+        return AllowList.qualifiedModelClass(type).flatMap(c -> PropertyNames.suggestion(c, property));
     }
 
     private static String simpleName(String type) {

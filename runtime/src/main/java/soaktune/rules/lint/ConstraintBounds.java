@@ -82,29 +82,23 @@ final class ConstraintBounds {
         String text = implicit ? property + " " + atom : atom;
         Range r = ranges.computeIfAbsent(property, k -> new Range());
         switch (op) {
-            case ">" -> r.low = tighterLow(r.low, new Bound(value, false, text));
-            case ">=" -> r.low = tighterLow(r.low, new Bound(value, true, text));
-            case "<" -> r.high = tighterHigh(r.high, new Bound(value, false, text));
-            case "<=" -> r.high = tighterHigh(r.high, new Bound(value, true, text));
+            case ">" -> r.low = tighter(r.low, new Bound(value, false, text), 1);
+            case ">=" -> r.low = tighter(r.low, new Bound(value, true, text), 1);
+            case "<" -> r.high = tighter(r.high, new Bound(value, false, text), -1);
+            case "<=" -> r.high = tighter(r.high, new Bound(value, true, text), -1);
             default -> {
-                r.low = tighterLow(r.low, new Bound(value, true, text));
-                r.high = tighterHigh(r.high, new Bound(value, true, text));
+                r.low = tighter(r.low, new Bound(value, true, text), 1);
+                r.high = tighter(r.high, new Bound(value, true, text), -1);
             }
         }
     }
 
-    private static Bound tighterLow(Bound a, Bound b) {
+    /** The tighter of two bounds on one side: {@code side} is +1 for lower bounds, -1 for upper ones. */
+    private static Bound tighter(Bound a, Bound b, int side) {
         if (a == null) {
             return b;
         }
-        return b.value > a.value || (b.value == a.value && !b.inclusive) ? b : a;
-    }
-
-    private static Bound tighterHigh(Bound a, Bound b) {
-        if (a == null) {
-            return b;
-        }
-        return b.value < a.value || (b.value == a.value && !b.inclusive) ? b : a;
+        return side * b.value > side * a.value || (b.value == a.value && !b.inclusive) ? b : a;
     }
 
     private static String flip(String op) {

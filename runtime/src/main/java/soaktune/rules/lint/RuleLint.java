@@ -58,8 +58,7 @@ public final class RuleLint {
             unsafe |= !safety.isEmpty();
             problems.addAll(safety);
             descrs.put(source.getKey(), pkg);
-            parsed.add(new StructureLint.ParsedFile(source.getKey(), DrlTokenizer.tokenize(source.getValue()).tokens(),
-                    pkg));
+            parsed.add(new StructureLint.ParsedFile(source.getKey(), DrlTokenizer.tokenize(source.getValue()), pkg));
         }
         if (descrs.size() == sources.size()) {
             problems.addAll(StructureLint.check(parsed, limitFields));

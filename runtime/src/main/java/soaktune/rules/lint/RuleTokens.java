@@ -1,5 +1,7 @@
 package soaktune.rules.lint;
 
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +51,9 @@ record RuleTokens(List<DrlToken> conditions, List<DrlToken> consequence) {
     }
 
     private static int indexAtOrAfter(List<DrlToken> tokens, int offset) {
-        int lo = 0;
-        int hi = tokens.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (tokens.get(mid).offset() < offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        // Offsets strictly increase, so a hit is the first token at the offset, a miss the insertion point.
+        int i = Collections.binarySearch(tokens, new DrlToken(DrlToken.Kind.SYMBOL, "", 0, 0, offset),
+                Comparator.comparingInt(DrlToken::offset));
+        return i >= 0 ? i : -i - 1;
     }
 }

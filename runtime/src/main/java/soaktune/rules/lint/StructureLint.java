@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
@@ -111,7 +112,7 @@ final class StructureLint {
         List<DrlToken> lhs = rt.conditions();
         for (int i = 0; i < lhs.size(); i++) {
             DrlToken t = lhs.get(i);
-            boolean member = i > 0 && (lhs.get(i - 1).isSymbol(".") || lhs.get(i - 1).isSymbol("?."));
+            boolean member = i > 0 && (lhs.get(i - 1).isSymbol(".") || lhs.get(i - 1).isSymbol("!."));
             boolean call = i + 1 < lhs.size() && lhs.get(i + 1).isSymbol("(");
             if (t.isIdentifier() && functions.contains(t.text()) && !member && !call) {
                 warn(file, t.line(), t.column(), "constraint reads '" + t.text() + "', which is also a function"
@@ -132,29 +133,28 @@ final class StructureLint {
             if (t.text().equals("trigger") || t.text().equals("fallback")) {
                 triggers = true;
             } else if (t.text().equals("propose")) {
-                secondArgument(rhs, i + 1).filter(a -> a.kind() == DrlToken.Kind.STRING)
-                        .filter(a -> !limitFields.contains(a.text()))
-                        // An error, not a warning: the rule would stop the soak the first time it fires.
-                        .ifPresent(a -> problems.add(RuleProblem.error(file, a.line(), a.column(),
-                                "propose(...) names field \"" + a.text() + "\", which has no entry in limits.json "
-                                + "(fields: " + String.join(", ", new java.util.TreeSet<>(limitFields))
-                                + "); the rule would fail when it fires")));
+                argument(rhs, i + 1, 1).filter(a -> a.kind() == DrlToken.Kind.STRING)
+                        .ifPresent(a -> unknownField(file, "propose", a, a.text()));
             } else if (t.text().equals("infeasible")) {
                 // infeasible(drools, kpi, "field,field"): each named field must be a tuned one, as for propose.
                 argument(rhs, i + 1, 2).filter(a -> a.kind() == DrlToken.Kind.STRING).ifPresent(a -> {
                     for (String field : a.text().split(",", -1)) {
-                        if (!limitFields.contains(field.strip())) {
-                            problems.add(RuleProblem.error(file, a.line(), a.column(), "infeasible(...) names field \""
-                                    + field.strip() + "\", which has no entry in limits.json (fields: "
-                                    + String.join(", ", new java.util.TreeSet<>(limitFields))
-                                    + "); the rule would fail when it fires"));
-                        }
+                        unknownField(file, "infeasible", a, field.strip());
                     }
                 });
             }
         }
         if (triggers) {
             triggerRules++;
+        }
+    }
+
+    /** An error, not a warning: the rule would stop the soak the first time it fires. */
+    private void unknownField(String file, String call, DrlToken at, String field) {
+        if (!limitFields.contains(field)) {
+            problems.add(RuleProblem.error(file, at.line(), at.column(), call + "(...) names field \"" + field
+                    + "\", which has no entry in limits.json (fields: " + String.join(", ", new TreeSet<>(limitFields))
+                    + "); the rule would fail when it fires"));
         }
     }
 
@@ -198,8 +198,7 @@ final class StructureLint {
         }
     }
 
-    /** The first token of the second argument of the call whose '(' is at {@code open}. */
-    /** The first token of the call's argument {@code index} (0-based) at the call's own depth. */
+    /** The first token of argument {@code index} (0-based) of the call whose '(' is at {@code open}. */
     private static Optional<DrlToken> argument(List<DrlToken> tokens, int open, int index) {
         int depth = 0;
         int commas = 0;
@@ -212,23 +211,6 @@ final class StructureLint {
                     return Optional.empty();
                 }
             } else if (depth == 1 && t.isSymbol(",") && ++commas == index) {
-                return i + 1 < tokens.size() ? Optional.of(tokens.get(i + 1)) : Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<DrlToken> secondArgument(List<DrlToken> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            DrlToken t = tokens.get(i);
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                if (--depth == 0) {
-                    return Optional.empty();
-                }
-            } else if (depth == 1 && t.isSymbol(",")) {
                 return i + 1 < tokens.size() ? Optional.of(tokens.get(i + 1)) : Optional.empty();
             }
         }
@@ -255,7 +237,7 @@ final class StructureLint {
         if (p.getSource() == null && !INSERTED_FACTS.contains(type) && !declared.contains(type)) {
             warn(file, p.getLine(), p.getColumn() + 1, "rule \"" + rule.getName() + "\" can never fire: nothing"
                     + " inserts " + type + " facts (in working memory: " + String.join(", ",
-                    new java.util.TreeSet<>(INSERTED_FACTS)) + ")");
+                    new TreeSet<>(INSERTED_FACTS)) + ")");
         }
         ConstraintBounds bounds = new ConstraintBounds();
         for (BaseDescr c : p.getConstraint().getDescrs()) {

@@ -1,6 +1,5 @@
 package soaktune.rules.sandbox;
 
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Map;
@@ -109,6 +108,12 @@ public final class AllowList {
         }
     }
 
+    /** A class of the fact model by its qualified name ({@code soaktune.model.Metrics}); empty for any other. */
+    public static Optional<Class<?>> qualifiedModelClass(String name) {
+        String prefix = MODEL_PACKAGE + ".";
+        return name.startsWith(prefix) ? modelClass(name.substring(prefix.length())) : Optional.empty();
+    }
+
     static boolean isModelInternalName(String internalName) {
         String prefix = MODEL_PACKAGE.replace('.', '/') + "/";
         return internalName.startsWith(prefix) && internalName.indexOf('/', prefix.length()) < 0
@@ -126,15 +131,10 @@ public final class AllowList {
         }
         try {
             Class<?> type = Class.forName(owner.replace('/', '.'), false, AllowList.class.getClassLoader());
-            for (Method m : type.getMethods()) {
-                if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(descriptor)
-                        && !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class
-                        || m.getName().equals(name) && Type.getMethodDescriptor(m).equals(descriptor)
-                        && Set.of("equals", "hashCode", "toString").contains(name)) {
-                    return true;
-                }
-            }
-            return false;
+            return Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(name)
+                    && Type.getMethodDescriptor(m).equals(descriptor)
+                    && (!Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class
+                            || Set.of("equals", "hashCode", "toString").contains(name)));
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }

@@ -42,7 +42,6 @@ final class BytecodeVerifier {
             "org/drools/core/reteoo/Tuple", "org/drools/core/common/InternalFactHandle",
             "org/drools/base/rule/accessor/Wireable", "org/drools/base/rule/accessor/ReturnValueExpression$SafeReturnValueExpression");
 
-    /** A refused reference or shape, at a line of the generated Java source (0 when unknown). */
     /**
      * A refused reference or shape at a line of the generated Java source (0 when unknown); {@code anchor}
      * is the last line of the class's consequence method (its closing brace), which is the DRL's {@code end}
@@ -63,10 +62,8 @@ final class BytecodeVerifier {
         List<Violation> out = new ArrayList<>();
         for (Map.Entry<String, byte[]> c : new TreeMap<>(classes).entrySet()) {
             try {
-                for (String i : new ClassReader(c.getValue()).getInterfaces()) {
-                    if (i.equals(COMPILED_INVOKER)) {
-                        invokers.add(c.getKey());
-                    }
+                if (List.of(new ClassReader(c.getValue()).getInterfaces()).contains(COMPILED_INVOKER)) {
+                    invokers.add(c.getKey());
                 }
             } catch (RuntimeException e) {
                 // Only a damaged or forged cache entry holds bytes ASM cannot read.

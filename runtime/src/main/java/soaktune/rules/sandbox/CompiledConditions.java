@@ -99,10 +99,6 @@ final class CompiledConditions {
 
     /** A fact-model class by name; anything else (values, declared types) is typed as unknown, so read-only. */
     private static FactType factType(String className) {
-        String prefix = AllowList.MODEL_PACKAGE + ".";
-        if (className.startsWith(prefix)) {
-            return AllowList.modelClass(className.substring(prefix.length())).map(FactType::of).orElse(FactType.UNKNOWN);
-        }
-        return FactType.UNKNOWN;
+        return AllowList.qualifiedModelClass(className).map(FactType::of).orElse(FactType.UNKNOWN);
     }
 }

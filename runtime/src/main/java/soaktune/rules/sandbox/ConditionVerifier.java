@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
@@ -99,12 +100,10 @@ final class ConditionVerifier {
             types.importModelWildcard();
             return;
         }
-        if (target.startsWith(modelPrefix)) {
-            Optional<Class<?>> model = AllowList.modelClass(target.substring(modelPrefix.length()));
-            if (model.isPresent()) {
-                types.importModelClass(model.get());
-                return;
-            }
+        Optional<Class<?>> model = AllowList.qualifiedModelClass(target);
+        if (model.isPresent()) {
+            types.importModelClass(model.get());
+            return;
         }
         if (target.startsWith("java.lang.") && AllowList.VALUE_TYPES.contains(target.substring("java.lang.".length()))
                 || target.equals("java.lang.Math")) {
@@ -217,7 +216,7 @@ final class ConditionVerifier {
         }
         for (BaseDescr c : p.getDescrs()) {
             if (c instanceof ExprConstraintDescr e) {
-                constraint(e, type, bindings);
+                constraint(e.getExpression(), type, bindings, offset(e), problem -> error(e, problem));
             } else {
                 error(c, "this kind of constraint is not allowed: " + c.getText());
             }
@@ -281,13 +280,7 @@ final class ConditionVerifier {
      */
     static List<RuleProblem> verifyCompiledConstraint(String expression, FactType pattern) {
         ConditionVerifier v = new ConditionVerifier("cache entry", new PackageDescr(), expression);
-        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
-        ConstraintConnectiveDescr tree = parser.parse(expression);
-        if (parser.hasErrors() || tree == null) {
-            v.errorAt(0, "cannot read the constraint '" + expression + "'");
-        } else {
-            v.connective(tree, pattern, new HashMap<>(), 0);
-        }
+        v.constraint(expression, pattern, new HashMap<>(), 0, problem -> v.errorAt(0, problem));
         return v.problems;
     }
 
@@ -298,14 +291,16 @@ final class ConditionVerifier {
         return v.problems;
     }
 
-    private void constraint(ExprConstraintDescr c, FactType pattern, Map<String, FactType> bindings) {
+    /** One constraint at offset {@code at}; {@code unreadable} reports one Drools cannot parse. */
+    private void constraint(String expression, FactType pattern, Map<String, FactType> bindings, int at,
+            Consumer<String> unreadable) {
         DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
-        ConstraintConnectiveDescr tree = parser.parse(c.getExpression());
+        ConstraintConnectiveDescr tree = parser.parse(expression);
         if (parser.hasErrors() || tree == null) {
-            error(c, "cannot read the constraint '" + c.getExpression() + "'");
+            unreadable.accept("cannot read the constraint '" + expression + "'");
             return;
         }
-        connective(tree, pattern, bindings, offset(c));
+        connective(tree, pattern, bindings, at);
     }
 
     private void connective(BaseDescr d, FactType pattern, Map<String, FactType> bindings, int at) {
@@ -336,10 +331,7 @@ final class ConditionVerifier {
     }
 
     private int offset(BaseDescr d) {
-        if (d.getStartCharacter() >= 0) {
-            return d.getStartCharacter();
-        }
-        return -1;
+        return d.getStartCharacter() >= 0 ? d.getStartCharacter() : -1;
     }
 
     private void error(BaseDescr d, String message) {

@@ -212,13 +212,7 @@ final class ExpressionVerifier {
         if (begin == null) {
             return context.offset();
         }
-        int line = 1;
-        int i = 0;
-        while (line < begin.line && i < text.length()) {
-            if (text.charAt(i++) == '\n') {
-                line++;
-            }
-        }
-        return context.offset() + Math.min(text.length(), i + begin.column - 1);
+        int lineStart = new SourcePositions(text).lineStart(begin.line);
+        return context.offset() + Math.min(text.length(), lineStart + begin.column - 1);
     }
 }

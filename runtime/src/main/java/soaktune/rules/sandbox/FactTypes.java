@@ -39,18 +39,10 @@ final class FactTypes {
         if (known != null) {
             return Optional.of(known);
         }
-        if (modelWildcard) {
-            Optional<Class<?>> model = AllowList.modelClass(name);
-            if (model.isPresent()) {
-                return Optional.of(FactType.of(model.get()));
-            }
-        }
-        String modelPrefix = AllowList.MODEL_PACKAGE + ".";
-        if (name.startsWith(modelPrefix)) {
-            Optional<Class<?>> model = AllowList.modelClass(name.substring(modelPrefix.length()));
-            if (model.isPresent()) {
-                return Optional.of(FactType.of(model.get()));
-            }
+        Optional<Class<?>> model = (modelWildcard ? AllowList.modelClass(name) : Optional.<Class<?>>empty())
+                .or(() -> AllowList.qualifiedModelClass(name));
+        if (model.isPresent()) {
+            return Optional.of(FactType.of(model.get()));
         }
         if (AllowList.VALUE_TYPES.contains(name)) {
             return Optional.of(valueType(name));

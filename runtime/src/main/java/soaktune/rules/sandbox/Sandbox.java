@@ -64,17 +64,7 @@ public final class Sandbox {
     }
 
     /** Maps a generated class and its line back to a rule file and line. */
-    private static final class Placement {
-        private final KnowledgePackageImpl pkg;
-        private final Map<String, PackageDescr> parsed;
-        private final Map<String, String> sources;
-
-        Placement(KnowledgePackageImpl pkg, Map<String, PackageDescr> parsed, Map<String, String> sources) {
-            this.pkg = pkg;
-            this.parsed = parsed;
-            this.sources = sources;
-        }
-
+    private record Placement(KnowledgePackageImpl pkg, Map<String, PackageDescr> parsed, Map<String, String> sources) {
         RuleProblem place(BytecodeVerifier.Violation v) {
             String dotted = v.className().replace('/', '.');
             String simple = dotted.substring(dotted.lastIndexOf('.') + 1);

@@ -1,42 +1,31 @@
 package soaktune.rules.sandbox;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /** 1-based line and column of offsets in one rule file's text. */
-final class SourcePositions {
+public final class SourcePositions {
     private final String text;
     private final int[] lineStarts;
 
-    SourcePositions(String text) {
+    public SourcePositions(String text) {
         this.text = text;
-        int lines = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
-        }
-        lineStarts = new int[lines];
-        int l = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lineStarts[l++] = i + 1;
-            }
-        }
+        this.lineStarts = IntStream.concat(IntStream.of(0),
+                IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').map(i -> i + 1)).toArray();
     }
 
-    int line(int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
+    public int line(int offset) {
+        // Line starts strictly increase: a hit starts its line, a miss lies on the line before the insertion point.
+        int i = Arrays.binarySearch(lineStarts, Math.max(offset, 0));
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
-    int column(int offset) {
+    /** Offset of the start of a 1-based line; the end of the text past the last line. */
+    int lineStart(int line) {
+        return line <= lineStarts.length ? lineStarts[Math.max(line, 1) - 1] : text.length();
+    }
+
+    public int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;
     }
 

@@ -5,6 +5,5 @@ package soaktune.sim.replay;
  * beyond the mid of {@code lagMs} earlier. {@code fitted} is false when too few trades reached far enough to
  * fit, and A and k are then the scenario's.
  */
-public record Calibration(double a, double k, boolean fitted, int trades, int points, double rSquared, double lagMs,
-        double stepBps) {
+public record Calibration(double a, double k, boolean fitted, int trades, int points, double rSquared, double lagMs) {
 }

@@ -14,71 +14,70 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import soaktune.io.InputException;
 
 /**
  * The shared part of every market-data reader: opens a CSV file (gunzipping {@code .gz}), checks the header,
- * hands each row's cells to the subclass with its line number, and turns every way a file can be bad into
+ * hands each row's cells to the reader with its line number, and turns every way a file can be bad into
  * one {@link InputException} naming the file and the line. Rows are parsed with Jackson's CSV parser.
  */
-abstract class CsvSource {
+final class CsvSource {
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    protected final Path file;
+    /** One data row; {@code line} is its 1-based line number in the file (the header is line 1). */
+    interface Row {
+        void accept(long line, String[] cells) throws InputException;
+    }
+
+    private final Path file;
+    private final List<String> header;
     private final String[] cells;
     private long lastNs = Long.MIN_VALUE;
     private long lastNsLine;
 
-    protected CsvSource(Path file) {
+    /** A source of {@code file}, whose header must be exactly {@code header}. */
+    CsvSource(Path file, List<String> header) {
         this.file = file;
-        this.cells = new String[header().size()];
+        this.header = header;
+        this.cells = new String[header.size()];
     }
 
-    /** The exact header this source expects. */
-    protected abstract List<String> header();
-
-    /** One data row; {@code line} is its 1-based line number in the file (the header is line 1). */
-    protected abstract void row(long line, String[] cells) throws InputException;
-
-    /** Reads the whole file; returns the number of data rows. */
-    final long read() throws InputException {
+    /** Reads the whole file, handing each data row to {@code row}; returns the number of data rows. */
+    long read(Row row) throws InputException {
         long rows = 0;
         try (Reader reader = open(); CsvParser parser = MAPPER.getFactory().createParser(reader)) {
-            long line = 0;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token != JsonToken.START_ARRAY) {
                     continue;
                 }
-                line = parser.currentLocation().getLineNr();
-                int n = 0;
-                boolean tooMany = false;
+                long line = parser.currentLocation().getLineNr();
+                int n = 0; // cells in the row; those past the header's count are only counted
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
                     if (n < cells.length) {
                         cells[n] = parser.getText();
-                    } else {
-                        tooMany = true;
                     }
                     n++;
                 }
                 if (n == 1 && cells[0].isEmpty()) {
                     continue; // a blank line
                 }
-                if (tooMany || n != cells.length) {
-                    throw bad(line, "expected " + cells.length + " columns (" + String.join(",", header()) + "), got " + n);
+                if (n != cells.length) {
+                    throw bad(line, "expected " + cells.length + " columns (" + String.join(",", header) + "), got " + n);
                 }
                 if (rows == 0) {
                     checkHeader(line); // the first non-blank row is the header
                 } else {
-                    row(line, cells);
+                    row.accept(line, cells);
                 }
                 rows++;
             }
             if (rows == 0) {
                 throw new InputException(file.toString(), "is empty, expected a header line "
-                        + String.join(",", header()));
+                        + String.join(",", header));
             }
             if (rows == 1) {
                 throw new InputException(file.toString(), "has a header but no data rows");
@@ -98,8 +97,8 @@ abstract class CsvSource {
 
     private void checkHeader(long line) throws InputException {
         for (int i = 0; i < cells.length; i++) {
-            if (!header().get(i).equals(cells[i].strip())) {
-                throw bad(line, "header must be " + String.join(",", header()) + ", got " + String.join(",", cells));
+            if (!header.get(i).equals(cells[i].strip())) {
+                throw bad(line, "header must be " + String.join(",", header) + ", got " + String.join(",", cells));
             }
         }
     }
@@ -112,18 +111,13 @@ abstract class CsvSource {
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
-    protected final InputException bad(long line, String problem) {
+    InputException bad(long line, String problem) {
         return new InputException(file.toString(), "line " + line, problem);
     }
 
     /** Receive times must not go backwards: every source is replayed in receive order. */
-    protected final long timestamp(long line, String column, String text) throws InputException {
-        long ns;
-        try {
-            ns = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw bad(line, column + " must be an integer, got '" + text + "'");
-        }
+    long timestamp(long line, String column, String text) throws InputException {
+        long ns = parse(line, column, text, "an integer", Long::parseLong);
         if (ns < lastNs) {
             throw bad(line, "rows out of time order: " + column + " " + ns + " is before " + lastNs + " on line "
                     + lastNsLine);
@@ -133,24 +127,28 @@ abstract class CsvSource {
         return ns;
     }
 
-    protected final double positive(long line, String column, String text) throws InputException {
-        double v;
-        try {
-            v = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw bad(line, column + " must be a number, got '" + text + "'");
-        }
+    double positive(long line, String column, String text) throws InputException {
+        double v = parse(line, column, text, "a number", Double::parseDouble);
         if (!(v > 0) || Double.isInfinite(v)) {
             throw bad(line, column + " must be a positive number, got '" + text + "'");
         }
         return v;
     }
 
-    protected final boolean bool(long line, String column, String text) throws InputException {
+    boolean bool(long line, String column, String text) throws InputException {
         return switch (text.strip()) {
             case "true", "True", "TRUE" -> true;
             case "false", "False", "FALSE" -> false;
             default -> throw bad(line, column + " must be true or false, got '" + text + "'");
         };
+    }
+
+    private <T> T parse(long line, String column, String text, String kind, Function<String, T> parser)
+            throws InputException {
+        try {
+            return parser.apply(text.strip());
+        } catch (NumberFormatException e) {
+            throw bad(line, column + " must be " + kind + ", got '" + text + "'");
+        }
     }
 }

@@ -38,7 +38,7 @@ public final class IntensityCalibrator {
         // The grid runs from 0 to the delta that MIN_TRADES_PER_POINT trades still reach.
         double top = n > MIN_TRADES_PER_POINT ? deltas[n - MIN_TRADES_PER_POINT] : 0;
         if (!(top > 0)) {
-            return new Calibration(fallbackA, fallbackK, false, n, 0, 0, lagMs, 0);
+            return new Calibration(fallbackA, fallbackK, false, n, 0, 0, lagMs);
         }
         double step = top / GRID_POINTS;
         double sx = 0;
@@ -63,7 +63,7 @@ public final class IntensityCalibrator {
         }
         double varX = points * sxx - sx * sx;
         if (points < 3 || varX <= 0) {
-            return new Calibration(fallbackA, fallbackK, false, n, points, 0, lagMs, step);
+            return new Calibration(fallbackA, fallbackK, false, n, points, 0, lagMs);
         }
         double slope = (points * sxy - sx * sy) / varX;
         double intercept = (sy - slope * sx) / points;
@@ -71,7 +71,7 @@ public final class IntensityCalibrator {
         double r2 = varY <= 0 ? 1 : Math.pow(points * sxy - sx * sy, 2) / (varX * varY);
         double k = Math.max(0, -slope);
         double a = Math.min(1, Math.exp(intercept));
-        return new Calibration(a, k, true, n, points, r2, lagMs, step);
+        return new Calibration(a, k, true, n, points, r2, lagMs);
     }
 
     private static int lowerBound(double[] sorted, int n, double v) {

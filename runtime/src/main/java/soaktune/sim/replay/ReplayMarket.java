@@ -41,10 +41,6 @@ public final class ReplayMarket implements MarketEventSource {
         this.trade = first;
     }
 
-    public int skippedTrades() {
-        return firstTrade;
-    }
-
     public double spanMinutes() {
         return spanNs / 60e9;
     }

@@ -49,6 +49,20 @@ final class RuleBaseCacheTest {
         return dir;
     }
 
+    /** A copy of rules/v1 loaded once through {@code cache}, which then holds its entry. */
+    private Path loadedOnce(RuleBaseCache cache) throws Exception {
+        Path dir = rulesCopy();
+        RuleSetLoader.load(dir, cache);
+        return dir;
+    }
+
+    /** Loads {@code dir} again, which must miss {@code cache}. */
+    private static RuleSet reloadMissing(Path dir, RuleBaseCache cache) throws Exception {
+        RuleSet loaded = RuleSetLoader.load(dir, cache);
+        assertThat(cache.hits()).isZero();
+        return loaded;
+    }
+
     private RuleBaseCache cache(String build) {
         return new RuleBaseCache(tmp.resolve("cache"), build);
     }
@@ -57,8 +71,7 @@ final class RuleBaseCacheTest {
     void secondLoadIsAHitAndDecidesExactlyAsTheCompiledRules() throws Exception {
         Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSet compiled = RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        RuleSet compiled = reloadMissing(dir, cache);
         assertThat(Files.exists(cache.file(RulesSnapshot.read(dir)))).isTrue();
 
         RuleSet cached = RuleSetLoader.load(dir, cache);
@@ -74,14 +87,10 @@ final class RuleBaseCacheTest {
 
     @Test
     void editingARuleMissesAndTheEditTakesEffect() throws Exception {
-        Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSetLoader.load(dir, cache);
-        Path triggers = dir.resolve("triggers.drl");
-        Files.writeString(triggers, Files.readString(triggers).replace("cancelRatio > 0.55", "cancelRatio > 0.50"));
-
-        RuleSet edited = RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        Path dir = loadedOnce(cache);
+        RulesFolders.edit(dir.resolve("triggers.drl"), "cancelRatio > 0.55", "cancelRatio > 0.50");
+        RuleSet edited = reloadMissing(dir, cache);
         MetricsFixtures m = MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.52);
         assertThat(new Tuner(edited).decide(m.build(), Overrides.empty(), s1, 1, "t").after()
                 .get(TunableField.MIN_INTERVAL_MS)).contains(80.0);
@@ -89,37 +98,29 @@ final class RuleBaseCacheTest {
 
     @Test
     void editingOnlyLimitsMisses() throws Exception {
-        Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSetLoader.load(dir, cache);
-        Path limits = dir.resolve("limits.json");
-        Files.writeString(limits, Files.readString(limits).replace("\"max\": 300", "\"max\": 299"));
-        RuleSet edited = RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
-        assertThat(edited.limits().of(TunableField.MIN_INTERVAL_MS).max()).isEqualTo(299);
+        Path dir = loadedOnce(cache);
+        RulesFolders.edit(dir.resolve("limits.json"), "\"max\": 300", "\"max\": 299");
+        assertThat(reloadMissing(dir, cache).limits().of(TunableField.MIN_INTERVAL_MS).max()).isEqualTo(299);
     }
 
     @Test
     void renamingARuleFileMisses() throws Exception {
-        Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSetLoader.load(dir, cache);
+        Path dir = loadedOnce(cache);
         Files.move(dir.resolve("triggers.drl"), dir.resolve("triggers_v1.drl"));
-        RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        reloadMissing(dir, cache);
         assertThat(cache.misses()).isEqualTo(2);
     }
 
     @Test
     void aNewFileMisses() throws Exception {
-        Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSetLoader.load(dir, cache);
+        Path dir = loadedOnce(cache);
         Files.writeString(dir.resolve("extra.drl"), "package soaktune.rules.v1\n");
         RuleSetLoader.load(dir, cache);
         Files.writeString(dir.resolve("notes.json"), "{}\n");
-        RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        reloadMissing(dir, cache);
         assertThat(cache.misses()).isEqualTo(3);
     }
 
@@ -166,8 +167,7 @@ final class RuleBaseCacheTest {
         Files.write(entry, garbage);
         RuleSetLoader.load(dir, cache);
         Files.writeString(entry, "not a rule base at all");
-        RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        reloadMissing(dir, cache);
 
         RuleSetLoader.load(dir, cache);
         assertThat(cache.hits()).isEqualTo(1);
@@ -175,16 +175,14 @@ final class RuleBaseCacheTest {
 
     @Test
     void anEntryWithAnotherKeyInItsHeaderIsIgnored() throws Exception {
-        Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSetLoader.load(dir, cache);
+        Path dir = loadedOnce(cache);
         Path entry = cache.file(RulesSnapshot.read(dir));
         Path moved = entry.resolveSibling("0".repeat(64) + RuleBaseCache.SUFFIX);
         Files.copy(entry, moved);
         Files.writeString(dir.resolve("notes.json"), "{}\n");
         Files.move(moved, cache.file(RulesSnapshot.read(dir)));
-        RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        reloadMissing(dir, cache);
     }
 
     @Test
@@ -222,6 +220,12 @@ final class RuleBaseCacheTest {
         return b.getKnowledgePackages();
     }
 
+    /** Plants as the entry of {@code dir} its rules compiled without the sandbox, with forged triggers. */
+    private static void plantWithTriggers(RuleBaseCache cache, Path dir, String triggers) throws Exception {
+        cache.store(RulesSnapshot.read(dir), compiledWithoutTheSandbox(triggers,
+                Files.readString(dir.resolve("guardrails.drl")), Files.readString(dir.resolve("anti_oscillation.drl"))));
+    }
+
     @Test
     void aPlantedEntryWhoseCodeFailsTheSandboxIsDiscardedAndRebuiltWithoutRunning() throws Exception {
         Path dir = rulesCopy();
@@ -234,12 +238,10 @@ final class RuleBaseCacheTest {
                 "    trigger(drools, \"cancel_ratio>0.55\"); java.nio.file.Files.writeString(java.nio.file.Path.of(\""
                         + marker + "\"), \"x\");");
         // Every rule of the folder is in the entry, so only the bytecode check can tell it from the real one.
-        cache.store(snapshot, compiledWithoutTheSandbox(forged, Files.readString(dir.resolve("guardrails.drl")),
-                Files.readString(dir.resolve("anti_oscillation.drl"))));
+        plantWithTriggers(cache, dir, forged);
         byte[] planted = Files.readAllBytes(cache.file(snapshot));
 
-        RuleSet loaded = RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        RuleSet loaded = reloadMissing(dir, cache);
         assertThat(Files.readAllBytes(cache.file(snapshot))).isNotEqualTo(planted); // rebuilt from the folder
         Decision d = new Tuner(loaded).decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.9).build(),
                 Overrides.empty(), s1, 1, "t");
@@ -252,15 +254,12 @@ final class RuleBaseCacheTest {
         Path dir = rulesCopy();
         Path marker = tmp.resolve("PWNED");
         RuleBaseCache cache = cache(BUILD);
-        RulesSnapshot snapshot = RulesSnapshot.read(dir);
         // Conditions are MVEL text in the entry, not bytecode: this one would create a file while matching.
         String forged = Files.readString(dir.resolve("triggers.drl")).replace("Metrics( cancelRatio > 0.55 )",
                 "Metrics( cancelRatio > 0.55, new java.io.File(\"" + marker + "\").createNewFile() == true )");
-        cache.store(snapshot, compiledWithoutTheSandbox(forged, Files.readString(dir.resolve("guardrails.drl")),
-                Files.readString(dir.resolve("anti_oscillation.drl"))));
+        plantWithTriggers(cache, dir, forged);
 
-        RuleSet loaded = RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        RuleSet loaded = reloadMissing(dir, cache);
         new Tuner(loaded).decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.9).build(),
                 Overrides.empty(), s1, 1, "t");
         assertThat(marker).doesNotExist();
@@ -275,27 +274,23 @@ final class RuleBaseCacheTest {
         cache.store(snapshot, compiledWithoutTheSandbox("package soaktune.rules.v1\nimport soaktune.model.Metrics\n"
                 + "import function soaktune.rules.Dsl.propose\nrule \"other\"\nwhen\n    Metrics()\nthen\n"
                 + "    propose(drools, \"tail_age_ms\", 500, \"x\");\nend\n"));
-        RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        reloadMissing(dir, cache);
     }
 
     @Test
     void aSymlinkedEntryOrAFolderOthersCanWriteIsIgnored() throws Exception {
-        Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSetLoader.load(dir, cache);
+        Path dir = loadedOnce(cache);
         Path entry = cache.file(RulesSnapshot.read(dir));
         Path real = tmp.resolve("elsewhere.kbase");
         Files.move(entry, real);
         Files.createSymbolicLink(entry, real);
-        RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        reloadMissing(dir, cache);
 
         Files.delete(entry);
         RuleSetLoader.load(dir, cache); // a fresh, private entry
         Files.setPosixFilePermissions(tmp.resolve("cache"), PosixFilePermissions.fromString("rwxrwxrwx"));
-        RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        reloadMissing(dir, cache);
         Files.setPosixFilePermissions(tmp.resolve("cache"), PosixFilePermissions.fromString("rwx------"));
         RuleSetLoader.load(dir, cache);
         assertThat(cache.hits()).isOne();
@@ -303,13 +298,11 @@ final class RuleBaseCacheTest {
 
     @Test
     void anEntryOthersCanWriteIsNotTrusted() throws Exception {
-        Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSetLoader.load(dir, cache);
+        Path dir = loadedOnce(cache);
         Path entry = cache.file(RulesSnapshot.read(dir));
         Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
-        RuleSetLoader.load(dir, cache);
-        assertThat(cache.hits()).isZero();
+        reloadMissing(dir, cache);
     }
 
     @Test

@@ -69,16 +69,16 @@ final class RuleSetCompositionTest {
         Path top = top("base: base\n");
         RulesFolders.edit(tmp.resolve("base/guardrails.drl"), "    guard(drools, $failing + \" failing rows\");",
                 "    guard(drools, $failing + \" failing rows\");\n    System.exit(1);");
-        RuleCheck check = RuleSetLoader.check(top);
+        RuleCheck check = RuleSetLoader.check(RulesSnapshot.read(top));
         assertThat(check.ok()).isFalse();
         assertThat(check.errors()).extracting(RuleProblem::render)
                 .anyMatch(l -> l.startsWith("../base/guardrails.drl:21:5: calling java.lang.System.exit is not allowed"));
         // the sandbox rejects before the compiler runs, on the composed set as on a plain one
-        assertThat(RuleSetLoader.check(tmp.resolve("base")).errors()).extracting(RuleProblem::render)
+        assertThat(RuleSetLoader.check(RulesSnapshot.read(tmp.resolve("base"))).errors()).extracting(RuleProblem::render)
                 .anyMatch(l -> l.startsWith("guardrails.drl:21:5: calling java.lang.System.exit is not allowed"));
         RulesFolders.edit(tmp.resolve("base/guardrails.drl"), "\n    System.exit(1);", "");
         RulesFolders.edit(tmp.resolve("base/triggers.drl"), "Metrics( orderAgeP95Ms > 330 )", "Metrics( orderAgeP95 > 330 )");
-        assertThat(RuleSetLoader.check(top).errors()).extracting(RuleProblem::render)
+        assertThat(RuleSetLoader.check(RulesSnapshot.read(top)).errors()).extracting(RuleProblem::render)
                 .anyMatch(l -> l.startsWith("../base/triggers.drl:37:14: Metrics has no property 'orderAgeP95'"));
     }
 
@@ -102,7 +102,7 @@ final class RuleSetCompositionTest {
         assertThat(snapshot.names()).containsEntry("relax.drl", "relax.drl")
                 .containsEntry("guardrails.drl", "builtin:v1/guardrails.drl")
                 .containsEntry("limits.json", "builtin:v1/limits.json");
-        assertThat(RuleSetLoader.check(v2).ok()).isTrue();
+        assertThat(RuleSetLoader.check(v2.snapshot()).ok()).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package soaktune.rules.lint;
 import soaktune.rules.RulesFolders;
 import soaktune.rules.engine.RuleCheck;
 import soaktune.rules.engine.RuleSetLoader;
+import soaktune.rules.engine.RulesSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ final class CompileProblemsTest {
     private RuleCheck checkAfterEdit(String from, String to) throws Exception {
         RulesFolders.copyOfV1(dir);
         RulesFolders.edit(dir.resolve("triggers.drl"), from, to);
-        return RuleSetLoader.check(dir);
+        return RuleSetLoader.check(RulesSnapshot.read(dir));
     }
 
     @Test

@@ -29,6 +29,13 @@ final class StructureLintTest {
         return RuleLint.lint(sources, Set.copyOf(TunableField.keys())).problems();
     }
 
+    /** The one problem found, which must be an error. */
+    private static RuleProblem singleError(List<RuleProblem> problems) {
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).severity()).isEqualTo(RuleProblem.Severity.ERROR);
+        return problems.get(0);
+    }
+
     private static String row(String name, String condition, String consequence) {
         return "rule \"" + name + "\"\nwhen\n    " + condition + "\nthen\n    trigger(drools, \"" + name + "\");\n    "
                 + consequence + "\nend\n";
@@ -78,26 +85,20 @@ final class StructureLintTest {
 
     @Test
     void infeasibleNamingAFieldWithoutLimitsIsAnErrorAndGoodFieldsAreNot() {
-        List<RuleProblem> p = lint(row("bad", "Metrics( wsLagP95Ms > 120 )",
-                "infeasible(drools, \"ws_lag\", \"min_interval_ms,spread\");"));
-        assertThat(p).singleElement().satisfies(w -> {
-            assertThat(w.severity()).isEqualTo(RuleProblem.Severity.ERROR);
-            assertThat(w.message()).contains("infeasible(...)", "\"spread\"", "no entry in limits.json");
-        });
+        RuleProblem e = singleError(lint(row("bad", "Metrics( wsLagP95Ms > 120 )",
+                "infeasible(drools, \"ws_lag\", \"min_interval_ms,spread\");")));
+        assertThat(e.message()).contains("infeasible(...)", "\"spread\"", "no entry in limits.json");
         assertThat(lint(row("good", "Metrics( wsLagP95Ms > 130 )",
                 "infeasible(drools, \"ws_lag\", \"min_interval_ms, replace_rate_per_min\");"))).isEmpty();
     }
 
     @Test
     void proposalForAFieldWithoutLimitsIsAnErrorAtTheLiteral() {
-        List<RuleProblem> p = lint(row("typo", "Metrics( cancelRatio > 0.5 )",
-                "propose(drools, \"min_intervall_ms\", 20, \"x\");"));
-        assertThat(p).singleElement().satisfies(w -> {
-            assertThat(w.severity()).isEqualTo(RuleProblem.Severity.ERROR);
-            assertThat(w.line()).isEqualTo(13);
-            assertThat(w.column()).isEqualTo(21);
-            assertThat(w.message()).contains("\"min_intervall_ms\"", "no entry in limits.json");
-        });
+        RuleProblem e = singleError(lint(row("typo", "Metrics( cancelRatio > 0.5 )",
+                "propose(drools, \"min_intervall_ms\", 20, \"x\");")));
+        assertThat(e.line()).isEqualTo(13);
+        assertThat(e.column()).isEqualTo(21);
+        assertThat(e.message()).contains("\"min_intervall_ms\"", "no entry in limits.json");
     }
 
     @Test
@@ -117,10 +118,7 @@ final class StructureLintTest {
     void ruleSetWithoutTriggerRulesIsAnError() {
         String rules = "rule \"quiet\"\nwhen\n    Metrics( cancelRatio > 0.5 )\nthen\n"
                 + "    propose(drools, \"min_interval_ms\", 20, \"x\");\nend\n";
-        assertThat(lint(rules)).singleElement().satisfies(e -> {
-            assertThat(e.severity()).isEqualTo(RuleProblem.Severity.ERROR);
-            assertThat(e.message()).startsWith("no trigger rules");
-        });
+        assertThat(singleError(lint(rules)).message()).startsWith("no trigger rules");
     }
 
     @Test

@@ -25,6 +25,7 @@ import soaktune.model.MetricName;
 import soaktune.rules.engine.RuleBaseCache;
 import soaktune.rules.engine.RuleCheck;
 import soaktune.rules.engine.RuleSetLoader;
+import soaktune.rules.engine.RulesSnapshot;
 import soaktune.rules.RulesException;
 import soaktune.rules.RulesFolders;
 import soaktune.tuning.MetricsFixtures;
@@ -61,7 +62,7 @@ final class HostileRulesCatalogueTest {
         Files.copy(RulesFolders.V1.resolve("limits.json"), rules.resolve("limits.json"));
         Files.copy(RulesFolders.V1.resolve("kpi_thresholds.json"), rules.resolve("kpi_thresholds.json"));
 
-        RuleCheck check = RuleSetLoader.check(rules);
+        RuleCheck check = RuleSetLoader.check(RulesSnapshot.read(rules));
         assertThat(check.ok()).isFalse();
         assertThat(check.errors()).as(drl.getFileName() + " " + check.errors())
                 .anySatisfy(p -> {
@@ -113,7 +114,7 @@ final class HostileRulesCatalogueTest {
     @Test
     void theShippedRuleSetsPassTheSandboxUnchanged() throws Exception {
         for (String set : List.of("rules/v1", "rules/v2")) {
-            RuleCheck check = RuleSetLoader.check(Path.of(set));
+            RuleCheck check = RuleSetLoader.check(RulesSnapshot.read(Path.of(set)));
             assertThat(check.errors()).as(set).isEmpty();
             assertThat(check.ok()).isTrue();
         }

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.io.InputException;
 
@@ -21,9 +25,13 @@ final class ReplayReadersTest {
     Path dir;
 
     private Path write(String name, String text) throws Exception {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text);
-        return f;
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** Quotes or trades, by the file's name. */
+    private static Object load(Path file) throws InputException {
+        return file.getFileName().toString().contains("bookTicker") ? MarketData.readQuotes(file)
+                : MarketData.readTrades(file);
     }
 
     @Test
@@ -33,7 +41,7 @@ final class ReplayReadersTest {
             out.write((QUOTES_HEADER + "1000,1,100.00,2.0,100.02,3.0\n1000,2,100.01,1.0,100.03,1.5\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        Quotes q = new BookTickerReader(f).load();
+        Quotes q = MarketData.readQuotes(f);
         assertThat(q.size()).isEqualTo(2);
         assertThat(q.mid(0)).isCloseTo(100.01, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(q.askQty()[1]).isEqualTo(1.5);
@@ -42,57 +50,48 @@ final class ReplayReadersTest {
     @Test
     void trades_sideComesFromIsBuyerMaker() throws Exception {
         Path f = write("x_trades.csv", TRADES_HEADER + "5,1,100.0,0.5,6,6,true\n6,2,100.1,0.2,7,7,false\n");
-        Trades t = new TradesReader(f).load();
+        Trades t = MarketData.readTrades(f);
         assertThat(t.buyerAggressor()).containsExactly(false, true);
         assertThat(t.qty()[0]).isEqualTo(0.5);
     }
 
-    @Test
-    void unorderedRows_nameFileAndLine() throws Exception {
-        Path f = write("q_bookTicker.csv", QUOTES_HEADER + "2000,1,100,1,101,1\n1999,2,100,1,101,1\n");
-        assertThatThrownBy(() -> new BookTickerReader(f).load())
-                .isInstanceOf(InputException.class)
-                .hasMessage(f + ": line 3: rows out of time order: local_ts_ns 1999 is before 2000 on line 2");
+    /** Files that fail with one exact error: file, line where there is one, and what is wrong. */
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                Arguments.of("q_bookTicker.csv", QUOTES_HEADER + "2000,1,100,1,101,1\n1999,2,100,1,101,1\n",
+                        "line 3: rows out of time order: local_ts_ns 1999 is before 2000 on line 2"),
+                Arguments.of("q_bookTicker.csv", QUOTES_HEADER + "1,1,100,1,101,1\n2,2,101.5,1,101.5,1\n",
+                        "line 3: crossed quote: best_bid_price 101.5 is not below best_ask_price 101.5"),
+                Arguments.of("h_trades.csv", TRADES_HEADER, "has a header but no data rows"),
+                Arguments.of("n_trades.csv", TRADES_HEADER + "5,1,abc,0.5,6,6,true\n",
+                        "line 2: price must be a number, got 'abc'"),
+                Arguments.of("b_trades.csv", TRADES_HEADER + "5,1,100,0.5,6,6,yes\n",
+                        "line 2: is_buyer_maker must be true or false, got 'yes'"),
+                Arguments.of("m_bookTicker.csv", QUOTES_HEADER + "1,1,-100,1,101,1\n",
+                        "line 2: best_bid_price must be a positive number, got '-100'"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("badFiles")
+    void badFile_isOneErrorNamingTheFile(String name, String text, String problem) throws Exception {
+        Path f = write(name, text);
+        assertThatThrownBy(() -> load(f)).isInstanceOf(InputException.class).hasMessage(f + ": " + problem);
     }
 
     @Test
-    void crossedQuote_namesFileAndLine() throws Exception {
-        Path f = write("q_bookTicker.csv", QUOTES_HEADER + "1,1,100,1,101,1\n2,2,101.5,1,101.5,1\n");
-        assertThatThrownBy(() -> new BookTickerReader(f).load())
-                .isInstanceOf(InputException.class)
-                .hasMessage(f + ": line 3: crossed quote: best_bid_price 101.5 is not below best_ask_price 101.5");
-    }
-
-    @Test
-    void emptyFile_andHeaderOnly_areErrors() throws Exception {
+    void emptyFile_andWrongColumnCount_areErrors() throws Exception {
         Path empty = write("e_trades.csv", "");
-        assertThatThrownBy(() -> new TradesReader(empty).load())
+        assertThatThrownBy(() -> MarketData.readTrades(empty))
                 .isInstanceOf(InputException.class).hasMessageStartingWith(empty + ": is empty");
-        Path headerOnly = write("h_trades.csv", TRADES_HEADER);
-        assertThatThrownBy(() -> new TradesReader(headerOnly).load())
-                .isInstanceOf(InputException.class).hasMessage(headerOnly + ": has a header but no data rows");
-    }
-
-    @Test
-    void malformedRows_nameFileLineAndColumn() throws Exception {
-        Path number = write("n_trades.csv", TRADES_HEADER + "5,1,abc,0.5,6,6,true\n");
-        assertThatThrownBy(() -> new TradesReader(number).load())
-                .hasMessage(number + ": line 2: price must be a number, got 'abc'");
         Path columns = write("c_trades.csv", TRADES_HEADER + "5,1,100,0.5,6,true\n");
-        assertThatThrownBy(() -> new TradesReader(columns).load())
+        assertThatThrownBy(() -> MarketData.readTrades(columns))
                 .hasMessageStartingWith(columns + ": line 2: expected 7 columns");
-        Path bool = write("b_trades.csv", TRADES_HEADER + "5,1,100,0.5,6,6,yes\n");
-        assertThatThrownBy(() -> new TradesReader(bool).load())
-                .hasMessage(bool + ": line 2: is_buyer_maker must be true or false, got 'yes'");
-        Path negative = write("m_bookTicker.csv", QUOTES_HEADER + "1,1,-100,1,101,1\n");
-        assertThatThrownBy(() -> new BookTickerReader(negative).load())
-                .hasMessage(negative + ": line 2: best_bid_price must be a positive number, got '-100'");
     }
 
     @Test
     void wrongHeader_isAnError() throws Exception {
         Path f = write("w_bookTicker.csv", "ts,id,bid,bq,ask,aq\n1,1,100,1,101,1\n");
-        assertThatThrownBy(() -> new BookTickerReader(f).load())
+        assertThatThrownBy(() -> MarketData.readQuotes(f))
                 .hasMessageStartingWith(f + ": line 1: header must be local_ts_ns,update_id,");
     }
 
@@ -100,7 +99,7 @@ final class ReplayReadersTest {
     void corruptGzip_isAnError() throws Exception {
         Path f = dir.resolve("z_bookTicker.csv.gz");
         Files.write(f, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
-        assertThatThrownBy(() -> new BookTickerReader(f).load())
+        assertThatThrownBy(() -> MarketData.readQuotes(f))
                 .isInstanceOf(InputException.class).hasMessageContaining("not a readable gzip file");
     }
 
