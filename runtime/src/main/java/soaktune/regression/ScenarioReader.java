@@ -19,7 +19,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import soaktune.io.InputException;
@@ -367,10 +366,5 @@ public final class ScenarioReader {
 
     private static String typeOf(JsonNode node) {
         return node == null ? "nothing" : JsonFields.typeOf(node);
-    }
-
-    static Optional<JsonNode> optional(JsonNode parent, String key) {
-        JsonNode n = parent.get(key);
-        return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
     }
 }

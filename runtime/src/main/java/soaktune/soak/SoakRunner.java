@@ -35,7 +35,6 @@ import soaktune.tuning.DecisionJson.AdjustmentJson;
 import soaktune.tuning.DecisionMarkers;
 import soaktune.tuning.Markers;
 import soaktune.tuning.ReloadMarker;
-import soaktune.tuning.Tuner;
 import soaktune.tuning.TuningMemory;
 import soaktune.tuning.TuningStep;
 
@@ -56,11 +55,6 @@ public final class SoakRunner {
     private final Path dir;
     private final Path overridesFile;
     private final Path appliedFile;
-
-    /** Rules fixed for the whole run. */
-    public SoakRunner(SoakConfig config, Tuner tuner, StrategySource strategy, Markers markers) {
-        this(config, HotRules.fixed(tuner.ruleSet()), strategy, markers, Progress.NONE);
-    }
 
     /** Rules checked for edits before each iteration (hot reload); a broken edit keeps the last good rules. */
     public SoakRunner(SoakConfig config, HotRules rules, StrategySource strategy, Markers markers, Progress progress) {

@@ -50,13 +50,4 @@ public final class StopSignal {
     public static int signal() {
         return SIGNAL.get();
     }
-
-    /** For tests: behave as if a signal had arrived. */
-    public static void request(int signal) {
-        SIGNAL.compareAndSet(0, signal);
-    }
-
-    public static void reset() {
-        SIGNAL.set(0);
-    }
 }

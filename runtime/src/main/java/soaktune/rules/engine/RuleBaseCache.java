@@ -13,13 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.impl.KnowledgePackageImpl;
@@ -123,7 +121,7 @@ public final class RuleBaseCache {
     }
 
     String key(RulesSnapshot snapshot) {
-        return sha256((MAGIC + runtime + "\n" + snapshot.sha256()).getBytes(StandardCharsets.UTF_8));
+        return DigestUtils.sha256Hex((MAGIC + runtime + "\n" + snapshot.sha256()).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -325,14 +323,6 @@ public final class RuleBaseCache {
             return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()));
         } catch (Exception e) {
             return Optional.empty();
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 

@@ -5,13 +5,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 import soaktune.io.InputException;
 import soaktune.io.InputFiles;
 
@@ -71,18 +71,14 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
 
     /** sha256 over each file's relative path and bytes: any edit, rename or new file changes it. */
     static String hash(Map<String, byte[]> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                digest.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(f.getValue());
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+        MessageDigest digest = DigestUtils.getSha256Digest();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            digest.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(f.getValue());
+            digest.update((byte) 0);
         }
+        return Hex.encodeHexString(digest.digest());
     }
 
     /** The rule files' text, by how problems name them ({@link #names}), in load order. */

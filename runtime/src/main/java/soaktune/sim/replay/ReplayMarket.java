@@ -41,10 +41,6 @@ public final class ReplayMarket implements MarketEventSource {
         this.trade = first;
     }
 
-    public double spanMinutes() {
-        return spanNs / 60e9;
-    }
-
     public ReplayPosition position() {
         return new ReplayPosition(offsetNs, quote, trade, wraps, factor);
     }
