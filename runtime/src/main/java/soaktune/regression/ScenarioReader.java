@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import soaktune.io.InputException;
 import soaktune.io.InputFiles;
 import soaktune.io.Json;
@@ -173,9 +176,7 @@ public final class ScenarioReader {
         }
         List<Scenario.Step> steps = new ArrayList<>();
         if (hasExpect) {
-            Expectation e = ExpectationReader.read(this, root.get("expect"), top.appendProperty("expect"));
-            steps.add(new Scenario.Step(1, new Metrics(metrics, blocked), 0, e, metricsWhere,
-                    where(top.appendProperty("expect"))));
+            steps.add(step(1, root, top, metrics, blocked, metricsWhere));
         } else {
             JsonPointer stepsAt = top.appendProperty("iterations");
             JsonNode list = root.get("iterations");
@@ -185,27 +186,31 @@ public final class ScenarioReader {
             }
             for (int i = 0; i < list.size(); i++) {
                 JsonPointer at = stepsAt.appendIndex(i);
-                JsonNode step = object(list.get(i), at);
-                onlyKeys(step, at, STEP);
-                Map<MetricName, Double> stepMetrics = new EnumMap<>(MetricName.class);
-                stepMetrics.putAll(metrics);
-                Map<String, Double> stepBlocked = new TreeMap<>(blocked);
-                if (step.has("metrics")) {
-                    JsonPointer mAt = at.appendProperty("metrics");
-                    stepMetrics.putAll(metrics(object(step.get("metrics"), mAt), mAt));
-                    stepBlocked.putAll(blocked(step.get("metrics"), mAt));
-                }
-                if (!step.has("expect")) {
-                    throw new ScenarioException(at, "is missing 'expect'");
-                }
-                Expectation e = ExpectationReader.read(this, step.get("expect"), at.appendProperty("expect"));
-                int streak = step.has("healthy_streak")
-                        ? count(step.get("healthy_streak"), at.appendProperty("healthy_streak")) : 0;
-                steps.add(new Scenario.Step(i + 1, new Metrics(stepMetrics, stepBlocked), streak, e, metricsWhere,
-                        where(at.appendProperty("expect"))));
+                onlyKeys(object(list.get(i), at), at, STEP);
+                steps.add(step(i + 1, list.get(i), at, metrics, blocked, metricsWhere));
             }
         }
         return new Scenario(file, name, profile, overrides, memory, List.copyOf(steps));
+    }
+
+    /** One decision: the given metrics with the step's own laid over them (a single top-level 'expect' has none). */
+    private Scenario.Step step(int number, JsonNode step, JsonPointer at, Map<MetricName, Double> given,
+            Map<String, Double> givenBlocked, String metricsWhere) throws ScenarioException {
+        Map<MetricName, Double> metrics = new EnumMap<>(given);
+        Map<String, Double> blocked = new TreeMap<>(givenBlocked);
+        if (step.has("metrics")) {
+            JsonPointer mAt = at.appendProperty("metrics");
+            metrics.putAll(metrics(object(step.get("metrics"), mAt), mAt));
+            blocked.putAll(blocked(step.get("metrics"), mAt));
+        }
+        if (!step.has("expect")) {
+            throw new ScenarioException(at, "is missing 'expect'");
+        }
+        Expectation e = ExpectationReader.read(this, step.get("expect"), at.appendProperty("expect"));
+        int streak = step.has("healthy_streak")
+                ? count(step.get("healthy_streak"), at.appendProperty("healthy_streak")) : 0;
+        return new Scenario.Step(number, new Metrics(metrics, blocked), streak, e, metricsWhere,
+                where(at.appendProperty("expect")));
     }
 
     private Map<MetricName, Double> metrics(JsonNode node, JsonPointer at) throws ScenarioException {
@@ -356,12 +361,8 @@ public final class ScenarioReader {
     }
 
     private static String metricKeys() {
-        List<String> keys = new ArrayList<>();
-        for (MetricName m : MetricName.values()) {
-            keys.add(m.key());
-        }
-        keys.add(BLOCKED);
-        return String.join(", ", keys);
+        return Stream.concat(Arrays.stream(MetricName.values()).map(MetricName::key), Stream.of(BLOCKED))
+                .collect(Collectors.joining(", "));
     }
 
     private static String typeOf(JsonNode node) {
