@@ -75,11 +75,11 @@ public final class ArtifactsReader {
                 skipped.add(e.getKey()); // left over from an earlier, longer soak in the same folder
                 continue;
             }
-            IterationRow row = SummaryReader.read(e.getValue(), e.getKey(), baseSpread);
+            IterationSummary summary = IterationSummary.read(e.getValue());
+            rows.add(new SummaryReader(e.getValue().toString()).row(summary, e.getKey(), baseSpread));
             if (planned < 0) {
-                planned = plannedIterations(e.getValue());
+                planned = Math.max(1, summary.iterations());
             }
-            rows.add(row);
         }
         if (!skipped.isEmpty()) {
             notes.add("ignored " + names(skipped) + ": beyond this soak's " + planned
@@ -141,10 +141,6 @@ public final class ArtifactsReader {
             throw new InputException(dir.toString(), "cannot list the folder: " + e.getMessage());
         }
         return out;
-    }
-
-    private static int plannedIterations(Path summary) throws InputException {
-        return Math.max(1, IterationSummary.read(summary).iterations());
     }
 
     /** The limits of the rule set the soak ran with; without them the page draws no limit bands and says why. */

@@ -1,6 +1,5 @@
 package soaktune.report;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -30,12 +29,7 @@ final class SummaryReader {
      * @param baseSpreadBps the profile's base_spread_bps before runtime overrides (from applied_profile.json),
      *     needed to recover the spread delta of an iteration the tuner did not decide on; null when unknown
      */
-    static IterationRow read(Path file, int expectedIteration, Double baseSpreadBps) throws InputException {
-        IterationSummary s = IterationSummary.read(file);
-        return new SummaryReader(file.toString()).row(s, expectedIteration, baseSpreadBps);
-    }
-
-    private IterationRow row(IterationSummary s, int expectedIteration, Double baseSpreadBps) throws InputException {
+    IterationRow row(IterationSummary s, int expectedIteration, Double baseSpreadBps) throws InputException {
         if (s.iteration() != expectedIteration) {
             throw new InputException(source, "iteration", "is " + s.iteration() + " but the file name says "
                     + expectedIteration);
