@@ -40,7 +40,6 @@ final class IterationStats {
     double inventoryUsd;
 
     double marketMs;
-    double startMid;
     double endMid;
     double endInventoryQty;
 

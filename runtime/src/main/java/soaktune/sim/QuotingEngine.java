@@ -88,7 +88,6 @@ final class QuotingEngine {
         obsHalfBps = halfBps;
         obsBidDepth = bidDepth;
         obsAskDepth = askDepth;
-        st.startMid = mid;
         inventoryChanged();
         evaluate(bid);
         evaluate(ask);

@@ -75,7 +75,7 @@ final class SyntheticMarket implements MarketEventSource {
             boolean buys = u < buyShare;
             double size = p.takerSizeUsd() * Rng.exponential(rng);
             boolean informed = rng.nextDouble() < p.informedShare();
-            e.trade(t, buys, size, informed, rng.nextDouble());
+            e.trade(t, buys, size, rng.nextDouble());
             if (informed && p.informedImpactBps() > 0) {
                 impactSign = buys ? 1 : -1;
             }

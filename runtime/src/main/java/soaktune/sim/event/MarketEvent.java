@@ -7,7 +7,7 @@ package soaktune.sim.event;
 public final class MarketEvent {
     /** The top of book changed: new mid, half spread and displayed depth. */
     public static final int BOOK = 0;
-    /** A taker traded: side, size, whether informed, and the uniform draw that decides our fill. */
+    /** A taker traded: side, size, and the uniform draw that decides our fill. */
     public static final int TRADE = 1;
 
     public int kind;
@@ -22,7 +22,6 @@ public final class MarketEvent {
     /** True when the aggressor bought, i.e. lifted asks (ours included). */
     public boolean takerBuys;
     public double sizeUsd;
-    public boolean informed;
     /** Uniform in [0, 1), drawn for every trade whatever our quotes are, so paths stay common across runs. */
     public double draw;
 
@@ -35,12 +34,11 @@ public final class MarketEvent {
         this.askDepthUsd = askDepthUsd;
     }
 
-    public void trade(double timeMs, boolean takerBuys, double sizeUsd, boolean informed, double draw) {
+    public void trade(double timeMs, boolean takerBuys, double sizeUsd, double draw) {
         this.kind = TRADE;
         this.timeMs = timeMs;
         this.takerBuys = takerBuys;
         this.sizeUsd = sizeUsd;
-        this.informed = informed;
         this.draw = draw;
     }
 }

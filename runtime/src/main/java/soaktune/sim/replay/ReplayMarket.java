@@ -98,7 +98,7 @@ public final class ReplayMarket implements MarketEventSource {
         }
         if (isTrade) {
             double size = tr.qty()[trade] * tr.price()[trade] * factor;
-            e.trade(time, tr.buyerAggressor()[trade], size, false, rng.nextDouble());
+            e.trade(time, tr.buyerAggressor()[trade], size, rng.nextDouble());
             trade++;
         } else {
             quote++;
