@@ -49,8 +49,7 @@ final class QuotingEngine {
 
     // Inventory and the hedge timer.
     private double inventoryQty;
-    private double overLimitSince = Double.NaN;
-    private double hedgeAt = INF;
+    private double hedgeAt = INF; // INF: no hedge due, inventory is within the limit
 
     QuotingEngine(ScenarioParams sp) {
         this.sp = sp;
@@ -74,7 +73,6 @@ final class QuotingEngine {
         markouts = new MarkoutBook();
         inflight = 0;
         inventoryQty = startInventoryQty;
-        overLimitSince = Double.NaN;
         hedgeAt = INF;
 
         double end = source.begin(durationMs, market, ev);
@@ -402,12 +400,10 @@ final class QuotingEngine {
 
     private void inventoryChanged() {
         if (Math.abs(inventoryQty * mid) > sp.maxInventoryUsd()) {
-            if (Double.isNaN(overLimitSince)) {
-                overLimitSince = t;
+            if (hedgeAt == INF) {
                 hedgeAt = t + sp.hedgeDelayMs();
             }
         } else {
-            overLimitSince = Double.NaN;
             hedgeAt = INF;
         }
     }
@@ -415,7 +411,6 @@ final class QuotingEngine {
     /** Inventory stayed over the limit for hedge_delay_ms: take liquidity back to half the limit. */
     private void hedge() {
         hedgeAt = INF;
-        overLimitSince = Double.NaN;
         double value = inventoryQty * mid;
         if (Math.abs(value) <= sp.maxInventoryUsd()) {
             return;
