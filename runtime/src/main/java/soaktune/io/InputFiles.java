@@ -2,6 +2,9 @@ package soaktune.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,6 +37,15 @@ public final class InputFiles {
             throw new InputException(name, "is larger than the " + maxBytes + "-byte limit for " + kind);
         }
         return bytes;
+    }
+
+    /** The bytes as UTF-8 text; bytes that are not UTF-8 are bad input, never replacement characters. */
+    public static String utf8(String name, byte[] bytes) throws InputException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString(); // reports, by default
+        } catch (CharacterCodingException e) {
+            throw new InputException(name, "is not valid UTF-8 text");
+        }
     }
 
     static String describe(IOException e) {

@@ -22,9 +22,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +177,7 @@ public final class Json {
             throw new InputException(source, "is " + bytes.length + " bytes, larger than the " + MAX_FILE_BYTES
                     + "-byte limit for JSON input");
         }
-        String text = decodeUtf8(source, bytes);
+        String text = InputFiles.utf8(source, bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a UTF-8 byte order mark is harmless; editors on some systems add it
         }
@@ -244,18 +241,6 @@ public final class Json {
     /** Writes a value as sorted, indented JSON, atomically. */
     public static void write(Path file, Object value) throws IOException {
         AtomicFiles.write(file, toBytes(value));
-    }
-
-    private static String decodeUtf8(String source, byte[] bytes) throws InputException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(source, "is not valid UTF-8 text");
-        }
     }
 
     private static String firstLine(String s) {

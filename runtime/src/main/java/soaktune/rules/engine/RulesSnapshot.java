@@ -1,7 +1,5 @@
 package soaktune.rules.engine;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -87,22 +85,13 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             if (f.getKey().endsWith(".drl")) {
                 String name = names.get(f.getKey());
-                out.put(name, text(name.equals(f.getKey()) ? dir.resolve(name).toString() : name, f.getValue()));
+                out.put(name, InputFiles.utf8(name.equals(f.getKey()) ? dir.resolve(name).toString() : name,
+                        f.getValue()));
             }
         }
         return out;
     }
 
-    private static String text(String name, byte[] bytes) throws InputException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(name, "is not valid UTF-8 text");
-        }
-    }
 
     /** No rule or limits file is legitimately this large; a link to a device must not fill the heap. */
     static final long MAX_RULE_FILE_BYTES = 4L * 1024 * 1024;
