@@ -48,19 +48,15 @@ public final class RuleSetLoader {
      * rejection) is refused with every problem listed; warnings do not stop it.
      */
     public static RuleSet load(Path dir) throws RulesException, InputException {
-        return load(dir, RuleBaseCache.disabled());
+        return load(RuleSource.folder(dir), RuleBaseCache.disabled());
     }
 
     /**
-     * As {@link #load(Path)}, but a compiled base from {@code cache} is used when one exists for exactly these
-     * files and this build of soaktune (an entry is only ever written after the whole check passed). The
-     * sandbox still checks the rule text and the entry's bytecode before a cached base is used.
+     * As {@link #load(Path)}, for a folder or a built-in set (both are checked the same way), and a compiled
+     * base from {@code cache} is used when one exists for exactly these files and this build of soaktune (an
+     * entry is only ever written after the whole check passed). The sandbox still checks the rule text and the
+     * entry's bytecode before a cached base is used.
      */
-    public static RuleSet load(Path dir, RuleBaseCache cache) throws RulesException, InputException {
-        return load(RuleSource.folder(dir), cache);
-    }
-
-    /** As {@link #load(Path, RuleBaseCache)}, for a folder or a built-in set: both are checked the same way. */
     public static RuleSet load(RuleSource source, RuleBaseCache cache) throws RulesException, InputException {
         RulesSnapshot snapshot = source.snapshot();
         Optional<RuleSet> cached = fromCache(snapshot, cache);

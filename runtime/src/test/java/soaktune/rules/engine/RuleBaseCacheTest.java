@@ -52,13 +52,13 @@ final class RuleBaseCacheTest {
     /** A copy of rules/v1 loaded once through {@code cache}, which then holds its entry. */
     private Path loadedOnce(RuleBaseCache cache) throws Exception {
         Path dir = rulesCopy();
-        RuleSetLoader.load(dir, cache);
+        RuleSetLoader.load(RuleSource.folder(dir), cache);
         return dir;
     }
 
     /** Loads {@code dir} again, which must miss {@code cache}. */
     private static RuleSet reloadMissing(Path dir, RuleBaseCache cache) throws Exception {
-        RuleSet loaded = RuleSetLoader.load(dir, cache);
+        RuleSet loaded = RuleSetLoader.load(RuleSource.folder(dir), cache);
         assertThat(cache.hits()).isZero();
         return loaded;
     }
@@ -74,7 +74,7 @@ final class RuleBaseCacheTest {
         RuleSet compiled = reloadMissing(dir, cache);
         assertThat(Files.exists(cache.file(RulesSnapshot.read(dir)))).isTrue();
 
-        RuleSet cached = RuleSetLoader.load(dir, cache);
+        RuleSet cached = RuleSetLoader.load(RuleSource.folder(dir), cache);
         assertThat(cache.hits()).isEqualTo(1);
         assertThat(cached.sha256()).isEqualTo(compiled.sha256());
         assertThat(cached.limits()).isEqualTo(compiled.limits());
@@ -118,7 +118,7 @@ final class RuleBaseCacheTest {
         RuleBaseCache cache = cache(BUILD);
         Path dir = loadedOnce(cache);
         Files.writeString(dir.resolve("extra.drl"), "package soaktune.rules.v1\n");
-        RuleSetLoader.load(dir, cache);
+        RuleSetLoader.load(RuleSource.folder(dir), cache);
         Files.writeString(dir.resolve("notes.json"), "{}\n");
         reloadMissing(dir, cache);
         assertThat(cache.misses()).isEqualTo(3);
@@ -127,9 +127,9 @@ final class RuleBaseCacheTest {
     @Test
     void anotherBuildOfSoaktuneMisses() throws Exception {
         Path dir = rulesCopy();
-        RuleSetLoader.load(dir, cache(BUILD));
+        RuleSetLoader.load(RuleSource.folder(dir), cache(BUILD));
         RuleBaseCache other = cache("build-B");
-        RuleSetLoader.load(dir, other);
+        RuleSetLoader.load(RuleSource.folder(dir), other);
         assertThat(other.hits()).isZero();
         assertThat(other.file(RulesSnapshot.read(dir))).isNotEqualTo(cache(BUILD).file(RulesSnapshot.read(dir)));
     }
@@ -150,12 +150,13 @@ final class RuleBaseCacheTest {
     void aCorruptOrTruncatedEntryIsIgnoredAndRebuilt() throws Exception {
         Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSet compiled = RuleSetLoader.load(dir, cache);
+        RuleSet compiled = RuleSetLoader.load(RuleSource.folder(dir), cache);
         Path entry = cache.file(RulesSnapshot.read(dir));
         byte[] good = Files.readAllBytes(entry);
 
         Files.write(entry, Arrays.copyOf(good, good.length / 2));
-        assertThat(json(RuleSetLoader.load(dir, cache), MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.6),
+        assertThat(json(RuleSetLoader.load(RuleSource.folder(dir), cache),
+                MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.6),
                 List.of())).isEqualTo(json(compiled, MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.6), List.of()));
         assertThat(cache.hits()).isZero();
         assertThat(Files.readAllBytes(entry)).isEqualTo(good); // rewritten whole
@@ -165,11 +166,11 @@ final class RuleBaseCacheTest {
             garbage[i] ^= 0x5a;
         }
         Files.write(entry, garbage);
-        RuleSetLoader.load(dir, cache);
+        RuleSetLoader.load(RuleSource.folder(dir), cache);
         Files.writeString(entry, "not a rule base at all");
         reloadMissing(dir, cache);
 
-        RuleSetLoader.load(dir, cache);
+        RuleSetLoader.load(RuleSource.folder(dir), cache);
         assertThat(cache.hits()).isEqualTo(1);
     }
 
@@ -189,7 +190,7 @@ final class RuleBaseCacheTest {
     void theSandboxChecksTheTextEvenWhenACachedBaseExistsForIt() throws Exception {
         Path safe = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RuleSetLoader.load(safe, cache);
+        RuleSetLoader.load(RuleSource.folder(safe), cache);
         byte[] safeEntry = Files.readAllBytes(cache.file(RulesSnapshot.read(safe)));
         int body = (RuleBaseCache.MAGIC + cache.key(RulesSnapshot.read(safe)) + "\n").length();
 
@@ -204,7 +205,7 @@ final class RuleBaseCacheTest {
         System.arraycopy(safeEntry, body, planted, header.length, safeEntry.length - body);
         Files.write(cache.file(unsafe), planted);
 
-        assertThatThrownBy(() -> RuleSetLoader.load(safe, cache)).isInstanceOf(RulesException.class)
+        assertThatThrownBy(() -> RuleSetLoader.load(RuleSource.folder(safe), cache)).isInstanceOf(RulesException.class)
                 .hasMessageContaining("java.lang.System");
         assertThat(cache.hits()).isZero();
     }
@@ -288,11 +289,11 @@ final class RuleBaseCacheTest {
         reloadMissing(dir, cache);
 
         Files.delete(entry);
-        RuleSetLoader.load(dir, cache); // a fresh, private entry
+        RuleSetLoader.load(RuleSource.folder(dir), cache); // a fresh, private entry
         Files.setPosixFilePermissions(tmp.resolve("cache"), PosixFilePermissions.fromString("rwxrwxrwx"));
         reloadMissing(dir, cache);
         Files.setPosixFilePermissions(tmp.resolve("cache"), PosixFilePermissions.fromString("rwx------"));
-        RuleSetLoader.load(dir, cache);
+        RuleSetLoader.load(RuleSource.folder(dir), cache);
         assertThat(cache.hits()).isOne();
     }
 

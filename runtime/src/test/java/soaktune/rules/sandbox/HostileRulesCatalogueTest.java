@@ -25,6 +25,7 @@ import soaktune.model.MetricName;
 import soaktune.rules.engine.RuleBaseCache;
 import soaktune.rules.engine.RuleCheck;
 import soaktune.rules.engine.RuleSetLoader;
+import soaktune.rules.engine.RuleSource;
 import soaktune.rules.engine.RulesSnapshot;
 import soaktune.rules.RulesException;
 import soaktune.rules.RulesFolders;
@@ -74,7 +75,8 @@ final class HostileRulesCatalogueTest {
 
         assertThatThrownBy(() -> RuleSetLoader.load(rules)).isInstanceOf(RulesException.class);
         RuleBaseCache cache = new RuleBaseCache(tmp.resolve("cache"), RuleBaseCache.runtimeIdentity());
-        assertThatThrownBy(() -> RuleSetLoader.load(rules, cache)).isInstanceOf(RulesException.class);
+        assertThatThrownBy(() -> RuleSetLoader.load(RuleSource.folder(rules), cache))
+                .isInstanceOf(RulesException.class);
 
         CliRun cli = CliRun.run("rules", "check", rules.toString());
         assertThat(cli.code()).isEqualTo(ExitCodes.FAILED);
