@@ -2,6 +2,8 @@ package soaktune.cli;
 
 import java.util.Map;
 import picocli.CommandLine.Option;
+import soaktune.gate.KpiThresholds;
+import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.InputException;
 import soaktune.rules.engine.DecisionBudget;
 import soaktune.rules.engine.RuleBaseCache;
@@ -44,5 +46,11 @@ public final class RulesOption {
     RuleSet load(Map<String, String> env) throws RulesException, InputException {
         DecisionBudget.configure(env);
         return RuleSetLoader.load(source(), RuleBaseCache.fromEnv(env));
+    }
+
+    /** The KPI thresholds versioned with a rule set (its {@code kpi_thresholds.json}, KPI_* env overrides applied). */
+    static KpiThresholds thresholds(RuleSource rules, Map<String, String> env) throws InputException {
+        return KpiThresholdsReader.read(rules.nameOf(KpiThresholdsReader.FILE), rules.read(KpiThresholdsReader.FILE),
+                env);
     }
 }
