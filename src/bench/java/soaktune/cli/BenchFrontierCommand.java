@@ -150,9 +150,7 @@ public final class BenchFrontierCommand extends CliCommand {
     private List<FrontierMarket> markets() throws InputException {
         List<FrontierMarket> out = new ArrayList<>();
         if (!scenarios.strip().equals("none")) {
-            for (ScenarioSpec s : ScenarioList.parse(scenarios)) {
-                out.add(FrontierMarket.synthetic(s));
-            }
+            ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).forEach(out::add);
         }
         ScenarioSpec base = Scenario.DEFAULT.spec();
         for (Path dir : marketData) {

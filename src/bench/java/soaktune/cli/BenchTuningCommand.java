@@ -88,8 +88,9 @@ public final class BenchTuningCommand extends CliCommand {
             other.spec = vs;
             Tuner tunerB = new Tuner(other.load(env()));
             KpiTargets targetsB = targets(tunerB);
-            String labelA = label(tuner);
-            String labelB = label(tunerB).equals(labelA) ? label(tunerB) + " (vs)" : label(tunerB);
+            // A rule set's row label: its version (v1, v2, or the folder's name).
+            String labelA = tuner.ruleSet().version();
+            String labelB = tunerB.ruleSet().version().equals(labelA) ? labelA + " (vs)" : tunerB.ruleSet().version();
             TuningBench.Result result = TuningBench.vs(config, labelA, new TuningBench.Config(config.scenarios(),
                     seeds, iterations, n, tunerB, targetsB, profile, iterationMinutes), labelB);
             out.println("Rules: " + labelA + " = " + tuner.ruleSet().source().display() + " (sha "
@@ -117,11 +118,6 @@ public final class BenchTuningCommand extends CliCommand {
 
     private KpiTargets targets(Tuner tuner) throws Exception {
         return new KpiTargets(RulesOption.thresholds(tuner.ruleSet().source(), env()));
-    }
-
-    /** A rule set's row label: its version (v1, v2, or the folder's name). */
-    private static String label(Tuner tuner) {
-        return tuner.ruleSet().version();
     }
 
     private static Map<String, Integer> seedsPer(TuningBench.Config config) {

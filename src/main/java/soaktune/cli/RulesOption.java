@@ -14,10 +14,8 @@ import soaktune.rules.RulesException;
 
 /** {@code --rules DIR|v1|v2}: a rules folder, or a set carried in the jar; read and compiled at run time. */
 public final class RulesOption {
-    static final String DESCRIPTION = "Rules folder (DRL, limits.json) or a built-in set (v1, v2). "
-            + "Default: ./rules/v1 if that folder exists, else the built-in v1.";
-
-    @Option(names = "--rules", paramLabel = "DIR|v1|v2", description = DESCRIPTION)
+    @Option(names = "--rules", paramLabel = "DIR|v1|v2", description = "Rules folder (DRL, limits.json) or a built-in "
+            + "set (v1, v2). Default: ./rules/v1 if that folder exists, else the built-in v1.")
     String spec;
 
     RuleSource source() throws InputException {
