@@ -33,9 +33,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return code;
     }
 
-    static int report(Exception e, PrintWriter err) {
-        if (e instanceof InputException input) {
-            err.println("soaktune: error: " + input.getMessage());
+    private static int report(Exception e, PrintWriter err) {
+        // Both messages already name the file and the field.
+        if (e instanceof InputException || e instanceof MissingMetricException) {
+            err.println("soaktune: error: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
         if (e instanceof RulesException rules && rules.problems().size() == 1) {
@@ -49,10 +50,6 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.println("soaktune: error: rule set rejected (" + rules.problems().size() + " problem"
                     + (rules.problems().size() == 1 ? "" : "s") + ")");
             return ExitCodes.RULES_INVALID;
-        }
-        if (e instanceof MissingMetricException missing) {
-            err.println("soaktune: error: " + missing.getMessage());
-            return ExitCodes.INVALID_INPUT;
         }
         if (e instanceof RuleEvaluationException evaluation) {
             err.println("soaktune: error: " + evaluation.getMessage());

@@ -4,30 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import soaktune.io.AtomicFiles;
 import soaktune.io.InputException;
 import soaktune.rules.engine.RuleSetManifest;
-import soaktune.tuning.Markers;
 import soaktune.rules.engine.RuleSource;
 
 /** {@code init [DIR] --from v1|v2}: an editable copy of a built-in rule set, its tests and a short README. */
-@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "init",
         description = {"Writes an editable copy of a built-in rule set (rules, limits, KPI thresholds and its "
                 + "regression scenarios in tests/) and a short README into DIR. Never overwrites: DIR must not exist "
                 + "or be empty.",
                 "Exit codes: 0 written, 2 DIR exists and is not empty (or --from is unknown), 6 cannot write."})
-public final class InitCommand implements Callable<Integer> {
+public final class InitCommand extends CliCommand {
     static final String README = "README.md";
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
             description = "Where to write the copy. Default: rules/<the --from name>, e.g. rules/v1.")
@@ -51,7 +44,7 @@ public final class InitCommand implements Callable<Integer> {
         }
         AtomicFiles.writeString(target.resolve(README), readme(target, from,
                 Files.exists(source.root().resolve(RuleSetManifest.FILE))));
-        new Markers(spec.commandLine().getOut()).emit("rules_init", "OK", "FROM=builtin:" + from + " DIR=" + target
+        markers().emit("rules_init", "OK", "FROM=builtin:" + from + " DIR=" + target
                 + " FILES=" + (files.size() + 1));
         return ExitCodes.OK;
     }

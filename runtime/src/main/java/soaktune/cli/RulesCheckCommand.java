@@ -3,13 +3,9 @@ package soaktune.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.InputException;
 import soaktune.rules.engine.RuleCheck;
@@ -20,17 +16,11 @@ import soaktune.rules.engine.RulesSnapshot;
 import soaktune.rules.engine.ThresholdDrift;
 
 /** {@code rules check [DIR]}: lint and compile a rules folder, every problem as {@code file:line:col: message}. */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "check",
         description = {"Lints and compiles a rules folder and prints every problem as file:line:col: message "
                 + "(paths relative to DIR, a base set's file too), the form editors jump to.",
                 "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 DIR is not a folder or not a built-in set."})
-public final class RulesCheckCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    RulesCommand parent;
-
+public final class RulesCheckCommand extends CliCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR|v1|v2", description = "The same as --rules.")
     String positional;
 
@@ -39,7 +29,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         RuleSource source = rulesOption.source(positional);
         RulesSnapshot snapshot = source.snapshot(); // the set composed with its bases, read once
         RuleCheck check = RuleSetLoader.check(snapshot);
@@ -47,7 +37,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
         // The thresholds run and kpi-gate read with this set, through the same reader (env overrides too).
         String thresholds = source.nameOf(KpiThresholdsReader.FILE);
         try {
-            KpiThresholdsReader.read(thresholds, source.read(KpiThresholdsReader.FILE), parent.root().env());
+            RulesOption.thresholds(source, env());
         } catch (InputException e) {
             String file = e.source().equals(thresholds)
                     ? snapshot.names().getOrDefault(KpiThresholdsReader.FILE, KpiThresholdsReader.FILE) : e.source();

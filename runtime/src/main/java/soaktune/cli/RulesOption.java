@@ -2,6 +2,8 @@ package soaktune.cli;
 
 import java.util.Map;
 import picocli.CommandLine.Option;
+import soaktune.gate.KpiThresholds;
+import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.InputException;
 import soaktune.rules.engine.DecisionBudget;
 import soaktune.rules.engine.RuleBaseCache;
@@ -12,10 +14,8 @@ import soaktune.rules.RulesException;
 
 /** {@code --rules DIR|v1|v2}: a rules folder, or a set carried in the jar; read and compiled at run time. */
 public final class RulesOption {
-    static final String DESCRIPTION = "Rules folder (DRL, limits.json) or a built-in set (v1, v2). "
-            + "Default: ./rules/v1 if that folder exists, else the built-in v1.";
-
-    @Option(names = "--rules", paramLabel = "DIR|v1|v2", description = DESCRIPTION)
+    @Option(names = "--rules", paramLabel = "DIR|v1|v2", description = "Rules folder (DRL, limits.json) or a built-in "
+            + "set (v1, v2). Default: ./rules/v1 if that folder exists, else the built-in v1.")
     String spec;
 
     RuleSource source() throws InputException {
@@ -44,5 +44,11 @@ public final class RulesOption {
     RuleSet load(Map<String, String> env) throws RulesException, InputException {
         DecisionBudget.configure(env);
         return RuleSetLoader.load(source(), RuleBaseCache.fromEnv(env));
+    }
+
+    /** The KPI thresholds versioned with a rule set (its {@code kpi_thresholds.json}, KPI_* env overrides applied). */
+    static KpiThresholds thresholds(RuleSource rules, Map<String, String> env) throws InputException {
+        return KpiThresholdsReader.read(rules.nameOf(KpiThresholdsReader.FILE), rules.read(KpiThresholdsReader.FILE),
+                env);
     }
 }

@@ -4,15 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import soaktune.io.Clocks;
 import soaktune.regression.JUnitXmlReport;
 import soaktune.regression.ScenarioResult;
 import soaktune.regression.ScenarioRunner;
@@ -25,19 +20,13 @@ import soaktune.rules.engine.RuleSource;
  * {@code rules test [DIR]}: runs the regression scenarios in DIR/tests, and those its bases' it inherits,
  * against the rules in DIR (composed with its bases).
  */
-@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "test",
         description = {"Runs the regression scenarios in DIR/tests (*.yaml, *.yml, *.json), and those of its base "
                 + "sets it has no file of the same name for, against the rules in DIR: one PASS/FAIL line per "
                 + "scenario, a SKIP line per base scenario skip_base_tests leaves out, then 'N passed, M failed'.",
                 "Exit codes: 0 all pass, 1 any fails (or there are none), 2 bad input, 4 the rules do not load, "
                         + "6 cannot write --junit-xml."})
-public final class RulesTestCommand implements Callable<Integer> {
-    @ParentCommand
-    RulesCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
+public final class RulesTestCommand extends CliCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR|v1|v2", description = "The same as --rules.")
     String positional;
 
@@ -49,7 +38,7 @@ public final class RulesTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         RuleSource source = rulesOption.source(positional);
         RuleSet rules = RuleSetLoader.load(source, RuleBaseCache.disabled());
         ScenarioRunner.Suite suite = ScenarioRunner.scenarios(source);
@@ -72,8 +61,7 @@ public final class RulesTestCommand implements Callable<Integer> {
         out.println((results.size() - failed) + " passed, " + failed + " failed");
         out.flush();
         if (junitXml != null) {
-            String ts = Clocks.isoNow(Clocks.fromEnv(parent.root().env()));
-            JUnitXmlReport.write(junitXml, "rules " + source.display(), "rules." + rules.version(), results, ts);
+            JUnitXmlReport.write(junitXml, "rules " + source.display(), "rules." + rules.version(), results, now());
         }
         return failed == 0 && !files.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }

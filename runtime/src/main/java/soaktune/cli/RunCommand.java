@@ -6,14 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import soaktune.gate.KpiThresholds;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.gate.Verdict;
@@ -38,16 +34,10 @@ import soaktune.soak.StopSignal;
 import soaktune.soak.StrategySource;
 
 /** A soak: N iterations (or H hours) of strategy, EDGE_REPORT, decision, new overrides. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "run",
         description = "Runs a soak: each iteration applies the overrides, runs the strategy (--mock) or waits for "
                 + "its report (--source), keeps the EDGE_REPORT and, with --auto-tune, writes new overrides.")
-public final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    SoaktuneCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class RunCommand extends CliCommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Length length;
 
@@ -118,10 +108,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = root.env();
+        Map<String, String> env = env();
         Clock clock = Clocks.fromEnv(env);
         Progress progress = Progress.to(spec.commandLine().getErr(), Progress.onTerminal(env));
-        Markers markers = new Markers(progress.stdout(spec.commandLine().getOut()));
+        Markers markers = new Markers(progress.stdout(out()));
         if (StopSignal.interruptIgnored()) {
             spec.commandLine().getErr().println("soaktune: note: " + StopSignal.SIGINT_IGNORED);
         }
@@ -146,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         SoakConfig config = new SoakConfig(iterations, autoTune, artifacts, profile, profileSpec, seed,
                 iterationMinutes, mock ? simulator.spec() : source, maxInconclusive, thresholds, env, clock);
-        try (ArtifactsLock lock = acquireLock(); progress) {
+        try (ArtifactsLock lock = acquireLock(artifacts); progress) {
             // Re-read under the lock: another run may have moved the soak on since the first look.
             Optional<SoakState> locked = resume ? Optional.of(SoakState.read(artifacts)) : Optional.empty();
             if (fresh) {
@@ -174,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The report of every soak, complete or not; failing to build it never changes the soak's exit code. */
     private void writeReport(Markers markers) {
         try {
-            markers.emit("soak_report", "OK", ReportCommand.write(root, artifacts, null, null).html().toString());
+            markers.emit("soak_report", "OK", ReportCommand.write(now(), artifacts, null, null).html().toString());
         } catch (Exception e) {
             String reason = String.valueOf(e.getMessage()).replaceAll("[|\\r\\n]+", " ").strip();
             markers.emit("soak_report", "FAIL", "REASON=" + reason);
@@ -189,9 +179,10 @@ public final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private ArtifactsLock acquireLock() throws Exception {
+    /** The artifacts folder's lock, shared with {@code tune}; held by another tuner, it is exit code 5. */
+    static ArtifactsLock acquireLock(Path folder) throws Exception {
         try {
-            return ArtifactsLock.acquire(artifacts);
+            return ArtifactsLock.acquire(folder);
         } catch (ArtifactsLock.HeldException e) {
             throw new ExitException(ExitCodes.LOCKED, e.getMessage());
         }
@@ -201,9 +192,8 @@ public final class RunCommand implements Callable<Integer> {
      * The KPI thresholds versioned with a rule set (a folder's file, or the built-in set's), recorded in the
      * artifacts by where they can be found from anywhere (an absolute path or {@code builtin:<name>/...}).
      */
-    static KpiThresholds thresholds(RuleSet rules, Map<String, String> env) throws InputException {
-        KpiThresholds read = KpiThresholdsReader.read(rules.source().nameOf(KpiThresholdsReader.FILE),
-                rules.source().read(KpiThresholdsReader.FILE), env);
+    private static KpiThresholds thresholds(RuleSet rules, Map<String, String> env) throws InputException {
+        KpiThresholds read = RulesOption.thresholds(rules.source(), env);
         return new KpiThresholds(read.metrics(), read.minFills(), rules.source().recordedNameOf(KpiThresholdsReader.FILE));
     }
 

@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.net.BindException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import soaktune.io.Clocks;
 import soaktune.io.ProfileLoader;
 import soaktune.model.Profile;
@@ -21,17 +17,11 @@ import soaktune.serve.TuneServer;
 import soaktune.soak.StopSignal;
 
 /** The resident tuner: decisions over HTTP from a rule base kept compiled, for bots that cannot wait for a JVM. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "serve",
         description = {"Answers POST /v1/tune (body: {\"edge_report\": {\"totals\": {...}}, \"overrides\": {...}, "
                 + "\"profile\": \"S1\"}) with the new overrides and the explanation, and GET /healthz. Stateless per "
                 + "request; reloads the rules when their folder changes. Stops on Ctrl-C or SIGTERM."})
-public final class ServeCommand implements Callable<Integer> {
-    @ParentCommand
-    SoaktuneCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class ServeCommand extends CliCommand {
     @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port (0: any free port, printed).")
     int port;
 
@@ -58,8 +48,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (threads < 1 || threads > 256 || reloadMs < 0) {
             throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --threads must be 1..256 and --reload-ms >= 0");
         }
-        Map<String, String> env = root.env();
-        Markers markers = new Markers(spec.commandLine().getOut());
+        Map<String, String> env = env();
+        Markers markers = markers();
         Map<String, Profile> profiles = new LinkedHashMap<>();
         for (String name : ProfileLoader.BUILT_IN) {
             profiles.put(name, ProfileLoader.load(name, "built-in profile"));

@@ -92,7 +92,8 @@ public final class SimulatorOptions {
         return URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 
-    private static String fmt(double v) {
+    /** A number as the user would write it: 10, not 10.0. */
+    static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

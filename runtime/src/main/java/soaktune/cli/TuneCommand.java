@@ -5,18 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import soaktune.gate.KpiGate;
 import soaktune.gate.KpiThresholds;
-import soaktune.gate.KpiThresholdsReader;
 import soaktune.artifacts.AppliedProfile;
-import soaktune.io.Clocks;
 import soaktune.io.EdgeReportReader;
 import soaktune.io.InputException;
 import soaktune.io.Json;
@@ -37,16 +31,10 @@ import soaktune.tuning.TuningMemory;
 import soaktune.tuning.TuningStep;
 
 /** One decision from one EDGE_REPORT: what CI and an external bot call between iterations. */
-@Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "tune",
         description = {"Reads an EDGE_REPORT and the current overrides, runs the rules, and writes the new "
                 + "runtime overrides (all five tunable fields) plus applied_profile.json beside them."})
-public final class TuneCommand implements Callable<Integer> {
-    @ParentCommand
-    SoaktuneCommand root;
-
-    @Spec
-    CommandSpec spec;
-
+public final class TuneCommand extends CliCommand {
     @Option(names = "--edge-report", required = true, paramLabel = "FILE", description = "The EDGE_REPORT JSON.")
     Path edgeReport;
 
@@ -69,9 +57,9 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = root.env();
-        Markers markers = new Markers(spec.commandLine().getOut());
-        String ts = Clocks.isoNow(Clocks.fromEnv(env));
+        Map<String, String> env = env();
+        Markers markers = markers();
+        String ts = now();
 
         // Read and check every input before writing anything: bad input must leave all artifacts as they were.
         Profile profile = profileOption.resolve(env);
@@ -83,18 +71,10 @@ public final class TuneCommand implements Callable<Integer> {
                 ? Optional.of(OverridesReader.load(Optional.ofNullable(overrides), env, out)) : Optional.empty();
         Path folder = out.toAbsolutePath().getParent();
         // The folder's state (overrides, history) is read and written under the lock a live `run` holds.
-        try (ArtifactsLock lock = acquireLock(folder)) {
+        try (ArtifactsLock lock = RunCommand.acquireLock(folder)) {
             OverridesReader.Loaded current = givenOverrides.isPresent() ? givenOverrides.get()
                     : OverridesReader.load(Optional.empty(), env, out);
             return decide(current, markers, ts, profile, rules, report);
-        }
-    }
-
-    private static ArtifactsLock acquireLock(Path folder) throws Exception {
-        try {
-            return ArtifactsLock.acquire(folder);
-        } catch (ArtifactsLock.HeldException e) {
-            throw new ExitException(ExitCodes.LOCKED, e.getMessage());
         }
     }
 
@@ -121,11 +101,10 @@ public final class TuneCommand implements Callable<Integer> {
         }
         Decision decision = step.decision();
         // The gate's view of the same report, so "metrics_stable" is said only when the KPIs are met.
-        KpiThresholds thresholds = KpiThresholdsReader.read(rules.source().nameOf(KpiThresholdsReader.FILE),
-                rules.source().read(KpiThresholdsReader.FILE), root.env());
+        KpiThresholds thresholds = RulesOption.thresholds(rules.source(), env());
         DecisionMarkers.print(markers, decision, report.totals(), KpiGate.judge(report.totals(), thresholds).verdict());
         if (explain) {
-            Explanation.print(spec.commandLine().getOut(), decision);
+            Explanation.print(out(), decision);
         }
 
         Json.write(out, decision.after().toJson());

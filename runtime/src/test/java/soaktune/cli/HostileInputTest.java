@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import soaktune.rules.RulesFolders;
 
 /**
  * A catalogue of hostile inputs. For each: the exit code, the one-line message (naming file and field),
@@ -88,6 +89,17 @@ final class HostileInputTest {
                         "malformed JSON at line 1 column 48: Duplicate field 'cancel_ratio'"),
                 report("empty file", "", "is empty, expected a JSON document"),
                 report("missing totals", "{\"symbols\": {}}", "totals: is missing"),
+                report("ratio 1.4", TestFiles.edgeReport("cancel_ratio", "1.4"),
+                        "totals.cancel_ratio: must be a ratio between 0 and 1, got 1.4"),
+                report("ratio NaN as a string", TestFiles.edgeReport("cancel_ratio", "\"NaN\""),
+                        "totals.cancel_ratio: must be a number, got string \"NaN\""),
+                report("ratio NaN as a number", TestFiles.edgeReport("cancel_ratio", "NaN"), "malformed JSON"),
+                report("negative latency", TestFiles.edgeReport("ws_lag_p95_ms", "-3"),
+                        "totals.ws_lag_p95_ms: must be a finite number >= 0"),
+                report("metric the rules need left out", TestFiles.edgeReport("cancel_ratio", null),
+                        "totals.cancel_ratio: is missing, and the rules read it"),
+                report("duplicate metric", "{\"totals\": {\"net_bps\": 1, \"net_bps\": 2}}",
+                        "malformed JSON at line 1 column 36: Duplicate field 'net_bps'"),
                 overridesFile("overrides truncated", "{\"min_interval_ms\": ", "malformed JSON"),
                 overridesFile("overrides string value", "{\"min_interval_ms\": \"80\"}",
                         "min_interval_ms: must be a number, got string \"80\""),
@@ -149,7 +161,7 @@ final class HostileInputTest {
         Map<String, String> before = TestFiles.checksums(tmp.resolve("soak"));
 
         if (c.files().containsKey("rules/limits.json")) {
-            TestFiles.copyTree(Path.of("rules/v1"), tmp.resolve("rules"));
+            RulesFolders.copyOfV1(tmp.resolve("rules"));
         }
         c.files().forEach((name, content) -> TestFiles.write(tmp.resolve(name), content));
         Map<String, String> env = new HashMap<>(Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z"));
@@ -270,7 +282,7 @@ final class HostileInputTest {
         Files.createSymbolicLink(zero, Path.of("/dev/zero"));
         TestFiles.write(tmp.resolve("EDGE_REPORT.json"), OK_REPORT);
         Path rules = tmp.resolve("rules");
-        TestFiles.copyTree(Path.of("rules/v1"), rules);
+        RulesFolders.copyOfV1(rules);
         Files.delete(rules.resolve("limits.json"));
         Files.createSymbolicLink(rules.resolve("limits.json"), Path.of("/dev/zero"));
         Files.createDirectories(tmp.resolve("drop"));

@@ -7,9 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import soaktune.io.Json;
+import soaktune.rules.RulesFolders;
 
 /** `tune` end to end through the real CLI: outputs, markers, precedence of override sources, bad input. */
 final class TuneCommandTest {
@@ -122,37 +128,49 @@ final class TuneCommandTest {
         assertThat(read(out()).get("min_interval_ms").asInt()).isEqualTo(150);
     }
 
-    @Test
-    void fieldsOutsideTheFiveAreSkippedAndDropped() throws Exception {
+    /** Fields outside the five are skipped and dropped; current values outside the limits are clamped and reported. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "{\"min_interval_ms\": 90, \"max_position\": 5}; | runtime_override | SKIP | FIELD=max_position "
+                + "REASON=not_allowed |; min_interval_ms; 90",
+        "{\"tail_age_ms\": 5000}; | runtime_clamp | WARN | FIELD=tail_age_ms FROM=5000 TO=1000 REASON=outside_limits |;"
+                + " tail_age_ms; 1000"})
+    void overridesFromEnvAreCheckedFieldByField(String overrides, String marker, String field, int written)
+            throws Exception {
         report(TestFiles.healthyReport());
         Map<String, String> env = new HashMap<>(FROZEN);
-        env.put("MM_RUNTIME_OVERRIDES_JSON", "{\"min_interval_ms\": 90, \"max_position\": 5}");
+        env.put("MM_RUNTIME_OVERRIDES_JSON", overrides);
         CliRun r = tune(env);
-        assertThat(r.out()).contains("| runtime_override | SKIP | FIELD=max_position REASON=not_allowed |");
-        assertThat(read(out()).has("max_position")).isFalse();
-        assertThat(read(out()).get("min_interval_ms").asInt()).isEqualTo(90);
+        assertThat(r.out()).contains(marker);
+        assertThat(read(out()).fieldNames()).toIterable().containsExactly("base_spread_bps_delta", "impact_cap_ratio",
+                "min_interval_ms", "replace_rate_per_min", "tail_age_ms");
+        assertThat(read(out()).get(field).asInt()).isEqualTo(written);
+    }
+
+    /** A bad value in the environment: exit 2, one exact line naming the variable (and field), nothing written. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badEnvironments")
+    void aBadEnvironmentValueIsRejected(String variable, String value, String message) {
+        report(TestFiles.healthyReport());
+        CliRun r = tune(Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z", variable, value));
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip()).isEqualTo("soaktune: error: " + message);
+        assertThat(Files.exists(out())).isFalse();
+    }
+
+    static Stream<Arguments> badEnvironments() {
+        return Stream.of(
+                Arguments.of("MM_PROFILE", "NOPE",
+                        "MM_PROFILE: unknown profile 'NOPE' (built in: S1; or give a path to a profile JSON file)"),
+                Arguments.of("MM_RUNTIME_OVERRIDES_JSON", "{\"min_interval_ms\": \"fast\"}",
+                        "MM_RUNTIME_OVERRIDES_JSON: min_interval_ms: must be a number, got string \"fast\""));
     }
 
     @Test
-    void currentValuesOutsideLimitsAreClampedAndReported() throws Exception {
+    void profileFlagWinsOverEnv() {
         report(TestFiles.healthyReport());
-        Map<String, String> env = new HashMap<>(FROZEN);
-        env.put("MM_RUNTIME_OVERRIDES_JSON", "{\"tail_age_ms\": 5000}");
-        CliRun r = tune(env);
-        assertThat(r.out()).contains("| runtime_clamp | WARN | FIELD=tail_age_ms FROM=5000 TO=1000 REASON=outside_limits |");
-        assertThat(read(out()).get("tail_age_ms").asInt()).isEqualTo(1000);
-    }
-
-    @Test
-    void profileFlagWinsOverEnvAndUnknownProfileExitsTwo() {
-        report(TestFiles.healthyReport());
-        Map<String, String> env = new HashMap<>(FROZEN);
-        env.put("MM_PROFILE", "NOPE");
-        CliRun bad = tune(env);
-        assertThat(bad.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(bad.err().strip()).isEqualTo(
-                "soaktune: error: MM_PROFILE: unknown profile 'NOPE' (built in: S1; or give a path to a profile JSON file)");
-        assertThat(tune(env, "--profile", "S1").code()).isZero();
+        assertThat(tune(Map.of("MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z", "MM_PROFILE", "NOPE"), "--profile", "S1")
+                .code()).isZero();
     }
 
     @Test
@@ -162,44 +180,6 @@ final class TuneCommandTest {
         CliRun r = tune(FROZEN, "--profile", profile.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("PROFILE=P2").contains("FIELD=min_interval_ms FROM=200 TO=220");
-    }
-
-    @Test
-    void badReportsFailWithOneLineNamingFileAndFieldAndChangeNothing() throws Exception {
-        report(TestFiles.edgeReport("cancel_ratio", "0.7"));
-        assertThat(tune(FROZEN).code()).isZero();
-        Map<String, String> before = TestFiles.checksums(tmp.resolve("soak"));
-        String[][] cases = {
-                {TestFiles.edgeReport("cancel_ratio", "1.4"), "totals.cancel_ratio: must be a ratio between 0 and 1, got 1.4"},
-                {TestFiles.edgeReport("cancel_ratio", "\"NaN\""), "totals.cancel_ratio: must be a number, got string \"NaN\""},
-                {TestFiles.edgeReport("cancel_ratio", "NaN"), "malformed JSON"},
-                {TestFiles.edgeReport("ws_lag_p95_ms", "-3"), "totals.ws_lag_p95_ms: must be a finite number >= 0"},
-                {TestFiles.edgeReport("cancel_ratio", null), "totals.cancel_ratio: is missing, and the rules read it"},
-                {"{\"symbols\": {}}", "totals: is missing"},
-                {"{\"totals\": {\"net_bps\": 1", "malformed JSON"},
-                {"", "is empty"},
-                {"{\"totals\": {\"net_bps\": 1, \"net_bps\": 2}}", "Duplicate field 'net_bps'"},
-        };
-        for (String[] c : cases) {
-            report(c[0]);
-            CliRun r = tune(FROZEN);
-            assertThat(r.code()).as(c[1]).isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(r.err().lines()).as(c[1]).hasSize(1);
-            assertThat(r.err()).contains("EDGE_REPORT.json").contains(c[1]).doesNotContain("\tat ");
-            assertThat(TestFiles.checksums(tmp.resolve("soak"))).as(c[1]).isEqualTo(before);
-        }
-    }
-
-    @Test
-    void invalidOverridesEnvIsRejected() {
-        report(TestFiles.healthyReport());
-        Map<String, String> env = new HashMap<>(FROZEN);
-        env.put("MM_RUNTIME_OVERRIDES_JSON", "{\"min_interval_ms\": \"fast\"}");
-        CliRun r = tune(env);
-        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.err().strip()).isEqualTo(
-                "soaktune: error: MM_RUNTIME_OVERRIDES_JSON: min_interval_ms: must be a number, got string \"fast\"");
-        assertThat(Files.exists(out())).isFalse();
     }
 
     @Test
@@ -219,7 +199,7 @@ final class TuneCommandTest {
     @Test
     void editingAThresholdInACopiedRulesFolderChangesTheDecisionWithoutRebuilding() throws Exception {
         Path rules = tmp.resolve("rules-copy");
-        TestFiles.copyTree(Path.of("rules/v1"), rules);
+        RulesFolders.copyOfV1(rules);
         report(TestFiles.edgeReport("cancel_ratio", "0.5"));
         CliRun original = tune(FROZEN, "--rules", rules.toString());
         assertThat(original.out()).contains("ADJUSTMENTS=0");
@@ -235,7 +215,7 @@ final class TuneCommandTest {
     @Test
     void aRuleFileThatDoesNotCompileIsReportedWithFileAndLine() throws Exception {
         Path rules = tmp.resolve("rules-broken");
-        TestFiles.copyTree(Path.of("rules/v1"), rules);
+        RulesFolders.copyOfV1(rules);
         Path triggers = rules.resolve("triggers.drl");
         Files.writeString(triggers, Files.readString(triggers).replaceFirst("when", "whem"));
         report(TestFiles.healthyReport());

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import soaktune.cli.TestFiles;
 import soaktune.io.ProfileLoader;
 import soaktune.model.GuardAction;
 import soaktune.model.MetricName;
@@ -15,6 +14,7 @@ import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.model.Proposal;
 import soaktune.model.TunableField;
+import soaktune.rules.RulesFolders;
 import soaktune.rules.engine.RuleSetLoader;
 
 /**
@@ -48,7 +48,7 @@ final class GuardrailsWithExtraRowsTest {
     @BeforeAll
     static void load() throws Exception {
         Path rules = tmp.resolve("v1");
-        TestFiles.copyTree(Path.of("rules/v1"), rules);
+        RulesFolders.copyOfV1(rules);
         Files.writeString(rules.resolve("extra.drl"), EXTRA_ROW);
         tuner = new Tuner(RuleSetLoader.load(rules));
         s1 = ProfileLoader.load("S1", "test");

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -17,20 +16,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Statistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import soaktune.bench.DecisionBenchmark;
 import soaktune.bench.MachineInfo;
 
 /** {@code bench decision}: JMH, one warm decision on the v1 rules vs the same logic as plain Java (target <= 10 us). */
-@Command(name = "decision", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "decision",
         description = {"Runs the JMH benchmark of one decision (Drools, a new session per decision) next to the "
                 + "same logic as plain Java, and prints medians and the ratio, per scenario."})
-public final class BenchDecisionCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class BenchDecisionCommand extends CliCommand {
     @Mixin
     RulesOption rulesOption;
 
@@ -49,7 +43,7 @@ public final class BenchDecisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String rules = rulesOption.checkedSource().recorded(); // forked JVMs find it from anywhere
         out.println("bench decision: " + MachineInfo.describe());
         out.flush();

@@ -1,5 +1,7 @@
 package soaktune.cli;
 
+import static soaktune.cli.SimulatorOptions.fmt;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import soaktune.bench.FrontierBench;
 import soaktune.bench.FrontierGrid;
 import soaktune.bench.FrontierJson;
@@ -24,7 +22,6 @@ import soaktune.bench.KpiTargets;
 import soaktune.bench.MachineInfo;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.InputException;
-import soaktune.io.Json;
 import soaktune.io.Json;
 import soaktune.io.LimitsReader;
 import soaktune.rules.engine.RuleSource;
@@ -37,7 +34,7 @@ import soaktune.sim.replay.IntensityCalibrator;
 import soaktune.sim.replay.MarketData;
 
 /** {@code bench frontier}: what the limits box allows at all, per scenario x seed, judged by the KPI gate. */
-@Command(name = "frontier", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "frontier",
         description = {"Sweeps a grid over the limits box (limits.json of --rules) for every scenario x seed: one "
                 + "soak iteration (iteration 1, --iteration-minutes of market, the profile plus the point as runtime "
                 + "overrides, as run --mock) per point, judged by the KPI gate (kpi_thresholds.json of --rules). "
@@ -52,16 +49,10 @@ import soaktune.sim.replay.MarketData;
                         + "Measured: 6 scenarios + the BTCUSDT replay x 20 seeds = 15,120 iterations in 113.5 s "
                         + "wall, 98.4 s CPU on 2 busy cores; 6x5x5x5 costs about 7x that. See "
                         + "docs/tuning-benchmark.md, \"Feasibility frontier\"."})
-public final class BenchFrontierCommand implements Callable<Integer> {
+public final class BenchFrontierCommand extends CliCommand {
     /** Resolution of the default grid; see the command's description and docs/tuning-benchmark.md. */
     static final String DEFAULT_GRID = "6x3x3x2";
     static final String SMOKE_GRID = "2x2x2x2";
-
-    @ParentCommand
-    BenchCommand bench;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--scenarios", paramLabel = "all|none|A,B", defaultValue = "all",
             description = "Scenarios: all, none (only --market-data), or names / scenario files separated by "
@@ -112,20 +103,19 @@ public final class BenchFrontierCommand implements Callable<Integer> {
         BenchRanges.count("bench frontier", "--seeds", seeds);
         BenchRanges.iterationMinutes("bench frontier", iterationMinutes);
         int n = BenchRanges.threads("bench frontier", threads);
-        Profile profile = profileOption.resolve(bench.root().env());
+        Profile profile = profileOption.resolve(env());
         // Only the limits and thresholds of the rule set are read: the frontier does not run its DRL.
         RuleSource rules = rulesOption.checkedSource();
         String limitsFile = rules.nameOf("limits.json");
         Limits limits = LimitsReader.fromJson(limitsFile, Json.parse(limitsFile, rules.read("limits.json")));
-        KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(rules.nameOf(KpiThresholdsReader.FILE),
-                rules.read(KpiThresholdsReader.FILE), bench.root().env()));
+        KpiTargets targets = new KpiTargets(RulesOption.thresholds(rules, env()));
         FrontierGrid g = FrontierGrid.of(limits, profile, FrontierGrid.parseCounts(grid == null ? DEFAULT_GRID : grid));
         List<FrontierMarket> markets = markets();
         if (markets.isEmpty()) {
             throw new InputException("bench frontier", "--scenarios", "none given and no --market-data: nothing to sweep");
         }
 
-        var out = spec.commandLine().getOut();
+        var out = out();
         out.println("Limits: " + limitsFile + ", profile " + profile.name() + ", seeds 1.." + seeds
                 + ", one iteration of " + fmt(iterationMinutes) + " min per point");
         out.println("KPI targets: " + targets.describe());
@@ -160,9 +150,7 @@ public final class BenchFrontierCommand implements Callable<Integer> {
     private List<FrontierMarket> markets() throws InputException {
         List<FrontierMarket> out = new ArrayList<>();
         if (!scenarios.strip().equals("none")) {
-            for (ScenarioSpec s : ScenarioList.parse(scenarios)) {
-                out.add(FrontierMarket.synthetic(s));
-            }
+            ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).forEach(out::add);
         }
         ScenarioSpec base = Scenario.DEFAULT.spec();
         for (Path dir : marketData) {
@@ -172,9 +160,5 @@ public final class BenchFrontierCommand implements Callable<Integer> {
             out.add(FrontierMarket.replay(base, data, cal));
         }
         return out;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -2,23 +2,17 @@ package soaktune.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import soaktune.bench.MachineInfo;
 import soaktune.bench.ReloadBench;
 
 /** {@code bench reload}: many hot reloads in one JVM, heap after GC along the way (target: no growth). */
-@Command(name = "reload", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "reload",
         description = {"Edits a copy of the rules folder and hot-reloads it --count times in this JVM (one decision "
                 + "after each), printing heap after a full GC, metaspace and class counts. Exits 1 if a reload failed."})
-public final class BenchReloadCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class BenchReloadCommand extends CliCommand {
     @Mixin
     RulesOption rulesOption;
 
@@ -34,7 +28,7 @@ public final class BenchReloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (smoke) {
             count = 3;
             sampleEvery = 3;

@@ -7,24 +7,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import soaktune.bench.MachineInfo;
 import soaktune.bench.ServeBench;
 
 /** {@code bench serve}: decision latency over loopback HTTP at a fixed rate (target p50 <= 100 us, p99 <= 1 ms). */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "serve",
         description = {"Starts 'serve' (or targets --url), sends POST /v1/tune open-loop at --rate for --duration "
                 + "seconds and prints latency percentiles, errors and, for a server it started, heap after GC "
                 + "and peak RSS. Exits 1 if any request failed."})
-public final class BenchServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class BenchServeCommand extends CliCommand {
     @Option(names = "--rate", paramLabel = "N", defaultValue = "1000", description = "Requests per second. Default: ${DEFAULT-VALUE}.")
     int rate;
 
@@ -60,7 +54,7 @@ public final class BenchServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (smoke) {
             rate = 200;
             duration = 1;

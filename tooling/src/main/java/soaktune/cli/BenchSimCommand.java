@@ -5,13 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import soaktune.bench.SimBench;
 import soaktune.io.InputException;
 import soaktune.model.Overrides;
@@ -21,17 +17,11 @@ import soaktune.sim.ScenarioSpec;
 import soaktune.sim.replay.MarketData;
 
 /** {@code bench sim}: simulated market events per second on one thread, per scenario and for the replay. */
-@Command(name = "sim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "sim",
         description = {"Measures simulated market events per second on one thread (median of timed runs after "
                 + "warm-up) for each scenario, and the whole replay of a capture when one is present.",
                 "Exit codes: 0 measured, 2 bad option or capture."})
-public final class BenchSimCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchCommand bench;
-
-    @Spec
-    CommandSpec spec;
-
+public final class BenchSimCommand extends CliCommand {
     @Option(names = "--scenarios", paramLabel = "all|A,B", defaultValue = "all",
             description = "Scenarios to time. Default: ${DEFAULT-VALUE}.")
     String scenarios;
@@ -71,9 +61,9 @@ public final class BenchSimCommand implements Callable<Integer> {
             throw new InputException("bench sim", "--runs/--warmup/--iterations",
                     "must be 1..1000, 0..1000 and 1..10000, got " + runs + ", " + warmup + ", " + iterations);
         }
-        Profile profile = profileOption.resolve(bench.root().env());
+        Profile profile = profileOption.resolve(env());
         Map<String, Double> applied = profile.applyRuntime(Overrides.empty());
-        var out = spec.commandLine().getOut();
+        var out = out();
         out.println("Profile " + profile.name() + " without overrides; one thread; " + warmup + " warm-up + " + runs
                 + " timed runs each");
         List<SimBench.Row> rows = new ArrayList<>();

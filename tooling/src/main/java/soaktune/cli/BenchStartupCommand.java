@@ -5,23 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import soaktune.bench.MachineInfo;
 import soaktune.bench.StartupBench;
 
 /** {@code bench startup}: one-shot tune as a whole process, cold, per start-up set-up (target: median <= 0.5 s). */
-@Command(name = "startup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "startup",
         description = {"Times 'tune' as a whole process (JVM start to exit) in several set-ups, interleaved: plain, "
                 + "rule-base cache, class-data-sharing archive, both, and bin/soaktune. Prints medians."})
-public final class BenchStartupCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class BenchStartupCommand extends CliCommand {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "11", description = "Counted runs per set-up. Default: ${DEFAULT-VALUE}.")
     int runs;
 
@@ -41,7 +35,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (runs < 1 || warmup < 0) {
             throw new ExitException(ExitCodes.INVALID_INPUT, "bench startup: --runs must be >= 1 and --warmup >= 0");
         }

@@ -7,13 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import soaktune.bench.FrontierBench;
 import soaktune.bench.FrontierCell;
 import soaktune.bench.FrontierGrid;
@@ -21,24 +17,17 @@ import soaktune.bench.FrontierMarket;
 import soaktune.bench.FrontierSummary;
 import soaktune.bench.KpiTargets;
 import soaktune.bench.TuningBench;
-import soaktune.gate.KpiThresholdsReader;
 import soaktune.bench.TuningTable;
 import soaktune.model.Limits;
 import soaktune.model.Profile;
 import soaktune.tuning.Tuner;
 
 /** {@code bench tuning}: does a rule set bring each scenario to its KPI targets, and how fast, how steadily? */
-@Command(name = "tuning", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "tuning",
         description = {"Runs every scenario x seed with and without auto-tune and prints how often every KPI "
                 + "target is met by iteration 3 and 5, whether it stays met, oscillations and limit stops.",
                 "Exit codes: 0 measured, 2 bad option, 4 the rules do not load."})
-public final class BenchTuningCommand implements Callable<Integer> {
-    @ParentCommand
-    BenchCommand bench;
-
-    @Spec
-    CommandSpec spec;
-
+public final class BenchTuningCommand extends CliCommand {
     @Option(names = "--scenarios", paramLabel = "all|A,B", defaultValue = "all",
             description = "Scenarios: all, or names / scenario files separated by commas. Default: ${DEFAULT-VALUE}.")
     String scenarios;
@@ -88,19 +77,20 @@ public final class BenchTuningCommand implements Callable<Integer> {
         BenchRanges.count("bench tuning", "--iterations", iterations);
         BenchRanges.iterationMinutes("bench tuning", iterationMinutes);
         int n = BenchRanges.threads("bench tuning", threads);
-        Profile profile = profileOption.resolve(bench.root().env());
-        Tuner tuner = new Tuner(rulesOption.load(bench.root().env()));
+        Profile profile = profileOption.resolve(env());
+        Tuner tuner = new Tuner(rulesOption.load(env()));
         KpiTargets targets = targets(tuner);
         TuningBench.Config config = new TuningBench.Config(ScenarioList.parse(scenarios), seeds, iterations, n, tuner,
                 targets, profile, iterationMinutes);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (vs != null) {
             RulesOption other = new RulesOption();
             other.spec = vs;
-            Tuner tunerB = new Tuner(other.load(bench.root().env()));
+            Tuner tunerB = new Tuner(other.load(env()));
             KpiTargets targetsB = targets(tunerB);
-            String labelA = label(tuner);
-            String labelB = label(tunerB).equals(labelA) ? label(tunerB) + " (vs)" : label(tunerB);
+            // A rule set's row label: its version (v1, v2, or the folder's name).
+            String labelA = tuner.ruleSet().version();
+            String labelB = tunerB.ruleSet().version().equals(labelA) ? labelA + " (vs)" : tunerB.ruleSet().version();
             TuningBench.Result result = TuningBench.vs(config, labelA, new TuningBench.Config(config.scenarios(),
                     seeds, iterations, n, tunerB, targetsB, profile, iterationMinutes), labelB);
             out.println("Rules: " + labelA + " = " + tuner.ruleSet().source().display() + " (sha "
@@ -127,13 +117,7 @@ public final class BenchTuningCommand implements Callable<Integer> {
     }
 
     private KpiTargets targets(Tuner tuner) throws Exception {
-        return new KpiTargets(KpiThresholdsReader.read(tuner.ruleSet().source().nameOf(KpiThresholdsReader.FILE),
-                tuner.ruleSet().source().read(KpiThresholdsReader.FILE), bench.root().env()));
-    }
-
-    /** A rule set's row label: its version (v1, v2, or the folder's name). */
-    private static String label(Tuner tuner) {
-        return tuner.ruleSet().version();
+        return new KpiTargets(RulesOption.thresholds(tuner.ruleSet().source(), env()));
     }
 
     private static Map<String, Integer> seedsPer(TuningBench.Config config) {
@@ -149,7 +133,7 @@ public final class BenchTuningCommand implements Callable<Integer> {
         List<FrontierMarket> markets = ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).toList();
         FrontierBench.Result r = FrontierBench.run(new FrontierBench.Config(markets, seeds, grid, limits, profile,
                 targets, iterationMinutes, n, true));
-        spec.commandLine().getOut().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
+        out().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
                 + "(grid %s, %d points) has a point meeting every target; %,d iterations in %.1f s wall",
                 BenchFrontierCommand.DEFAULT_GRID, grid.size(), r.iterations(), r.wallSeconds()));
         return r;

@@ -2,22 +2,17 @@ package soaktune.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import soaktune.bench.StartupTraining;
 
 /**
  * Hidden: the training run {@code bin/soaktune} records its class-data-sharing archive from
  * ({@code java -XX:ArchiveClassesAtExit=... -jar soaktune.jar cds-training}). Not for users.
  */
-@Command(name = "cds-training", hidden = true, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "cds-training", hidden = true,
         description = "Runs tune twice (compiling, then from the rule-base cache) in a temporary folder.")
-public final class CdsTrainingCommand implements Callable<Integer> {
-    @ParentCommand
-    SoaktuneCommand root;
-
+public final class CdsTrainingCommand extends CliCommand {
     @Mixin
     RulesOption rulesOption;
 

@@ -3,14 +3,20 @@ package soaktune.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Option checks of serve and the bench commands (the running server is tested in soaktune.serve). */
 final class ServeAndBenchCommandTest {
-    @Test
-    void servePortOutOfRangeIsBadInput() {
-        CliRun r = CliRun.run("serve", "--port", "70000");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "serve --port 70000 | --port must be between 0 and 65535",
+        // benchmarks that start processes must run from the jar
+        "bench startup --smoke | run it from the jar"})
+    void aBadOptionIsBadInput(String args, String message) {
+        CliRun r = CliRun.run(args.split(" "));
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.err()).contains("--port must be between 0 and 65535");
+        assertThat(r.err()).contains(message);
     }
 
     @Test
@@ -29,13 +35,6 @@ final class ServeAndBenchCommandTest {
                 "import soaktune.model.Trigger\nimport java.lang.System");
         CliRun r = CliRun.run("serve", "--port", "0", "--rules", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.RULES_INVALID);
-    }
-
-    @Test
-    void benchmarksThatStartProcessesMustRunFromTheJar() {
-        CliRun r = CliRun.run("bench", "startup", "--smoke");
-        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.err()).contains("run it from the jar");
     }
 
     @Test

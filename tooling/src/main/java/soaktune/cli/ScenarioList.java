@@ -1,6 +1,7 @@
 package soaktune.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import soaktune.io.InputException;
 import soaktune.sim.Scenario;
@@ -13,13 +14,10 @@ final class ScenarioList {
     }
 
     static List<ScenarioSpec> parse(String value) throws InputException {
-        List<ScenarioSpec> out = new ArrayList<>();
         if (value.strip().equals("all")) {
-            for (Scenario s : Scenario.values()) {
-                out.add(s.spec());
-            }
-            return out;
+            return Arrays.stream(Scenario.values()).map(Scenario::spec).toList();
         }
+        List<ScenarioSpec> out = new ArrayList<>();
         for (String name : value.split(",")) {
             if (name.isBlank()) {
                 throw new InputException("--scenarios", "has an empty name in '" + value + "'");
