@@ -21,6 +21,9 @@ import soaktune.tuning.CurrentValues;
  * {@code run --mock} starts from) at every point of a grid over the limits box, each judged by the KPI gate.
  * No rules run: this is what the limits allow at all, the yardstick every rule set is measured against.
  *
+ * <p>A second, finer pass ({@link FrontierRefine}) then looks around the best points of every seed on which no
+ * grid point was feasible, so that a narrow feasible region between grid points is not missed.
+ *
  * <p>Work is split into chunks of points of one cell, spread over a thread pool. Each chunk keeps one
  * simulator and restores the starting state before each point, which reproduces iteration 1 exactly (see
  * docs/simulator.md §1), so the results do not depend on the chunking or the thread timing.
@@ -83,17 +86,7 @@ public final class FrontierBench {
                     }
                 }
             }
-            long iterations = 0;
-            for (Future<Integer> f : futures) {
-                try {
-                    iterations += f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Exception cause) {
-                        throw cause;
-                    }
-                    throw e;
-                }
-            }
+            long iterations = await(futures);
             List<FrontierCell> cells = new ArrayList<>();
             int k = 0;
             for (FrontierMarket market : c.markets()) {
@@ -103,10 +96,58 @@ public final class FrontierBench {
                             Arrays.stream(slot).allMatch(p -> p != null)));
                 }
             }
+            // Second pass: a finer look around the best points of every seed with no feasible grid point.
+            List<List<Overrides>> refinePoints = new ArrayList<>();
+            List<FrontierCell.Point[]> refineSlots = new ArrayList<>();
+            futures.clear();
+            k = 0;
+            for (FrontierMarket market : c.markets()) {
+                for (long seed = 1; seed <= c.seeds(); seed++) {
+                    FrontierCell cell = cells.get(k++);
+                    List<Overrides> points = cell.feasible() ? List.of() : FrontierRefine.points(c.grid(), c.limits(), cell);
+                    List<java.util.Map<String, Double>> refinedApplied = points.stream()
+                            .map(p -> c.profile().applyRuntime(CurrentValues.resolve(p, c.profile(), c.limits()).values()))
+                            .toList();
+                    FrontierCell.Point[] slot = new FrontierCell.Point[points.size()];
+                    refinePoints.add(points);
+                    refineSlots.add(slot);
+                    long s = seed;
+                    for (int from = 0; from < points.size(); from += CHUNK) {
+                        int f = from;
+                        int to = Math.min(points.size(), from + CHUNK);
+                        futures.add(pool.submit(() -> sweep(market, s, f, to, refinedApplied, slot, c, false)));
+                    }
+                }
+            }
+            iterations += await(futures);
+            for (int i = 0; i < cells.size(); i++) {
+                FrontierCell cell = cells.get(i);
+                List<FrontierCell.Refined> refined = new ArrayList<>();
+                for (int j = 0; j < refinePoints.get(i).size(); j++) {
+                    refined.add(new FrontierCell.Refined(refinePoints.get(i).get(j), refineSlots.get(i)[j]));
+                }
+                cells.set(i, new FrontierCell(cell.market(), cell.seed(), cell.points(), cell.complete(), refined));
+            }
             return new Result(cells, c.grid(), c.seeds(), (System.nanoTime() - start) / 1e9, c.threads(), iterations);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Waits for every unit of work; returns how many iterations they ran. */
+    private static long await(List<Future<Integer>> futures) throws Exception {
+        long iterations = 0;
+        for (Future<Integer> f : futures) {
+            try {
+                iterations += f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+        return iterations;
     }
 
     /** Runs points [from, to) of one cell into {@code slot}; returns how many iterations it ran. */

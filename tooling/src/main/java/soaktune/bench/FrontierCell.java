@@ -8,9 +8,11 @@ import java.util.Set;
 /**
  * The frontier of one market x seed: for every grid point (in grid order) which KPI targets it missed and its
  * net_bps. {@code complete} is false when the sweep stopped at the first feasible point (only the feasible
- * flag is then known; shares and the best point are not).
+ * flag is then known; shares and the best point are not). {@code refined} holds the second, finer pass's
+ * points ({@link FrontierRefine}), run only when no grid point was feasible; they count for {@link #feasible},
+ * not for the grid's shares and best point.
  */
-public record FrontierCell(String market, long seed, List<Point> points, boolean complete) {
+public record FrontierCell(String market, long seed, List<Point> points, boolean complete, List<Refined> refined) {
 
     /** One grid point's iteration, judged by the KPI gate: the short names of the targets missed. */
     public record Point(List<String> failing, double netBps) {
@@ -23,13 +25,28 @@ public record FrontierCell(String market, long seed, List<Point> points, boolean
         }
     }
 
-    public FrontierCell {
-        points = java.util.Collections.unmodifiableList(new ArrayList<>(points));
+    /** A point of the second pass, off the grid: its five values and its result. */
+    public record Refined(soaktune.model.Overrides values, Point result) {
     }
 
-    /** At least one point met every KPI target. */
+    public FrontierCell {
+        points = java.util.Collections.unmodifiableList(new ArrayList<>(points));
+        refined = List.copyOf(refined);
+    }
+
+    /** A cell without a second pass. */
+    public FrontierCell(String market, long seed, List<Point> points, boolean complete) {
+        this(market, seed, points, complete, List.of());
+    }
+
+    /** At least one point, on the grid or of the second pass, met every KPI target. */
     public boolean feasible() {
-        return points.stream().anyMatch(p -> p != null && p.feasible());
+        return points.stream().anyMatch(p -> p != null && p.feasible()) || firstFeasibleRefined() != null;
+    }
+
+    /** The first point of the second pass that met every target, or null. */
+    public Refined firstFeasibleRefined() {
+        return refined.stream().filter(r -> r.result().feasible()).findFirst().orElse(null);
     }
 
     public int feasiblePoints() {

@@ -76,6 +76,17 @@ public final class FrontierJson {
         m.put("seed", c.seed());
         m.put("feasible", c.feasible());
         m.put("complete", c.complete());
+        if (!c.refined().isEmpty()) {
+            // the second pass (FrontierRefine): how many points, and the first feasible one (all five fields)
+            Map<String, Object> refined = new TreeMap<>();
+            refined.put("points", c.refined().size());
+            refined.put("feasible_points", (int) c.refined().stream().filter(r -> r.result().feasible()).count());
+            FrontierCell.Refined first = c.firstFeasibleRefined();
+            if (first != null) {
+                refined.put("first_feasible", first.values().toJson());
+            }
+            m.put("second_pass", refined);
+        }
         if (c.complete()) {
             m.put("points", c.points().size());
             m.put("feasible_points", c.feasiblePoints());

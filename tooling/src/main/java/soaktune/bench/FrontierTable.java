@@ -30,6 +30,8 @@ public final class FrontierTable {
                     counts(s.bestFailing(), s.seeds()), s.bestMeanNetBps(),
                     s.failingEverywhere().isEmpty() ? "none" : String.join(", ", s.failingEverywhere())));
         }
+        out.println();
+        out.println(secondPass(result));
         if (summaries.stream().anyMatch(FrontierSummary::complete) && !grid.swept().isEmpty()) {
             out.println();
             out.println("Where the feasible points lie: per swept field, the share of points with that value that "
@@ -55,6 +57,34 @@ public final class FrontierTable {
             }
         }
         out.flush();
+    }
+
+    /**
+     * One line on the second pass ({@link FrontierRefine}): how many seeds with no feasible grid point it looked
+     * at, at how many points, and which seeds it found feasible, with the first such point.
+     */
+    static String secondPass(FrontierBench.Result result) {
+        List<FrontierCell> looked = result.cells().stream().filter(c -> !c.refined().isEmpty()).toList();
+        int points = looked.stream().mapToInt(c -> c.refined().size()).sum();
+        List<String> found = new ArrayList<>();
+        for (FrontierCell c : looked) {
+            FrontierCell.Refined r = c.firstFeasibleRefined();
+            if (r != null) {
+                found.add(c.market() + " seed " + c.seed() + " (" + values(r.values()) + ")");
+            }
+        }
+        return String.format(Locale.ROOT, "Second pass (around the %d best grid points of each seed with no feasible "
+                + "grid point): %d seeds, %,d points; feasible there: %s", FrontierRefine.BEST, looked.size(), points,
+                found.isEmpty() ? "none" : String.join(", ", found));
+    }
+
+    /** All five fields of a point: "min_interval_ms=175 replace_rate_per_min=240 ...". */
+    private static String values(Overrides values) {
+        List<String> parts = new ArrayList<>();
+        for (TunableField f : FrontierGrid.ORDER) {
+            parts.add(f.key() + "=" + f.format(values.get(f).orElseThrow()));
+        }
+        return String.join(" ", parts);
     }
 
     /** The swept fields of a point: "min_interval_ms=50 replace_rate_per_min=360 ...". */

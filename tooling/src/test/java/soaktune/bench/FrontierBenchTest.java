@@ -65,6 +65,28 @@ final class FrontierBenchTest {
             assertThat(p.failing().size()).isGreaterThanOrEqualTo(best.failing().size());
         }
         assertThat(FrontierSummary.of(r).get(0).failingEverywhere()).contains("ws_lag");
+        // the second pass looked around its best points and found nothing either
+        assertThat(cell.refined()).isNotEmpty().allSatisfy(p -> assertThat(p.result().failing()).contains("ws_lag"));
+    }
+
+    @Test
+    void thinBookSeed4_isFoundFeasibleByTheSecondPass_betweenGridPoints() throws Exception {
+        Profile s1 = ProfileLoader.resolve(Optional.of("S1"), Map.of());
+        Limits limits = LimitsReader.read(Path.of("rules/v1/limits.json"));
+        KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(Path.of("rules/v1/kpi_thresholds.json"), Map.of()));
+        FrontierGrid g = FrontierGrid.of(limits, s1, FrontierGrid.parseCounts("6x3x3x2"));
+        FrontierBench.Result r = FrontierBench.run(new FrontierBench.Config(
+                List.of(FrontierMarket.synthetic(Scenario.THIN_BOOK.spec())), 4, g, limits, s1, targets, 10, 2, true));
+        FrontierCell seed4 = r.cells().get(3);
+        assertThat(seed4.feasiblePoints()).as("no feasible point on the default grid").isZero();
+        assertThat(seed4.feasible()).isTrue();
+        FrontierCell.Refined found = seed4.firstFeasibleRefined();
+        // measured: spread 0.45 (between the grid's 0.3 and 0.6) with the impact cap at its min
+        assertThat(found.values().get(soaktune.model.TunableField.BASE_SPREAD_BPS_DELTA)).contains(0.45);
+        assertThat(found.values().get(soaktune.model.TunableField.IMPACT_CAP_RATIO)).contains(0.04);
+        assertThat(r.cells().subList(0, 3)).allSatisfy(c -> assertThat(c.refined()).isEmpty());
+        assertThat(FrontierSummary.of(r).get(0).feasibleSeeds()).isEqualTo(4);
+        assertThat(FrontierTable.secondPass(r)).contains("1 seeds").contains("thin-book seed 4");
     }
 
     @Test

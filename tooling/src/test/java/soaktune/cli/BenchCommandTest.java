@@ -93,7 +93,10 @@ final class BenchCommandTest {
                         + "best: missed | mean net_bps at best | KPIs failing everywhere |")
                 .contains("| calm | 1 | 1/1 | ").contains("| laggy-venue | 1 | 0/1 | 0.0% |")
                 .contains("| market | min_interval_ms | replace_rate_per_min | base_spread_bps_delta | tail_age_ms |")
-                .containsPattern("2 markets x 1 seeds x 16 points = 32 iterations of 10 min in [0-9.]+ s wall");
+                // 32 grid iterations plus laggy-venue's second pass (FrontierRefine), which calm (feasible) skips
+                .containsPattern("Second pass \\(around the 4 best grid points of each seed with no feasible grid "
+                        + "point\\): 1 seeds, [0-9]+ points; feasible there: none")
+                .containsPattern("2 markets x 1 seeds x 16 points = [0-9,]+ iterations of 10 min in [0-9.]+ s wall");
     }
 
     @Test

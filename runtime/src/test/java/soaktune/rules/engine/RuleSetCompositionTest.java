@@ -99,8 +99,10 @@ final class RuleSetCompositionTest {
         RuleSource v2 = RuleSource.builtin("v2");
         assertThat(v2.layers()).extracting(RuleSource::display).containsExactly("builtin:v2", "builtin:v1");
         RulesSnapshot snapshot = v2.snapshot();
+        // v2 overrides guardrails.drl on purpose (its own spread cap); limits and thresholds stay v1's
         assertThat(snapshot.names()).containsEntry("relax.drl", "relax.drl")
-                .containsEntry("guardrails.drl", "builtin:v1/guardrails.drl")
+                .containsEntry("guardrails.drl", "guardrails.drl")
+                .containsEntry("kpi_thresholds.json", "builtin:v1/kpi_thresholds.json")
                 .containsEntry("limits.json", "builtin:v1/limits.json");
         assertThat(RuleSetLoader.check(v2.snapshot()).ok()).isTrue();
     }
