@@ -59,6 +59,9 @@ public final class TuneServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = Json.MAX_FILE_BYTES;
     /** Largest request line + headers accepted; a tune request needs well under 1 KB of them. */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** The most of an unwanted request body (404, 405) read to keep its connection open. */
+    private static final int DISCARD_BYTES = 64 * 1024;
+
     /** A connection with no byte in either direction for this long is closed. */
     public static final long IDLE_TIMEOUT_MS = 5_000;
     /** Jetty's own threads beside the request threads: one acceptor, one selector. */
@@ -178,6 +181,7 @@ public final class TuneServer implements AutoCloseable {
                     health(exchange, method.equals("HEAD"));
                 }
             } else {
+                discardBody(exchange);
                 send(exchange, 404, error("no such path: " + path + " (try POST " + TUNE_PATH + " or GET "
                         + HEALTH_PATH + ")", null));
             }
@@ -259,6 +263,7 @@ public final class TuneServer implements AutoCloseable {
     }
 
     private void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
+        discardBody(exchange);
         exchange.getResponseHeaders().set("Allow", allowed);
         send(exchange, 405, error(exchange.getRequestMethod() + " is not allowed here (allowed: " + allowed + ")", null));
     }
@@ -278,6 +283,19 @@ public final class TuneServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes((int) MAX_BODY_BYTES + 1);
             return bytes.length > MAX_BODY_BYTES ? null : bytes;
+        }
+    }
+
+    /**
+     * Reads and drops a small request body we answer without reading (404, 405), so the connection stays
+     * usable: a body left unread makes the HTTP layer close the connection after the answer, and a keep-alive
+     * client that sends its next request on it gets no reply. A larger body is not read: the connection closes.
+     */
+    private static void discardBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            if (in.readNBytes(DISCARD_BYTES + 1).length > DISCARD_BYTES) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
         }
     }
 
