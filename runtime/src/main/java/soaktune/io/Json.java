@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
@@ -60,6 +61,9 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    /** {@link #BINDER} for files people write: an unknown key is a typo to report, not a newer version. */
+    private static final ObjectMapper STRICT_BINDER;
+
     private static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     static {
@@ -79,6 +83,7 @@ public final class Json {
                 CoercionInputShape.Boolean}) {
             BINDER.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
+        STRICT_BINDER = BINDER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // copied once configured
     }
 
     private Json() {
@@ -114,8 +119,21 @@ public final class Json {
 
     /** {@link #bind} for a part of a document found at {@code at}: errors name the whole path. */
     public static <T> T bind(String source, String at, JsonNode root, Class<T> type) throws InputException {
+        return bind(BINDER, source, at, root, type);
+    }
+
+    /**
+     * {@link #bind} for input people write (limits, thresholds, scenarios, requests): a key the record does not
+     * have is an error naming it and the keys allowed there.
+     */
+    public static <T> T bindStrict(String source, JsonNode root, Class<T> type) throws InputException {
+        return bind(STRICT_BINDER, source, "", root, type);
+    }
+
+    private static <T> T bind(ObjectMapper binder, String source, String at, JsonNode root, Class<T> type)
+            throws InputException {
         try {
-            return BINDER.treeToValue(root, type);
+            return binder.treeToValue(root, type);
         } catch (JsonMappingException e) {
             StringBuilder path = new StringBuilder(at);
             JsonNode node = root;
@@ -138,6 +156,10 @@ public final class Json {
     }
 
     private static String problem(JsonMappingException e, JsonNode node) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(
+                    u.getKnownPropertyIds().stream().map(String::valueOf).toList())) + ")";
+        }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return e.getCause().getMessage(); // a record refused the value: its own words
         }
