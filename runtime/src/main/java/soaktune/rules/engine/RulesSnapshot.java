@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +42,28 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         return RuleSource.folder(dir).snapshot();
     }
 
-    /** The files of {@code layers} (the set first, then its bases): the first layer holding a name wins. */
+    /**
+     * The files of {@code layers} (the set first, then its bases): the first layer holding a name wins, and a
+     * rule a closer layer defines replaces a base's rule of the same name ({@link RuleOverrides}).
+     */
     static RulesSnapshot compose(RuleSource set, List<RuleSource> layers) throws InputException {
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Integer> layerOf = new HashMap<>();
         for (RuleSource layer : layers) {
             for (Path p : RuleSetLoader.decisionFiles(layer.root())) {
                 String relative = layer.root().relativize(p).toString();
                 if (!files.containsKey(relative)) {
                     files.put(relative, bytes(p));
                     names.put(relative, layer == set ? relative : inherited(set, layer, relative));
+                    layerOf.put(relative, layers.indexOf(layer));
                 }
             }
         }
+        String sha256 = hash(files); // over the files as written, before a base's replaced rules are blanked
+        RuleOverrides.apply(files, layerOf);
         Path dir = set.builtin() ? Path.of(set.display()) : set.root();
-        return new RulesSnapshot(dir, files, hash(files), set, names);
+        return new RulesSnapshot(dir, files, sha256, set, names);
     }
 
     /** A base's file as problems name it: relative to the set's folder, or {@code builtin:v1/...}. */

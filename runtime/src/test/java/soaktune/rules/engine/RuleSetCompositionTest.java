@@ -99,12 +99,72 @@ final class RuleSetCompositionTest {
         RuleSource v2 = RuleSource.builtin("v2");
         assertThat(v2.layers()).extracting(RuleSource::display).containsExactly("builtin:v2", "builtin:v1");
         RulesSnapshot snapshot = v2.snapshot();
-        // v2 overrides guardrails.drl on purpose (its own spread cap); limits and thresholds stay v1's
+        // v2 replaces two of v1's guardrails by name; the files, limits and thresholds stay v1's
         assertThat(snapshot.names()).containsEntry("relax.drl", "relax.drl")
-                .containsEntry("guardrails.drl", "guardrails.drl")
+                .containsEntry("guardrail_overrides.drl", "guardrail_overrides.drl")
+                .containsEntry("guardrails.drl", "builtin:v1/guardrails.drl")
+                .containsEntry("anti_oscillation.drl", "builtin:v1/anti_oscillation.drl")
                 .containsEntry("kpi_thresholds.json", "builtin:v1/kpi_thresholds.json")
                 .containsEntry("limits.json", "builtin:v1/limits.json");
         assertThat(RuleSetLoader.check(v2.snapshot()).ok()).isTrue();
+        assertThat(rulesNamed(RuleSetLoader.load(v2, RuleBaseCache.disabled()), "spread_delta_cap"))
+                .containsExactly("soaktune.rules.v2");
+        assertThat(rulesNamed(RuleSetLoader.load(v2, RuleBaseCache.disabled()), "multi_fail_guard"))
+                .containsExactly("soaktune.rules.v1");
+    }
+
+    /** The packages holding a rule of that name in a loaded set. */
+    private static List<String> rulesNamed(RuleSet set, String name) {
+        return set.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .filter(r -> r.getName().equals(name)).map(r -> r.getPackageName()).toList();
+    }
+
+    private static final String OWN_CAP = """
+            package soaktune.rules.top
+
+            import soaktune.model.Proposal
+            import function soaktune.rules.Dsl.drop
+
+            // no spread change at all in this set
+            rule "spread_delta_cap"
+                salience 50
+            when
+                $p : Proposal( pending == true, field == "base_spread_bps_delta" )
+            then
+                drop(drools, $p, "this set never moves the spread");
+            end
+            """;
+
+    @Test
+    void anOwnRuleReplacesTheBasesRuleOfTheSameNameAndTheRestOfThatFileStays() throws Exception {
+        Path top = top("base: base\n");
+        Files.writeString(top.resolve("caps.drl"), OWN_CAP);
+        RulesSnapshot snapshot = RulesSnapshot.read(top);
+        String base = Files.readString(tmp.resolve("base/guardrails.drl"));
+        String composed = new String(snapshot.files().get("guardrails.drl"));
+        assertThat(composed).doesNotContain("spread_delta_cap").contains("rule \"multi_fail_guard\"")
+                .contains("rule \"accept_proposal\"");
+        // blanked, not cut: every line keeps its number and every character after the rule its column
+        assertThat(composed.lines().toList()).hasSameSizeAs(base.lines().toList());
+        assertThat(composed.indexOf("rule \"accept_proposal\"")).isEqualTo(base.indexOf("rule \"accept_proposal\""));
+        // the sha covers the files as written
+        assertThat(snapshot.sha256()).isEqualTo(RulesSnapshot.hash(new java.util.TreeMap<>(java.util.Map.of(
+                "anti_oscillation.drl", Files.readAllBytes(tmp.resolve("base/anti_oscillation.drl")),
+                "caps.drl", Files.readAllBytes(top.resolve("caps.drl")),
+                "guardrails.drl", base.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "kpi_thresholds.json", Files.readAllBytes(tmp.resolve("base/kpi_thresholds.json")),
+                "limits.json", Files.readAllBytes(tmp.resolve("base/limits.json")),
+                "triggers.drl", Files.readAllBytes(tmp.resolve("base/triggers.drl"))))));
+
+        RuleSet set = RuleSetLoader.load(top);
+        assertThat(rulesNamed(set, "spread_delta_cap")).containsExactly("soaktune.rules.top");
+        assertThat(rulesNamed(set, "max_two_changes_per_field")).containsExactly("soaktune.rules.v1");
+        // and a problem below the replaced rule is still reported at its line in the base file
+        RulesFolders.edit(tmp.resolve("base/guardrails.drl"), "    accept(drools, $p, \"no guardrail objected\");",
+                "    accept(drools, $p, \"no guardrail objected\");\n    System.exit(1);");
+        int line = Files.readString(tmp.resolve("base/guardrails.drl")).lines().toList().indexOf("    System.exit(1);") + 1;
+        assertThat(RuleSetLoader.check(RulesSnapshot.read(top)).errors()).extracting(RuleProblem::render)
+                .anyMatch(l -> l.startsWith("../base/guardrails.drl:" + line + ":5: calling java.lang.System.exit"));
     }
 
     @Test
