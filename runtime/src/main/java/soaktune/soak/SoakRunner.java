@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import soaktune.artifacts.AppliedProfile;
 import soaktune.artifacts.IterationSummary;
 import soaktune.artifacts.KpiGateFile;
@@ -263,40 +263,31 @@ public final class SoakRunner {
      * infeasible within limits in that iteration's decision. Printed with the count of each verdict.
      */
     private Verdict soakVerdict(List<String> verdicts, TuningMemory memory) {
-        Verdict last = Verdict.INCONCLUSIVE;
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) {
-            counts.put(v.name(), 0);
-        }
-        int lastReported = 0;
+        int lastReported = 0; // verdicts[k] is iteration k + 1's
         for (int k = 0; k < verdicts.size(); k++) {
-            String v = verdicts.get(k);
-            String name = v == null ? Verdict.INCONCLUSIVE.name() : v;
-            counts.merge(name, 1, Integer::sum);
-            if (v != null) {
-                last = Verdict.valueOf(v);
-                lastReported = k + 1; // verdicts[k] is iteration k + 1's
-            }
+            lastReported = verdicts.get(k) != null ? k + 1 : lastReported;
         }
-        Set<String> kpis = new TreeSet<>();
-        Set<String> fields = new TreeSet<>();
-        for (Infeasible i : memory.infeasible()) {
-            if (i.iteration() == lastReported) {
-                kpis.add(i.kpi());
-                fields.add(i.field());
-            }
-        }
-        if (!kpis.isEmpty()) {
-            last = Verdict.FAIL;
-        }
+        int reported = lastReported;
+        List<Infeasible> infeasible = memory.infeasible().stream().filter(i -> i.iteration() == reported).toList();
+        Verdict last = !infeasible.isEmpty() ? Verdict.FAIL
+                : reported == 0 ? Verdict.INCONCLUSIVE : Verdict.valueOf(verdicts.get(reported - 1));
         StringBuilder payload = new StringBuilder("FINAL=" + last.name());
-        counts.forEach((k, c) -> payload.append(' ').append(k).append('=').append(c));
-        if (!kpis.isEmpty()) {
-            payload.append(" REASON=").append(Infeasible.VERDICT_REASON).append(" KPI=").append(String.join(",", kpis)).append(" FIELDS=")
-                    .append(String.join(",", fields));
+        for (Verdict v : Verdict.values()) {
+            String name = v.name();
+            long count = verdicts.stream().filter(x -> name.equals(x == null ? Verdict.INCONCLUSIVE.name() : x)).count();
+            payload.append(' ').append(name).append('=').append(count);
+        }
+        if (!infeasible.isEmpty()) {
+            payload.append(" REASON=").append(Infeasible.VERDICT_REASON)
+                    .append(" KPI=").append(sortedDistinct(infeasible.stream().map(Infeasible::kpi)))
+                    .append(" FIELDS=").append(sortedDistinct(infeasible.stream().map(Infeasible::field)));
         }
         markers.emit("kpi_gate_soak", last.name(), payload.toString());
         return last;
+    }
+
+    private static String sortedDistinct(Stream<String> values) {
+        return String.join(",", values.collect(Collectors.toCollection(TreeSet::new)));
     }
 
     private void footer(String title, Overrides current) {
