@@ -113,13 +113,13 @@ public final class SoakRunner {
                     + "_iterations_without_a_report");
         }
         if (out.ending() != SoakResult.Ending.COMPLETE) {
-            return stop(state, out.current(), writer.adjustments, out.ending());
+            return stop(state, out.current(), out.ending());
         }
         state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())).write(dir);
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
         footer("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without") + " auto-tuning",
                 out.current());
-        return new SoakResult(n, n, out.current(), writer.adjustments, SoakResult.Ending.COMPLETE, finalVerdict);
+        return new SoakResult(SoakResult.Ending.COMPLETE, finalVerdict);
     }
 
     /** The loop's listener that prints the markers and writes every artifact of an iteration. */
@@ -128,7 +128,6 @@ public final class SoakRunner {
         private final OverridesReader.Loaded start;
         private final int first;
         private SoakState state;
-        private int adjustments;
         private int iteration;
         // The parts of this iteration's summary, filled in as the loop reports them.
         private String ts;
@@ -145,7 +144,6 @@ public final class SoakRunner {
             this.history = history;
             this.start = start;
             this.first = first;
-            this.adjustments = history.size();
         }
 
         @Override
@@ -225,7 +223,6 @@ public final class SoakRunner {
             for (Adjustment a : decision.adjustments()) {
                 history.add(AppliedProfile.historyEntry(a, ruleSet));
             }
-            adjustments += decision.adjustments().size();
             AppliedProfile.of(config.profile(), decision.after(), history, step.memoryAfter(), ruleSet, ts)
                     .write(appliedFile);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
@@ -245,8 +242,7 @@ public final class SoakRunner {
         }
     }
 
-    private SoakResult stop(SoakState state, Overrides current, int adjustments, SoakResult.Ending ending)
-            throws IOException {
+    private SoakResult stop(SoakState state, Overrides current, SoakResult.Ending ending) throws IOException {
         String status = ending == SoakResult.Ending.INTERRUPTED ? SoakState.INTERRUPTED : SoakState.INCONCLUSIVE;
         state.withStatus(status, Clocks.isoNow(config.clock())).write(dir);
         String why = ending == SoakResult.Ending.INTERRUPTED
@@ -254,7 +250,7 @@ public final class SoakRunner {
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
         footer("[MINI-SOAK " + ending.name() + "] " + state.completed() + " of " + config.iterations() + " iterations ("
                 + why + "); resume with: run --resume --artifacts " + dir, current);
-        return new SoakResult(state.completed(), config.iterations(), current, adjustments, ending, finalVerdict);
+        return new SoakResult(ending, finalVerdict);
     }
 
     /**
