@@ -105,10 +105,12 @@ public final class ArtifactsReader {
             notes.add("no limit bands: the summaries do not record the rules folder (rules.dir)");
             limits = Optional.empty();
         } else {
+            // The limits of the rule set the soak ran with; without them the page draws no limit bands and says why.
             try {
                 RuleSource recorded = RuleSource.resolve(last.rulesDir());
                 limitsFile = recorded.nameOf(RuleSetLoader.LIMITS_FILE);
-                limits = limits(recorded, notes);
+                limits = Optional.of(LimitsReader.fromJson(limitsFile, Json.parse(limitsFile,
+                        recorded.read(RuleSetLoader.LIMITS_FILE))));
             } catch (InputException e) {
                 notes.add("no limit bands: " + e.getMessage());
                 limits = Optional.empty();
@@ -141,17 +143,6 @@ public final class ArtifactsReader {
             throw new InputException(dir.toString(), "cannot list the folder: " + e.getMessage());
         }
         return out;
-    }
-
-    /** The limits of the rule set the soak ran with; without them the page draws no limit bands and says why. */
-    private static Optional<Limits> limits(RuleSource rules, List<String> notes) {
-        String name = rules.nameOf(RuleSetLoader.LIMITS_FILE);
-        try {
-            return Optional.of(LimitsReader.fromJson(name, Json.parse(name, rules.read(RuleSetLoader.LIMITS_FILE))));
-        } catch (InputException e) {
-            notes.add("no limit bands: " + e.getMessage());
-            return Optional.empty();
-        }
     }
 
     private static String thresholdsSource(Path dir) throws InputException {

@@ -1,8 +1,6 @@
 package soaktune.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,34 +39,15 @@ public final class HtmlReport {
 
     /**
      * JSON that can sit inside a script element: {@code <}, {@code >} and {@code &} become \\u escapes, so
-     * no value from the artifacts (a rule reason, say) can close the element or open a comment.
+     * no value from the artifacts (a rule reason, say) can close the element or open a comment. JSON's own
+     * syntax never uses them, so every one is inside a string, where the escape means the same character.
      */
     static String scriptSafeJson(Object value) {
         try {
-            return Json.mapper().writer().with(new ScriptSafeEscapes()).writeValueAsString(value);
+            return Json.mapper().writeValueAsString(value).replace("<", "\\u003C").replace(">", "\\u003E")
+                    .replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the chart data", e);
-        }
-    }
-
-    private static final class ScriptSafeEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii = standardAsciiEscapesForJSON();
-
-        ScriptSafeEscapes() {
-            ascii['<'] = ESCAPE_STANDARD;
-            ascii['>'] = ESCAPE_STANDARD;
-            ascii['&'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null;
         }
     }
 

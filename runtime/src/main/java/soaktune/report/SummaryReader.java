@@ -142,8 +142,7 @@ final class SummaryReader {
         Map<TunableField, Double> out = new EnumMap<>(TunableField.class);
         for (Map.Entry<String, Number> e : values.entrySet()) {
             String at = path + "." + e.getKey();
-            TunableField field = TunableField.fromKey(e.getKey()).orElseThrow(() -> new InputException(source, at,
-                    "unknown tunable field (known: " + String.join(", ", TunableField.keys()) + ")"));
+            TunableField field = field(e.getKey(), at);
             if (e.getValue() == null) {
                 throw new InputException(source, at, "is missing");
             }

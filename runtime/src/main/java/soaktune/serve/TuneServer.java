@@ -168,22 +168,17 @@ public final class TuneServer implements AutoCloseable {
         try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (TUNE_PATH.equals(path)) {
-                if (!method.equals("POST")) {
-                    methodNotAllowed(exchange, "POST");
-                } else {
-                    tune(exchange);
-                }
-            } else if (HEALTH_PATH.equals(path)) {
-                if (!method.equals("GET") && !method.equals("HEAD")) {
-                    methodNotAllowed(exchange, "GET, HEAD");
-                } else {
-                    health(exchange, method.equals("HEAD"));
-                }
-            } else {
+            String allowed = TUNE_PATH.equals(path) ? "POST" : HEALTH_PATH.equals(path) ? "GET, HEAD" : null;
+            if (allowed == null) {
                 discardBody(exchange);
                 send(exchange, 404, error("no such path: " + path + " (try POST " + TUNE_PATH + " or GET "
                         + HEALTH_PATH + ")", null));
+            } else if (!List.of(allowed.split(", ")).contains(method)) {
+                methodNotAllowed(exchange, allowed);
+            } else if (TUNE_PATH.equals(path)) {
+                tune(exchange);
+            } else {
+                health(exchange, method.equals("HEAD"));
             }
         } catch (IOException e) {
             LOG.debug("client went away: {}", e.toString()); // nothing left to answer

@@ -1,16 +1,16 @@
 package soaktune.sim;
 
+import java.util.Arrays;
+
 /**
  * The market-data feed between the venue and the strategy: book updates in order, each with the time the
- * strategy sees it. A ring of primitive arrays that grows when needed; nothing is allocated per update.
+ * strategy sees it. A ring of primitive slots (one update: seen-at, mid, half spread, bid and ask depth) that
+ * grows when needed; nothing is allocated per update.
  */
 final class FeedQueue {
-    private double[] seenAt = new double[1024];
-    private double[] mid = new double[1024];
-    private double[] half = new double[1024];
-    private double[] bidDepth = new double[1024];
-    private double[] askDepth = new double[1024];
-    private int head;
+    private static final int SLOT = 5;
+    private double[] ring = new double[1024 * SLOT];
+    private int head; // the first slot's index, a multiple of SLOT
     private int count;
     private double lastSeenAt;
 
@@ -21,60 +21,50 @@ final class FeedQueue {
     double publish(double t, double lagMs, double m, double h, double bid, double ask) {
         double at = Math.max(lastSeenAt, t + lagMs);
         lastSeenAt = at;
-        if (count == seenAt.length) {
-            grow();
+        if (count * SLOT == ring.length) {
+            // Unwrapped into a ring twice as long: the oldest update first.
+            double[] grown = Arrays.copyOfRange(ring, head, head + ring.length * 2);
+            System.arraycopy(ring, 0, grown, ring.length - head, head);
+            ring = grown;
+            head = 0;
         }
-        int i = (head + count) & (seenAt.length - 1);
-        seenAt[i] = at;
-        mid[i] = m;
-        half[i] = h;
-        bidDepth[i] = bid;
-        askDepth[i] = ask;
+        int i = wrap(head + count * SLOT);
+        ring[i] = at;
+        ring[i + 1] = m;
+        ring[i + 2] = h;
+        ring[i + 3] = bid;
+        ring[i + 4] = ask;
         count++;
         return at - t;
     }
 
     /** When the next update is seen; infinity when none is in flight. */
     double nextAt() {
-        return count > 0 ? seenAt[head] : Double.POSITIVE_INFINITY;
+        return count > 0 ? ring[head] : Double.POSITIVE_INFINITY;
     }
 
     double headMid() {
-        return mid[head];
+        return ring[head + 1];
     }
 
     double headHalf() {
-        return half[head];
+        return ring[head + 2];
     }
 
     double headBidDepth() {
-        return bidDepth[head];
+        return ring[head + 3];
     }
 
     double headAskDepth() {
-        return askDepth[head];
+        return ring[head + 4];
     }
 
     void pop() {
-        head = (head + 1) & (seenAt.length - 1);
+        head = wrap(head + SLOT);
         count--;
     }
 
-    private void grow() {
-        int n = seenAt.length;
-        seenAt = unwrap(seenAt, n);
-        mid = unwrap(mid, n);
-        half = unwrap(half, n);
-        bidDepth = unwrap(bidDepth, n);
-        askDepth = unwrap(askDepth, n);
-        head = 0;
-    }
-
-    private double[] unwrap(double[] ring, int n) {
-        double[] out = new double[n * 2];
-        for (int k = 0; k < n; k++) {
-            out[k] = ring[(head + k) & (n - 1)];
-        }
-        return out;
+    private int wrap(int i) {
+        return i < ring.length ? i : i - ring.length; // cheaper than %, on every update
     }
 }

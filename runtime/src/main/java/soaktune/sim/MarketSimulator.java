@@ -78,7 +78,6 @@ public final class MarketSimulator implements StrategySource {
                 EdgeReportBuilder.build(st, runtime, symbol));
     }
 
-    /** Runs one iteration and returns its raw stats. */
     IterationStats simulate(int iteration, QuotingParams q) {
         MarketEventSource source = replay != null ? replay : synthetic;
         double a = calibration != null ? calibration.a() : scenario.params().fillA();

@@ -55,7 +55,6 @@ final class QuotingEngine {
         this.sp = sp;
     }
 
-    /** Runs one iteration and returns its stats. */
     IterationStats run(MarketEventSource source, double durationMs, QuotingParams q, double fillA, double fillK,
             double startInventoryQty, SplittableRandom market, SplittableRandom feedJitter, SplittableRandom orderJitter) {
         st = new IterationStats();

@@ -3,7 +3,6 @@ package soaktune.soak;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import soaktune.io.Json;
@@ -29,10 +28,8 @@ public final class FileDropSource extends LivePoller {
                 throw new NoReportException("oversized_report", file + " is larger than " + Json.MAX_FILE_BYTES + " bytes");
             }
             return bytes;
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException e) {
-            return null; // being replaced right now, or briefly unreadable: look again next poll
+            return null; // not there yet, being replaced right now, or briefly unreadable: look again next poll
         }
     }
 

@@ -64,11 +64,6 @@ public final class HttpPollSource extends LivePoller {
     }
 
     @Override
-    protected String where() {
-        return uri.toString();
-    }
-
-    @Override
     public String describe() {
         return uri.toString();
     }

@@ -33,7 +33,9 @@ abstract class LivePoller implements StrategySource {
     protected abstract byte[] fetch(long deadlineNanos) throws NoReportException;
 
     /** Where the report comes from, for error messages. */
-    protected abstract String where();
+    protected String where() {
+        return describe();
+    }
 
     @Override
     public EdgeReport runIteration(int iteration, Map<String, Double> appliedParams) throws Exception {

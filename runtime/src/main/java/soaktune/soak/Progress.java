@@ -20,8 +20,6 @@ public final class Progress implements AutoCloseable {
     static final int SHORT_SOAK = 20;
     static final Duration PLAIN_INTERVAL = Duration.ofSeconds(10);
     static final String CLEAR_LINE = "\r\u001b[2K";
-    /** Reports nothing: for runners built without a place to report to. */
-    public static final Progress NONE = new Progress(null, false, System::nanoTime);
 
     private final PrintWriter err;
     private final boolean terminal;
@@ -51,14 +49,11 @@ public final class Progress implements AutoCloseable {
 
     /** The stdout to print markers through: on a terminal it keeps the status line clear of them. */
     public PrintWriter stdout(PrintWriter out) {
-        return terminal && err != null ? new PrintWriter(new AroundStatus(out), true) : out;
+        return terminal ? new PrintWriter(new AroundStatus(out), true) : out;
     }
 
     /** Called once per finished iteration with its ITER_SUMMARY content (net_bps and verdict are read from it). */
     public synchronized void iterationDone(int iteration, int iterations, IterationSummary summary) {
-        if (err == null) {
-            return;
-        }
         long now = nanos.getAsLong();
         if (firstIteration < 0) {
             firstIteration = iteration; // a resumed soak: the ETA counts only iterations timed in this process

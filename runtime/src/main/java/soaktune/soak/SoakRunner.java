@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import soaktune.artifacts.AppliedProfile;
 import soaktune.artifacts.IterationSummary;
 import soaktune.artifacts.KpiGateFile;
@@ -113,13 +113,13 @@ public final class SoakRunner {
                     + "_iterations_without_a_report");
         }
         if (out.ending() != SoakResult.Ending.COMPLETE) {
-            return stop(state, out.current(), writer.adjustments, out.ending());
+            return stop(state, out.current(), out.ending());
         }
         state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())).write(dir);
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
         footer("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without") + " auto-tuning",
                 out.current());
-        return new SoakResult(n, n, out.current(), writer.adjustments, SoakResult.Ending.COMPLETE, finalVerdict);
+        return new SoakResult(SoakResult.Ending.COMPLETE, finalVerdict);
     }
 
     /** The loop's listener that prints the markers and writes every artifact of an iteration. */
@@ -128,7 +128,6 @@ public final class SoakRunner {
         private final OverridesReader.Loaded start;
         private final int first;
         private SoakState state;
-        private int adjustments;
         private int iteration;
         // The parts of this iteration's summary, filled in as the loop reports them.
         private String ts;
@@ -145,7 +144,6 @@ public final class SoakRunner {
             this.history = history;
             this.start = start;
             this.first = first;
-            this.adjustments = history.size();
         }
 
         @Override
@@ -225,7 +223,6 @@ public final class SoakRunner {
             for (Adjustment a : decision.adjustments()) {
                 history.add(AppliedProfile.historyEntry(a, ruleSet));
             }
-            adjustments += decision.adjustments().size();
             AppliedProfile.of(config.profile(), decision.after(), history, step.memoryAfter(), ruleSet, ts)
                     .write(appliedFile);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
@@ -245,8 +242,7 @@ public final class SoakRunner {
         }
     }
 
-    private SoakResult stop(SoakState state, Overrides current, int adjustments, SoakResult.Ending ending)
-            throws IOException {
+    private SoakResult stop(SoakState state, Overrides current, SoakResult.Ending ending) throws IOException {
         String status = ending == SoakResult.Ending.INTERRUPTED ? SoakState.INTERRUPTED : SoakState.INCONCLUSIVE;
         state.withStatus(status, Clocks.isoNow(config.clock())).write(dir);
         String why = ending == SoakResult.Ending.INTERRUPTED
@@ -254,7 +250,7 @@ public final class SoakRunner {
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
         footer("[MINI-SOAK " + ending.name() + "] " + state.completed() + " of " + config.iterations() + " iterations ("
                 + why + "); resume with: run --resume --artifacts " + dir, current);
-        return new SoakResult(state.completed(), config.iterations(), current, adjustments, ending, finalVerdict);
+        return new SoakResult(ending, finalVerdict);
     }
 
     /**
@@ -263,40 +259,31 @@ public final class SoakRunner {
      * infeasible within limits in that iteration's decision. Printed with the count of each verdict.
      */
     private Verdict soakVerdict(List<String> verdicts, TuningMemory memory) {
-        Verdict last = Verdict.INCONCLUSIVE;
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) {
-            counts.put(v.name(), 0);
-        }
-        int lastReported = 0;
+        int lastReported = 0; // verdicts[k] is iteration k + 1's
         for (int k = 0; k < verdicts.size(); k++) {
-            String v = verdicts.get(k);
-            String name = v == null ? Verdict.INCONCLUSIVE.name() : v;
-            counts.merge(name, 1, Integer::sum);
-            if (v != null) {
-                last = Verdict.valueOf(v);
-                lastReported = k + 1; // verdicts[k] is iteration k + 1's
-            }
+            lastReported = verdicts.get(k) != null ? k + 1 : lastReported;
         }
-        Set<String> kpis = new TreeSet<>();
-        Set<String> fields = new TreeSet<>();
-        for (Infeasible i : memory.infeasible()) {
-            if (i.iteration() == lastReported) {
-                kpis.add(i.kpi());
-                fields.add(i.field());
-            }
-        }
-        if (!kpis.isEmpty()) {
-            last = Verdict.FAIL;
-        }
+        int reported = lastReported;
+        List<Infeasible> infeasible = memory.infeasible().stream().filter(i -> i.iteration() == reported).toList();
+        Verdict last = !infeasible.isEmpty() ? Verdict.FAIL
+                : reported == 0 ? Verdict.INCONCLUSIVE : Verdict.valueOf(verdicts.get(reported - 1));
         StringBuilder payload = new StringBuilder("FINAL=" + last.name());
-        counts.forEach((k, c) -> payload.append(' ').append(k).append('=').append(c));
-        if (!kpis.isEmpty()) {
-            payload.append(" REASON=").append(Infeasible.VERDICT_REASON).append(" KPI=").append(String.join(",", kpis)).append(" FIELDS=")
-                    .append(String.join(",", fields));
+        for (Verdict v : Verdict.values()) {
+            String name = v.name();
+            long count = verdicts.stream().filter(x -> name.equals(x == null ? Verdict.INCONCLUSIVE.name() : x)).count();
+            payload.append(' ').append(name).append('=').append(count);
+        }
+        if (!infeasible.isEmpty()) {
+            payload.append(" REASON=").append(Infeasible.VERDICT_REASON)
+                    .append(" KPI=").append(sortedDistinct(infeasible.stream().map(Infeasible::kpi)))
+                    .append(" FIELDS=").append(sortedDistinct(infeasible.stream().map(Infeasible::field)));
         }
         markers.emit("kpi_gate_soak", last.name(), payload.toString());
         return last;
+    }
+
+    private static String sortedDistinct(Stream<String> values) {
+        return String.join(",", values.collect(Collectors.toCollection(TreeSet::new)));
     }
 
     private void footer(String title, Overrides current) {

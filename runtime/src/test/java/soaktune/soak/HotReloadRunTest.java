@@ -53,8 +53,9 @@ final class HotReloadRunTest {
         StringWriter out = new StringWriter();
         StrategySource strategy = new EditingStrategy(
                 MarketSimulator.synthetic(ScenarioLoader.resolve("default"), 1, 10, "2025-01-01T00:00:00Z"), edit);
+        Progress quiet = Progress.to(new PrintWriter(java.io.Writer.nullWriter()), false);
         new SoakRunner(config, HotRules.watching(RuleSetLoader.load(rules)), strategy,
-                new Markers(new PrintWriter(out)), Progress.NONE).run(java.util.Optional.empty());
+                new Markers(new PrintWriter(out)), quiet).run(java.util.Optional.empty());
         return out.toString();
     }
 

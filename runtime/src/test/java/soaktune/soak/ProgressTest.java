@@ -109,12 +109,6 @@ final class ProgressTest {
     }
 
     @Test
-    void none_printsNothing() {
-        Progress.NONE.iterationDone(1, 1, summary(3.0, "OK"));
-        assertThat(err.toString()).isEmpty();
-    }
-
-    @Test
     void onTerminal_neverUnderCi() {
         assertThat(Progress.onTerminal(Map.of("CI", "true"))).isFalse();
     }
