@@ -16,12 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import soaktune.io.InputException;
@@ -44,12 +42,8 @@ import soaktune.tuning.TuningMemoryJson;
  * field ...}), because a misspelt expectation that is silently ignored would make a test that cannot fail.
  */
 public final class ScenarioReader {
-    static final Set<String> TOP = Set.of("name", "description", "given", "expect", "iterations");
-    static final Set<String> GIVEN = Set.of("metrics", "overrides", "profile", "memory");
-    static final Set<String> STEP = Set.of("metrics", "healthy_streak", "expect");
     static final String BLOCKED = "blocked_ratio";
 
-    private static final JsonFields FIELDS = new JsonFields("");
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -85,11 +79,7 @@ public final class ScenarioReader {
             root = withDefaults(root, defaults);
         }
         ScenarioReader reader = new ScenarioReader(file, bytes, factory);
-        try {
-            return reader.scenario(root);
-        } catch (ScenarioException e) {
-            throw reader.located(e);
-        }
+        return reader.scenario(reader.bind(root));
     }
 
     private static JsonNode parse(Path file, byte[] bytes, ObjectMapper mapper, boolean json) throws InputException {
@@ -109,12 +99,7 @@ public final class ScenarioReader {
      * wins, nested maps (metrics, overrides) are merged key by key. Only {@code given} may be defaulted.
      */
     private static JsonNode withDefaults(JsonNode root, Path defaultsFile) throws InputException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(defaultsFile);
-        } catch (IOException e) {
-            throw new InputException(defaultsFile.toString(), "cannot read: " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.readBytes(defaultsFile, Json.MAX_FILE_BYTES, "a scenario file");
         JsonNode defaults = parse(defaultsFile, bytes, YAML, false);
         if (!defaults.isObject() || defaults.size() != 1 || !defaults.has("given") || !defaults.get("given").isObject()) {
             throw new InputException(defaultsFile.toString(), "must hold exactly one key, 'given' (metrics, "
@@ -127,9 +112,7 @@ public final class ScenarioReader {
 
     private static ObjectNode under(ObjectNode own, ObjectNode defaults) {
         ObjectNode out = defaults.deepCopy();
-        Iterator<Map.Entry<String, JsonNode>> it = own.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : own.properties()) {
             JsonNode d = out.get(e.getKey());
             out.set(e.getKey(), d instanceof ObjectNode dObj && e.getValue() instanceof ObjectNode oObj
                     ? under(oObj, dObj) : e.getValue());
@@ -143,8 +126,10 @@ public final class ScenarioReader {
         return s.length() <= 160 ? s : s.substring(0, 157) + "...";
     }
 
-    private InputException located(ScenarioException e) {
-        return new InputException(where(e.at()), e.field(), e.getMessage());
+    /** A problem at {@code at}: "tests/x.yaml:12:5: given.metrics.cancel_ratoi: unknown metric ...". */
+    private InputException problem(JsonPointer at, String message) {
+        String path = at.toString(); // "given.metrics.cancel_ratio" for people; pointers are for machines
+        return new InputException(where(at), path.isEmpty() ? "" : path.substring(1).replace('/', '.'), message);
     }
 
     /** "tests/x.yaml:12:5", or just the file when the place cannot be found. */
@@ -153,219 +138,142 @@ public final class ScenarioReader {
                 .map(l -> file + ":" + l.getLineNr() + ":" + l.getColumnNr()).orElse(file.toString());
     }
 
-    private Scenario scenario(JsonNode root) throws ScenarioException, InputException {
-        JsonPointer top = JsonPointer.empty();
-        object(root, top);
-        onlyKeys(root, top, TOP);
-        String name = text(root.get("name"), top.appendProperty("name"));
-        JsonPointer givenAt = top.appendProperty("given");
-        JsonNode given = object(root.get("given"), givenAt);
-        onlyKeys(given, givenAt, GIVEN);
-        JsonPointer metricsAt = givenAt.appendProperty("metrics");
-        Map<MetricName, Double> metrics = metrics(object(given.get("metrics"), metricsAt), metricsAt);
-        Map<String, Double> blocked = blocked(given.get("metrics"), metricsAt);
-        Overrides overrides = overrides(given.get("overrides"), givenAt.appendProperty("overrides"));
-        Profile profile = profile(given.get("profile"), givenAt.appendProperty("profile"));
-        TuningMemory memory = memory(given.get("memory"), givenAt.appendProperty("memory"));
-        String metricsWhere = where(metricsAt);
+    /** Binds the tree strictly (io.Json's words); a problem is placed at the path Jackson names. */
+    private ScenarioFile bind(JsonNode root) throws InputException {
+        if (root.isMissingNode()) {
+            throw problem(JsonPointer.empty(), "is empty, expected a scenario (name, given, expect)");
+        }
+        try {
+            return Json.bindStrict("", root, ScenarioFile.class);
+        } catch (InputException e) {
+            JsonPointer at = JsonPointer.empty(); // "iterations[0].expect" as /iterations/0/expect
+            for (String part : e.field().replace("[", ".").replace("]", "").split("\\.")) {
+                at = part.isEmpty() ? at : at.appendProperty(part);
+            }
+            throw problem(at, e.problem());
+        }
+    }
 
-        boolean hasExpect = root.has("expect");
-        boolean hasSteps = root.has("iterations");
-        if (hasExpect == hasSteps) {
-            throw new ScenarioException(top, "needs exactly one of 'expect' (one decision) or 'iterations' (several)");
+    private Scenario scenario(ScenarioFile f) throws InputException {
+        JsonPointer givenAt = JsonPointer.compile("/given");
+        JsonPointer metricsAt = givenAt.appendProperty("metrics");
+        Map<MetricName, Double> metrics = metrics(f.given().metrics(), metricsAt, Map.of());
+        Map<String, Double> blocked = blocked(f.given().metrics(), metricsAt, Map.of());
+        Overrides overrides = Overrides.empty();
+        for (Map.Entry<String, Double> e : f.given().overrides().entrySet()) {
+            JsonPointer at = givenAt.appendProperty("overrides").appendProperty(e.getKey());
+            overrides = overrides.with(field(e.getKey(), at), e.getValue());
         }
+        Profile profile = profile(f.given().profile(), givenAt.appendProperty("profile"));
+        // the tuning memory the first step starts from, as serve's requests and applied_profile.json carry it
+        TuningMemory memory = TuningMemoryJson.fromJson(new JsonFields(where(givenAt.appendProperty("memory"))),
+                f.given().memory(), "given.memory");
+        if ((f.expect() == null) == (f.iterations() == null)) {
+            throw problem(JsonPointer.empty(),
+                    "needs exactly one of 'expect' (one decision) or 'iterations' (several)");
+        }
+        if (f.iterations() != null && f.iterations().isEmpty()) {
+            throw problem(JsonPointer.compile("/iterations"), "must be a non-empty list of steps, each with 'expect' "
+                    + "and optionally 'metrics' and 'healthy_streak'");
+        }
+        List<ScenarioFile.Iteration> iterations = f.iterations() != null ? f.iterations()
+                : List.of(new ScenarioFile.Iteration(null, 0, f.expect()));
         List<Scenario.Step> steps = new ArrayList<>();
-        if (hasExpect) {
-            steps.add(step(1, root, top, metrics, blocked, metricsWhere));
-        } else {
-            JsonPointer stepsAt = top.appendProperty("iterations");
-            JsonNode list = root.get("iterations");
-            if (!list.isArray() || list.isEmpty()) {
-                throw new ScenarioException(stepsAt, "must be a non-empty list of steps, each with 'expect' and "
-                        + "optionally 'metrics' and 'healthy_streak'");
-            }
-            for (int i = 0; i < list.size(); i++) {
-                JsonPointer at = stepsAt.appendIndex(i);
-                onlyKeys(object(list.get(i), at), at, STEP);
-                steps.add(step(i + 1, list.get(i), at, metrics, blocked, metricsWhere));
-            }
+        for (int i = 0; i < iterations.size(); i++) {
+            JsonPointer at = f.iterations() == null ? JsonPointer.empty() : JsonPointer.compile("/iterations/" + i);
+            steps.add(step(i + 1, iterations.get(i), at, metrics, blocked, where(metricsAt)));
         }
-        return new Scenario(file, name, profile, overrides, memory, List.copyOf(steps));
+        return new Scenario(file, f.name(), profile, overrides, memory, List.copyOf(steps));
     }
 
     /** One decision: the given metrics with the step's own laid over them (a single top-level 'expect' has none). */
-    private Scenario.Step step(int number, JsonNode step, JsonPointer at, Map<MetricName, Double> given,
-            Map<String, Double> givenBlocked, String metricsWhere) throws ScenarioException {
-        Map<MetricName, Double> metrics = new EnumMap<>(given);
-        Map<String, Double> blocked = new TreeMap<>(givenBlocked);
-        if (step.has("metrics")) {
-            JsonPointer mAt = at.appendProperty("metrics");
-            metrics.putAll(metrics(object(step.get("metrics"), mAt), mAt));
-            blocked.putAll(blocked(step.get("metrics"), mAt));
+    private Scenario.Step step(int number, ScenarioFile.Iteration step, JsonPointer at, Map<MetricName, Double> given,
+            Map<String, Double> givenBlocked, String metricsWhere) throws InputException {
+        if (step.healthyStreak() < 0) {
+            throw problem(at.appendProperty("healthy_streak"),
+                    "must be a whole number >= 0, got " + step.healthyStreak());
         }
-        if (!step.has("expect")) {
-            throw new ScenarioException(at, "is missing 'expect'");
-        }
-        Expectation e = ExpectationReader.read(this, step.get("expect"), at.appendProperty("expect"));
-        int streak = step.has("healthy_streak")
-                ? count(step.get("healthy_streak"), at.appendProperty("healthy_streak")) : 0;
-        return new Scenario.Step(number, new Metrics(metrics, blocked), streak, e, metricsWhere,
-                where(at.appendProperty("expect")));
+        JsonPointer expectAt = at.appendProperty("expect");
+        check(step.expect(), expectAt);
+        JsonPointer metricsAt = at.appendProperty("metrics");
+        Metrics metrics = new Metrics(metrics(step.metrics(), metricsAt, given), blocked(step.metrics(), metricsAt,
+                givenBlocked));
+        return new Scenario.Step(number, metrics, step.healthyStreak(), step.expect(), metricsWhere, where(expectAt));
     }
 
-    private Map<MetricName, Double> metrics(JsonNode node, JsonPointer at) throws ScenarioException {
+    /** {@code under} with the metrics a file gives laid over it; each must be a metric, in its kind's range. */
+    private Map<MetricName, Double> metrics(ScenarioFile.Totals given, JsonPointer at, Map<MetricName, Double> under)
+            throws InputException {
         Map<MetricName, Double> out = new EnumMap<>(MetricName.class);
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        out.putAll(under);
+        for (Map.Entry<String, Double> e : given.values().entrySet()) {
             JsonPointer field = at.appendProperty(e.getKey());
-            if (e.getKey().equals(BLOCKED)) {
-                continue;
-            }
-            MetricName name = MetricName.fromKey(e.getKey()).orElseThrow(() -> new ScenarioException(field,
+            MetricName name = MetricName.fromKey(e.getKey()).orElseThrow(() -> problem(field,
                     "unknown metric (EDGE_REPORT totals keys: " + metricKeys() + ")"));
-            double v = number(e.getValue(), field);
-            if (!name.kind().accepts(v)) {
-                throw new ScenarioException(field, "must be " + name.kind().describe() + ", got " + v);
+            if (e.getValue() == null || !name.kind().accepts(e.getValue())) {
+                throw problem(field, "must be " + name.kind().describe() + ", got " + e.getValue());
             }
-            out.put(name, v);
+            out.put(name, e.getValue());
         }
         return out;
     }
 
-    private Map<String, Double> blocked(JsonNode metrics, JsonPointer metricsAt) throws ScenarioException {
-        Map<String, Double> out = new TreeMap<>();
-        JsonNode node = metrics == null ? null : metrics.get(BLOCKED);
-        if (node == null) {
-            return out;
-        }
-        JsonPointer at = metricsAt.appendProperty(BLOCKED);
-        object(node, at);
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            double v = number(e.getValue(), at.appendProperty(e.getKey()));
-            if (!MetricKind.RATIO.accepts(v)) {
-                throw new ScenarioException(at.appendProperty(e.getKey()), "must be " + MetricKind.RATIO.describe());
+    private Map<String, Double> blocked(ScenarioFile.Totals given, JsonPointer metricsAt, Map<String, Double> under)
+            throws InputException {
+        Map<String, Double> out = new TreeMap<>(under);
+        for (Map.Entry<String, Double> e : given.blocked().entrySet()) {
+            if (!MetricKind.RATIO.accepts(e.getValue())) {
+                throw problem(metricsAt.appendProperty(BLOCKED).appendProperty(e.getKey()),
+                        "must be " + MetricKind.RATIO.describe());
             }
-            out.put(e.getKey(), v);
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }
 
-    private Overrides overrides(JsonNode node, JsonPointer at) throws ScenarioException {
-        Overrides out = Overrides.empty();
-        if (node == null || node.isNull()) {
-            return out;
+    /** What binding cannot know of an {@code expect} block: the names of its fields, and counts are >= 0. */
+    private void check(Expectation e, JsonPointer at) throws InputException {
+        for (Map.Entry<String, Double> v : e.values().entrySet()) {
+            JsonPointer key = at.appendProperty(v.getKey());
+            if (TunableField.fromKey(v.getKey()).isEmpty()) {
+                throw problem(key, "unknown field (allowed: " + String.join(", ", new TreeSet<>(
+                        Stream.concat(Expectation.CHECKS.stream(), TunableField.keys().stream()).toList())) + ")");
+            }
+            if (v.getValue() == null) {
+                throw problem(key, "is missing");
+            }
         }
-        object(node, at);
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out = out.with(field(e.getKey(), at.appendProperty(e.getKey())), number(e.getValue(), at.appendProperty(e.getKey())));
+        fields(e.dropped(), at.appendProperty("dropped"));
+        fields(e.trimmed(), at.appendProperty("trimmed"));
+        fields(e.clamped(), at.appendProperty("clamped"));
+        if (e.adjustments() != null && e.adjustments() < 0) {
+            throw problem(at.appendProperty("adjustments"), "must be a whole number >= 0, got " + e.adjustments());
         }
-        return out;
     }
 
-    private Profile profile(JsonNode node, JsonPointer at) throws ScenarioException, InputException {
-        if (node == null || node.isNull()) {
+    private Profile profile(String spec, JsonPointer at) throws InputException {
+        if (spec == null) {
             return ProfileLoader.load(ProfileLoader.DEFAULT, file.toString());
         }
-        String spec = text(node, at);
         if (spec.endsWith(".json") && !Path.of(spec).isAbsolute()) {
             spec = file.toAbsolutePath().resolveSibling(spec).toString(); // beside the scenario file
         }
-        try {
-            return ProfileLoader.load(spec, where(at));
-        } catch (InputException e) {
-            throw new ScenarioException(at, e.getMessage());
+        return ProfileLoader.load(spec, where(at) + ": given.profile");
+    }
+
+    private void fields(List<String> keys, JsonPointer at) throws InputException {
+        for (int i = 0; keys != null && i < keys.size(); i++) {
+            field(keys.get(i), at.appendIndex(i));
         }
     }
 
-    /** The anti-oscillation memory the first step starts from, as serve's requests and applied_profile.json carry it. */
-    private TuningMemory memory(JsonNode node, JsonPointer at) throws ScenarioException {
-        try {
-            return TuningMemoryJson.fromJson(new JsonFields(where(at)), node, "given.memory");
-        } catch (InputException e) {
-            throw new ScenarioException(at, e.getMessage());
-        }
-    }
-
-    // Typed access, shared with ExpectationReader.
-
-    TunableField field(String key, JsonPointer at) throws ScenarioException {
-        return TunableField.fromKey(key).orElseThrow(() -> new ScenarioException(at,
+    private TunableField field(String key, JsonPointer at) throws InputException {
+        return TunableField.fromKey(key).orElseThrow(() -> problem(at,
                 "unknown field (tunable fields: " + String.join(", ", TunableField.keys()) + ")"));
-    }
-
-    JsonNode object(JsonNode node, JsonPointer at) throws ScenarioException {
-        return typed(at, f -> f.object(node == null || node.isNull() ? null : node, ""));
-    }
-
-    double number(JsonNode node, JsonPointer at) throws ScenarioException {
-        return typed(at, f -> f.number(node, ""));
-    }
-
-    /** A whole number >= 0 (a count such as adjustments or a healthy streak). */
-    int count(JsonNode node, JsonPointer at) throws ScenarioException {
-        return typed(at, f -> f.count(node, ""));
-    }
-
-    String text(JsonNode node, JsonPointer at) throws ScenarioException {
-        return typed(at, f -> f.text(node, ""));
-    }
-
-    boolean bool(JsonNode node, JsonPointer at) throws ScenarioException {
-        return typed(at, f -> f.bool(node, ""));
-    }
-
-    List<String> texts(JsonNode node, JsonPointer at) throws ScenarioException {
-        if (node == null || !node.isArray()) {
-            throw new ScenarioException(at, "must be a list, e.g. [a, b], got " + typeOf(node));
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            out.add(text(node.get(i), at.appendIndex(i)));
-        }
-        return out;
-    }
-
-    Set<String> fieldSet(JsonNode node, JsonPointer at) throws ScenarioException {
-        Set<String> out = new LinkedHashSet<>();
-        List<String> keys = texts(node, at);
-        for (int i = 0; i < keys.size(); i++) {
-            out.add(field(keys.get(i), at.appendIndex(i)).key());
-        }
-        return out;
-    }
-
-    void onlyKeys(JsonNode node, JsonPointer at, Set<String> allowed) throws ScenarioException {
-        try {
-            FIELDS.onlyKeys(node, "", allowed);
-        } catch (InputException e) {
-            throw new ScenarioException(at.appendProperty(e.field()), e.problem());
-        }
-    }
-
-    private interface Access<T> {
-        T get(JsonFields f) throws InputException;
-    }
-
-    /** io.JsonFields' checks and words; the error is placed by the pointer (file:line:column, path). */
-    private static <T> T typed(JsonPointer at, Access<T> access) throws ScenarioException {
-        try {
-            return access.get(FIELDS);
-        } catch (InputException e) {
-            throw new ScenarioException(at, e.problem());
-        }
     }
 
     private static String metricKeys() {
         return Stream.concat(Arrays.stream(MetricName.values()).map(MetricName::key), Stream.of(BLOCKED))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String typeOf(JsonNode node) {
-        return node == null ? "nothing" : JsonFields.typeOf(node);
     }
 }

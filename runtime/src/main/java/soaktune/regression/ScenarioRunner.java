@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import soaktune.io.InputException;
 import soaktune.model.MissingMetricException;
@@ -40,13 +39,8 @@ public final class ScenarioRunner {
 
     public ScenarioRunner(RuleSet rules) {
         this.rules = rules;
-        Set<String> names = new TreeSet<>();
-        for (KiePackage pkg : rules.kieBase().getKiePackages()) {
-            for (Rule r : pkg.getRules()) {
-                names.add(r.getName());
-            }
-        }
-        this.ruleNames = names;
+        this.ruleNames = rules.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .map(Rule::getName).collect(Collectors.toSet());
     }
 
     /**

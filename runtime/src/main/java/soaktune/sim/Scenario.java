@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import soaktune.io.InputException;
+import soaktune.io.Json;
 
 /**
  * The built-in scenarios, by name. Each is the default market with a few parameters changed, so what a
@@ -12,25 +14,21 @@ import java.util.Optional;
  */
 public enum Scenario {
     /** A busy mid-cap book where S1 starts out failing some KPI targets and the v1 rules can help. */
-    DEFAULT("busy mid-cap book; S1 starts out over its ws_lag target and near its adverse and "
-            + "cancel targets", Map.of()),
+    DEFAULT(Map.of()),
     /** Low volatility, few jumps, little informed flow: S1 should be close to fine. */
-    CALM("low volatility, rare jumps, steady uninformed flow, an uncongested venue", Map.of(
-            "volatility_bps_per_sqrt_s", 0.5, "jump_prob", 0.0005, "informed_share", 0.03,
+    CALM(Map.of("volatility_bps_per_sqrt_s", 0.5, "jump_prob", 0.0005, "informed_share", 0.03,
             "mid_update_rate_per_s", 8.0, "taker_rate_per_s", 32.0, "queue_ahead_ratio", 0.05,
             "venue_msg_capacity_per_s", 45.0)),
     /** High volatility and frequent jumps: stale quotes get picked off, requotes pile up. */
-    VOLATILE("high volatility and frequent jumps", Map.of(
-            "volatility_bps_per_sqrt_s", 2.2, "jump_prob", 0.01, "jump_bps", 5.0, "mid_update_rate_per_s", 16.0)),
+    VOLATILE(Map.of("volatility_bps_per_sqrt_s", 2.2, "jump_prob", 0.01, "jump_bps", 5.0,
+            "mid_update_rate_per_s", 16.0)),
     /** Heavy informed flow: every fill is followed by the price moving against us. */
-    TOXIC("heavy informed flow with large impact", Map.of(
-            "informed_share", 0.2, "informed_impact_bps", 1.2)),
+    TOXIC(Map.of("informed_share", 0.2, "informed_impact_bps", 1.2)),
     /** A slow, easily congested venue connection. */
-    LAGGY_VENUE("slow venue: high base latency, jitter and little message capacity", Map.of(
-            "feed_latency_ms", 50.0, "order_latency_ms", 40.0, "jitter_ms", 14.0, "venue_msg_capacity_per_s", 18.0)),
+    LAGGY_VENUE(Map.of("feed_latency_ms", 50.0, "order_latency_ms", 40.0, "jitter_ms", 14.0,
+            "venue_msg_capacity_per_s", 18.0)),
     /** Little displayed depth: small orders, short queues, costly hedges. */
-    THIN_BOOK("little displayed depth: small orders, short queues, costly hedges", Map.of(
-            "touch_depth_usd", 15_000.0, "taker_size_usd", 2_000.0, "hedge_impact_bps", 6.0));
+    THIN_BOOK(Map.of("touch_depth_usd", 15_000.0, "taker_size_usd", 2_000.0, "hedge_impact_bps", 6.0));
 
     /** Model defaults: see docs/simulator.md for what each one means and why it has this value. */
     public static final ScenarioParams DEFAULTS = new ScenarioParams(
@@ -66,11 +64,9 @@ public enum Scenario {
             2.0, // hedge_impact_bps
             1_000); // calibration_lag_ms
 
-    private final String description;
     private final Map<String, Double> changes;
 
-    Scenario(String description, Map<String, Double> changes) {
-        this.description = description;
+    Scenario(Map<String, Double> changes) {
         this.changes = changes;
     }
 
@@ -79,12 +75,12 @@ public enum Scenario {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    public String description() {
-        return description;
-    }
-
     public ScenarioParams params() {
-        return DEFAULTS.with(changes);
+        try {
+            return DEFAULTS.with(id(), Json.mapper().valueToTree(changes));
+        } catch (InputException e) {
+            throw new IllegalStateException(e.getMessage(), e); // a typo in a built-in: a bug, not bad input
+        }
     }
 
     public ScenarioSpec spec() {

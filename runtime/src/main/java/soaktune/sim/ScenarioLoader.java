@@ -1,12 +1,9 @@
 package soaktune.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import soaktune.io.InputException;
 import soaktune.io.Json;
@@ -19,8 +16,6 @@ import soaktune.io.JsonFields;
  * the file and the field.
  */
 public final class ScenarioLoader {
-    private static final Set<String> META = Set.of("name", "base", "description");
-
     private ScenarioLoader() {
     }
 
@@ -39,35 +34,18 @@ public final class ScenarioLoader {
 
     public static ScenarioSpec load(Path file) throws InputException {
         String source = file.toString();
-        JsonNode root = Json.readFile(file);
-        JsonFields f = new JsonFields(source);
-        f.object(root, "");
-        Set<String> allowed = new HashSet<>(ScenarioParams.keys());
-        allowed.addAll(META);
-        f.onlyKeys(root, "", allowed);
-        Scenario base = Scenario.DEFAULT;
-        if (root.has("base")) {
-            String id = f.text(root.get("base"), "base");
-            base = Scenario.find(id).orElseThrow(() -> new InputException(source, "base", "unknown scenario '" + id
-                    + "' (built in: " + String.join(", ", Scenario.ids()) + ")"));
-        }
-        String name = root.has("name") ? f.text(root.get("name"), "name") : stripJson(file);
-        if (root.has("description")) {
-            f.text(root.get("description"), "description");
-        }
-        Map<String, Double> changes = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!META.contains(e.getKey())) {
-                changes.put(e.getKey(), f.number(e.getValue(), e.getKey()));
-            }
-        }
-        try {
-            return new ScenarioSpec(name, source, base.params().with(changes));
-        } catch (ScenarioParams.Invalid e) {
-            throw new InputException(source, e.key(), e.problem());
-        }
+        JsonNode root = new JsonFields(source).object(Json.readFile(file), "");
+        About about = Json.bind(source, ((ObjectNode) root).deepCopy().retain(About.KEYS), About.class);
+        Scenario base = about.base() == null ? Scenario.DEFAULT : Scenario.find(about.base()).orElseThrow(() ->
+                new InputException(source, "base", "unknown scenario '" + about.base() + "' (built in: "
+                        + String.join(", ", Scenario.ids()) + ")"));
+        String name = about.name() == null ? stripJson(file) : about.name();
+        return new ScenarioSpec(name, source, base.params().with(source, ((ObjectNode) root).without(About.KEYS)));
+    }
+
+    /** The keys of a scenario file that are not model parameters, all optional. */
+    private record About(String name, String base, String description) {
+        static final Set<String> KEYS = Set.of("name", "base", "description");
     }
 
     private static String stripJson(Path file) {

@@ -1,13 +1,12 @@
 package soaktune.sim;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import soaktune.io.InputException;
+import soaktune.io.Json;
 
 /**
  * Every parameter of the market model, validated once when a scenario is built. A scenario file sets any of
@@ -15,6 +14,7 @@ import java.util.Map;
  * are derived from the record components, so the file format cannot drift from the model. Units are in the
  * names; docs/simulator.md gives each equation they enter.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ScenarioParams(
         // Synthetic mid price: a random walk sampled at Poisson book updates, with jumps.
         double startPrice,
@@ -34,7 +34,8 @@ public record ScenarioParams(
         double queueAheadRatio,
         double queueCancelRatePerS,
         double fillA,
-        double fillKPerBps,
+        // Jackson's snake case keeps a one-letter word with the next one ("fill_kper_bps")
+        @JsonProperty("fill_k_per_bps") double fillKPerBps,
         // Venue latency: base + queueing term growing with our message rate + exponential jitter.
         double feedLatencyMs,
         double orderLatencyMs,
@@ -55,25 +56,6 @@ public record ScenarioParams(
         double hedgeImpactBps,
         // Replay: the lag behind each trade at which the mid is read when calibrating A and k.
         double calibrationLagMs) {
-
-    /** A parameter out of its range; carries the file key so the error can name it. */
-    public static final class Invalid extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-        private final String key;
-
-        Invalid(String key, String problem) {
-            super(key + ": " + problem);
-            this.key = key;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        public String problem() {
-            return getMessage().substring(key.length() + 2);
-        }
-    }
 
     public ScenarioParams {
         positive("start_price", startPrice);
@@ -108,99 +90,44 @@ public record ScenarioParams(
         atLeast("hedge_impact_bps", hedgeImpactBps, 0);
         atLeast("calibration_lag_ms", calibrationLagMs, 0);
         if (maxInflight != Math.rint(maxInflight)) {
-            throw new Invalid("max_inflight", "must be a whole number, got " + maxInflight);
+            throw new IllegalArgumentException("max_inflight: must be a whole number, got " + maxInflight);
         }
     }
 
-    /** The file keys, in record order. */
-    public static List<String> keys() {
-        return KEYS;
-    }
-
-    /** Values by file key, in record order. */
-    public Map<String, Double> toMap() {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < COMPONENTS.length; i++) {
-            try {
-                out.put(KEYS.get(i), (Double) COMPONENTS[i].getAccessor().invoke(this));
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + KEYS.get(i), e);
-            }
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    /** A copy with some values replaced; unknown keys are a programming error here (files check first). */
-    public ScenarioParams with(Map<String, Double> changes) {
-        Map<String, Double> values = new LinkedHashMap<>(toMap());
-        changes.forEach((key, value) -> {
-            if (!values.containsKey(key)) {
-                throw new IllegalArgumentException("unknown scenario parameter " + key);
-            }
-            values.put(key, value);
-        });
-        Object[] args = KEYS.stream().map(values::get).toArray();
-        try {
-            return CONSTRUCTOR.newInstance(args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Invalid invalid) {
-                throw invalid;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String snake(String camel) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : camel.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                sb.append('_').append(Character.toLowerCase(c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static final RecordComponent[] COMPONENTS = ScenarioParams.class.getRecordComponents();
-    private static final List<String> KEYS = Arrays.stream(COMPONENTS).map(c -> snake(c.getName())).toList();
-    private static final Constructor<ScenarioParams> CONSTRUCTOR = canonicalConstructor();
-
-    private static Constructor<ScenarioParams> canonicalConstructor() {
-        try {
-            return ScenarioParams.class.getDeclaredConstructor(
-                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    /**
+     * A copy with the values {@code changes} gives by file key replaced, bound as a scenario file is: an
+     * unknown key, a wrong type or a value out of range is one error naming {@code source} and the key.
+     */
+    public ScenarioParams with(String source, JsonNode changes) throws InputException {
+        ObjectNode values = Json.mapper().valueToTree(this);
+        values.setAll((ObjectNode) changes);
+        return Json.bindStrict(source, values, ScenarioParams.class);
     }
 
     private static void positive(String key, double v) {
         finite(key, v);
         if (!(v > 0)) {
-            throw new Invalid(key, "must be > 0, got " + v);
+            throw new IllegalArgumentException(key + ": must be > 0, got " + v);
         }
     }
 
     private static void atLeast(String key, double v, double min) {
         finite(key, v);
         if (v < min) {
-            throw new Invalid(key, "must be >= " + min + ", got " + v);
+            throw new IllegalArgumentException(key + ": must be >= " + min + ", got " + v);
         }
     }
 
     private static void between(String key, double v, double min, double max) {
         finite(key, v);
         if (v < min || v > max) {
-            throw new Invalid(key, "must be between " + min + " and " + max + ", got " + v);
+            throw new IllegalArgumentException(key + ": must be between " + min + " and " + max + ", got " + v);
         }
     }
 
     private static void finite(String key, double v) {
         if (!Double.isFinite(v)) {
-            throw new Invalid(key, "must be a finite number, got " + v);
+            throw new IllegalArgumentException(key + ": must be a finite number, got " + v);
         }
     }
 }

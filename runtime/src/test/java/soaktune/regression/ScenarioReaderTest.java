@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import soaktune.io.InputException;
 import soaktune.model.MetricName;
 import soaktune.model.TunableField;
@@ -72,6 +74,24 @@ final class ScenarioReaderTest {
         assertThat(s.steps().get(1).metrics().require(MetricName.CANCEL_RATIO)).isEqualTo(0.6);
         assertThat(s.steps().get(1).metrics().require(MetricName.NET_BPS)).isEqualTo(3.0);
         assertThat(s.overrides().get(TunableField.TAIL_AGE_MS)).contains(800.0);
+    }
+
+    /** Each of these is one line naming the file, the line where it can be found, and the field. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "expct: {}                          | :4:1: expct: unknown field (allowed: description, expect, given, "
+                    + "iterations, name)",
+            "iterations:\\n  - metrics: {net_bps: 2} | : iterations.0.expect: is missing",
+            "expect:\\n  fired: [a, ~]              | :5:14: expect.fired.1: is missing",
+            "expect:\\n  dropped: [tial_age_ms]     | :5:13: expect.dropped.0: unknown field (tunable fields: ",
+            "expect:\\n  adjustments: 1.5           | :5:3: expect.adjustments: must be a whole number, got number 1.5",
+            "'  overrides: {tail_age_ms: }\\nexpect: {}' | :4:15: given.overrides.tail_age_ms: is missing",
+            "'  profile: S9\\nexpect: {}'              | :4:3: given.profile: unknown profile 'S9'"})
+    void bindingProblemsNameFileLineAndField(String rest, String problem) throws Exception {
+        // given in block style, so that a case can add to it; then the rest of the file
+        Path f = write("p.yaml", "name: x\ngiven:\n  metrics: {net_bps: 3}\n" + rest.replace("\\n", "\n") + "\n");
+        assertThatThrownBy(() -> ScenarioReader.read(f)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(f + problem);
     }
 
     @Test

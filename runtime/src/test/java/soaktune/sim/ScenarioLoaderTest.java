@@ -3,13 +3,19 @@ package soaktune.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.io.InputException;
+import soaktune.io.Json;
 
 /** --scenario NAME|FILE: built-in names, files on top of a base, and every way a file can be wrong. */
 final class ScenarioLoaderTest {
@@ -51,13 +57,14 @@ final class ScenarioLoaderTest {
     }
 
     @Test
-    void everyParameter_isSettableByItsKey() throws Exception {
-        StringBuilder json = new StringBuilder("{");
-        for (String key : ScenarioParams.keys()) {
-            json.append('"').append(key).append("\": ").append(Scenario.DEFAULT.params().toMap().get(key)).append(',');
-        }
-        json.setLength(json.length() - 1);
-        ScenarioSpec s = ScenarioLoader.resolve(file(json.append('}').toString()).toString());
+    void everyParameter_isSettableByItsSnakeCaseKey() throws Exception {
+        JsonNode defaults = Json.mapper().valueToTree(Scenario.DEFAULT.params());
+        List<String> keys = new ArrayList<>();
+        defaults.fieldNames().forEachRemaining(keys::add);
+        // each record component's name, a '_' before each capital: the keys docs/simulator.md lists
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(Arrays.stream(ScenarioParams.class.getRecordComponents())
+                .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT)).toList());
+        ScenarioSpec s = ScenarioLoader.resolve(file(defaults.toString()).toString());
         assertThat(s.params()).isEqualTo(Scenario.DEFAULT.params());
     }
 
@@ -74,6 +81,8 @@ final class ScenarioLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"jitter_ms\": \"10\"}    | jitter_ms: must be a number, got string \"10\"",
+            "{\"jitter_ms\": true}    | jitter_ms: must be a number, got boolean true",
+            "{\"name\": 3}            | name: must be a string, got number 3",
             "{\"informed_share\": 1.5} | informed_share: must be between 0.0 and 1.0, got 1.5"})
     void badValue_isAnErrorNamingFileAndKey(String json, String problem) throws Exception {
         Path f = file(json);

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import soaktune.io.Json;
 import soaktune.io.ProfileLoader;
 import soaktune.model.Overrides;
 
@@ -71,8 +72,8 @@ final class SimulatorEffectsTest {
     @Test
     void largerTailAge_olderOrders() throws Exception {
         // A quiet market (little flow, a slow mid) where orders live long enough for the tail cancel to matter.
-        ScenarioSpec quiet = new ScenarioSpec("quiet", "test", Scenario.CALM.params().with(Map.of(
-                "taker_rate_per_s", 3.0, "volatility_bps_per_sqrt_s", 0.3)));
+        ScenarioSpec quiet = new ScenarioSpec("quiet", "test", Scenario.CALM.params().with("test", Json.mapper().valueToTree(Map.of(
+                "taker_rate_per_s", 3.0, "volatility_bps_per_sqrt_s", 0.3))));
         Totals shortTail = run(quiet, "tail_age_ms", 400);
         Totals longTail = run(quiet, "tail_age_ms", 1000);
         assertThat(longTail.orderAgeP95).isGreaterThan(shortTail.orderAgeP95);
