@@ -42,10 +42,12 @@ public record RuleSetManifest(String file, String base, Set<String> skipBaseTest
     private record Written(String base, @JsonProperty(SKIP_BASE_TESTS) Set<String> skipBaseTests) {
         Written {
             if (base == null || base.isBlank()) {
-                throw new IllegalArgumentException(BASE + ": must name the base rule set (e.g. v1, builtin:v1 or ../v1)");
+                throw new IllegalArgumentException(BASE + ": must name the base rule set (e.g. v1, builtin:v1 or "
+                        + "../v1)");
             }
             if (skipBaseTests != null && skipBaseTests.stream().anyMatch(n -> n == null || n.contains("/"))) {
-                throw new IllegalArgumentException(SKIP_BASE_TESTS + ": must be a list of scenario file names (no folder)");
+                throw new IllegalArgumentException(SKIP_BASE_TESTS + ": must be a list of scenario file names "
+                        + "(no folder)");
             }
         }
     }
