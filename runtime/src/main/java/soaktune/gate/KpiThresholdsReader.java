@@ -25,7 +25,6 @@ public final class KpiThresholdsReader {
     public static final String FILE = "kpi_thresholds.json";
     private static final Pattern OVERRIDE = Pattern.compile("KPI_(\\w+)_(WARN|FAIL)");
 
-    /** The file as written. */
     record Document(@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
             Map<String, Bounds> metrics, @JsonProperty(value = "min_fills", required = true) double minFills) {
         Document {
@@ -94,8 +93,9 @@ public final class KpiThresholdsReader {
                         + ")");
             }
             double v = envNumber(name, e.getValue(), false);
-            KpiThreshold changed = m.group(2).equals("WARN") ? t.with(v, t.fail()) : t.with(t.warn(), v);
-            byKey.put(t.metric().key(), threshold(name, "", changed));
+            boolean warn = m.group(2).equals("WARN");
+            byKey.put(t.metric().key(), threshold(name, "", new KpiThreshold(t.metric(), t.tag(), t.upperBound(),
+                    warn ? v : t.warn(), warn ? t.fail() : v)));
         }
         return new KpiThresholds(new ArrayList<>(byKey.values()), minFills, source);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import soaktune.model.Profile;
 
@@ -92,10 +93,7 @@ public final class ProfileLoader {
 
     private static JsonNode resource(String name) {
         String path = "/profiles/" + name + ".json";
-        try (InputStream in = ProfileLoader.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in profile missing from the jar: " + path);
-            }
+        try (InputStream in = Objects.requireNonNull(ProfileLoader.class.getResourceAsStream(path), path)) {
             return Json.parse(path, in.readAllBytes());
         } catch (IOException | InputException e) {
             throw new IllegalStateException("built-in profile unreadable: " + path, e);

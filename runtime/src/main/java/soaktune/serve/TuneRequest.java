@@ -51,9 +51,6 @@ public record TuneRequest(Metrics metrics, Overrides overrides, Profile profile,
      */
     public static TuneRequest parse(byte[] body, Map<String, Profile> profiles) throws InputException {
         Body b = Json.bindStrict(SOURCE, Json.parse(SOURCE, body), Body.class);
-        if (b.edgeReport().isNull()) {
-            throw new InputException(SOURCE, "edge_report", "is missing");
-        }
         Metrics metrics = prefixed("edge_report", () -> EdgeReportReader.fromJson(SOURCE, b.edgeReport()).totals());
         Overrides overrides = Overrides.empty();
         if (b.overrides() != null && !b.overrides().isNull()) {

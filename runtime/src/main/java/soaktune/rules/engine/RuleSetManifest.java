@@ -38,7 +38,6 @@ public record RuleSetManifest(String file, String base, Set<String> skipBaseTest
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** The file as written. */
     private record Written(String base, @JsonProperty(SKIP_BASE_TESTS) Set<String> skipBaseTests) {
         Written {
             if (base == null || base.isBlank()) {
