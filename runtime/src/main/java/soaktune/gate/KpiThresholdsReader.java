@@ -25,7 +25,7 @@ public final class KpiThresholdsReader {
     public static final String FILE = "kpi_thresholds.json";
     private static final Pattern OVERRIDE = Pattern.compile("KPI_(\\w+)_(WARN|FAIL)");
 
-    record Document(@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
+    private record Document(@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
             Map<String, Bounds> metrics, @JsonProperty(value = "min_fills", required = true) double minFills) {
         Document {
             if (minFills < 0 || minFills != Math.rint(minFills) || minFills > 1e9) {
@@ -35,7 +35,7 @@ public final class KpiThresholdsReader {
     }
 
     /** One metric's tag and its bounds, either both above or both below. */
-    record Bounds(@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) String tag,
+    private record Bounds(@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) String tag,
             @JsonProperty("warn_above") Double warnAbove, @JsonProperty("fail_above") Double failAbove,
             @JsonProperty("warn_below") Double warnBelow, @JsonProperty("fail_below") Double failBelow) {
         Bounds {

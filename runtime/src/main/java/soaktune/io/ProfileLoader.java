@@ -40,7 +40,7 @@ public final class ProfileLoader {
      * A profile file as written: an optional name and settings, each a parameter of the strategy or a delta on
      * one ({@code <parameter>_delta}); the built-in base has parameters only.
      */
-    record Written(String name, @JsonAnySetter Map<String, Double> settings) {
+    private record Written(String name, @JsonAnySetter Map<String, Double> settings) {
         Written {
             settings = settings == null ? Map.of() : settings;
             for (Map.Entry<String, Double> e : settings.entrySet()) {
