@@ -32,14 +32,12 @@ public final class KpiGate {
             if (v != Verdict.OK) {
                 reasons.add(t.tag());
             }
-            worst = worst.worse(v);
+            worst = v.compareTo(worst) > 0 ? v : worst;
         }
         Double fills = metrics.find(MetricName.FILLS).orElse(null);
         if (thresholds.minFills() > 0 && (fills == null || fills < thresholds.minFills())) {
-            List<String> why = new ArrayList<>();
-            why.add(fills == null ? "EDGE:fills:missing" : "EDGE:fills<" + thresholds.minFills());
-            why.addAll(missing);
-            return new GateResult(Verdict.INCONCLUSIVE, why, results, fills, thresholds.minFills());
+            missing.add(0, fills == null ? "EDGE:fills:missing" : "EDGE:fills<" + thresholds.minFills());
+            return new GateResult(Verdict.INCONCLUSIVE, missing, results, fills, thresholds.minFills());
         }
         if (!missing.isEmpty() && worst != Verdict.FAIL) {
             return new GateResult(Verdict.INCONCLUSIVE, missing, results, fills, thresholds.minFills());

@@ -18,8 +18,4 @@ public record KpiThreshold(MetricName metric, String tag, boolean upperBound, Do
         }
         return Verdict.OK;
     }
-
-    public KpiThreshold with(Double newWarn, Double newFail) {
-        return new KpiThreshold(metric, tag, upperBound, newWarn, newFail);
-    }
 }

@@ -1,16 +1,19 @@
 package soaktune.gate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import soaktune.io.InputException;
 import soaktune.io.Json;
-import soaktune.io.JsonFields;
 import soaktune.model.MetricName;
 
 /**
@@ -20,6 +23,32 @@ import soaktune.model.MetricName;
  */
 public final class KpiThresholdsReader {
     public static final String FILE = "kpi_thresholds.json";
+    private static final Pattern OVERRIDE = Pattern.compile("KPI_(\\w+)_(WARN|FAIL)");
+
+    private record Document(@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
+            Map<String, Bounds> metrics, @JsonProperty(value = "min_fills", required = true) double minFills) {
+        Document {
+            if (minFills < 0 || minFills != Math.rint(minFills) || minFills > 1e9) {
+                throw new IllegalArgumentException("min_fills: must be a whole number >= 0, got " + minFills);
+            }
+        }
+    }
+
+    /** One metric's tag and its bounds, either both above or both below. */
+    private record Bounds(@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) String tag,
+            @JsonProperty("warn_above") Double warnAbove, @JsonProperty("fail_above") Double failAbove,
+            @JsonProperty("warn_below") Double warnBelow, @JsonProperty("fail_below") Double failBelow) {
+        Bounds {
+            boolean above = warnAbove != null || failAbove != null;
+            if (above == (warnBelow != null || failBelow != null)) {
+                throw new IllegalArgumentException("needs warn_above/fail_above or warn_below/fail_below, not "
+                        + (above ? "both" : "neither"));
+            }
+            if (Stream.of(warnAbove, failAbove, warnBelow, failBelow).anyMatch(v -> v != null && v.isInfinite())) {
+                throw new IllegalArgumentException("bounds must be finite numbers"); // 1e400 reads as Infinity
+            }
+        }
+    }
 
     private KpiThresholdsReader() {
     }
@@ -35,19 +64,18 @@ public final class KpiThresholdsReader {
 
     private static KpiThresholds fromJson(String source, JsonNode root, Map<String, String> env)
             throws InputException {
-        JsonFields f = JsonFields.ofObject(source, root);
-        f.onlyKeys(root, "", Set.of("metrics", "min_fills"));
-        JsonNode metrics = f.object(root.get("metrics"), "metrics");
+        Document doc = Json.bindStrict(source, root, Document.class);
         Map<String, KpiThreshold> byKey = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = metrics.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, Bounds> e : doc.metrics().entrySet()) {
             String path = "metrics." + e.getKey();
             MetricName metric = MetricName.fromKey(e.getKey()).orElseThrow(() -> new InputException(source, path,
                     "is not a metric of the EDGE_REPORT"));
-            byKey.put(e.getKey(), threshold(f, path, metric, f.object(e.getValue(), path)));
+            Bounds b = e.getValue();
+            boolean above = b.warnAbove() != null || b.failAbove() != null;
+            byKey.put(e.getKey(), threshold(source, path, new KpiThreshold(metric, b.tag(), above,
+                    above ? b.warnAbove() : b.warnBelow(), above ? b.failAbove() : b.failBelow())));
         }
-        int minFills = (int) wholeNumber(f, root.get("min_fills"), "min_fills");
+        int minFills = (int) doc.minFills();
         for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             if (!e.getKey().startsWith("KPI_")) {
                 continue;
@@ -57,58 +85,27 @@ public final class KpiThresholdsReader {
                 minFills = (int) envNumber(name, e.getValue(), true);
                 continue;
             }
-            String kind = name.endsWith("_WARN") ? "WARN" : name.endsWith("_FAIL") ? "FAIL" : null;
-            String metricKey = kind == null ? null : name.substring(4, name.length() - kind.length() - 1)
-                    .toLowerCase(java.util.Locale.ROOT);
-            KpiThreshold t = metricKey == null ? null : byKey.get(metricKey);
+            Matcher m = OVERRIDE.matcher(name);
+            KpiThreshold t = m.matches() ? byKey.get(m.group(1).toLowerCase(Locale.ROOT)) : null;
             if (t == null) {
                 throw new InputException(name, "unknown KPI override (use KPI_<METRIC>_WARN, KPI_<METRIC>_FAIL or "
                         + "KPI_MIN_FILLS with a metric of " + Path.of(source).getFileName() + ": " + String.join(", ", byKey.keySet())
                         + ")");
             }
             double v = envNumber(name, e.getValue(), false);
-            KpiThreshold changed = kind.equals("WARN") ? t.with(v, t.fail()) : t.with(t.warn(), v);
-            check(name, "", changed);
-            byKey.put(metricKey, changed);
+            boolean warn = m.group(2).equals("WARN");
+            byKey.put(t.metric().key(), threshold(name, "", new KpiThreshold(t.metric(), t.tag(), t.upperBound(),
+                    warn ? v : t.warn(), warn ? t.fail() : v)));
         }
         return new KpiThresholds(new ArrayList<>(byKey.values()), minFills, source);
     }
 
-    private static KpiThreshold threshold(JsonFields f, String path, MetricName metric, JsonNode node)
-            throws InputException {
-        f.onlyKeys(node, path, Set.of("tag", "warn_above", "fail_above", "warn_below", "fail_below"));
-        String tag = f.text(node.get("tag"), path + ".tag");
-        boolean above = node.has("warn_above") || node.has("fail_above");
-        boolean below = node.has("warn_below") || node.has("fail_below");
-        if (above == below) {
-            throw new InputException(f.source(), path, "needs warn_above/fail_above or warn_below/fail_below, not "
-                    + (above ? "both" : "neither"));
-        }
-        String dir = above ? "above" : "below";
-        Double warn = node.has("warn_" + dir) ? f.number(node.get("warn_" + dir), path + ".warn_" + dir) : null;
-        Double fail = node.has("fail_" + dir) ? f.number(node.get("fail_" + dir), path + ".fail_" + dir) : null;
-        KpiThreshold t = new KpiThreshold(metric, tag, above, warn, fail);
-        check(f.source(), path, t);
-        return t;
-    }
-
-    private static void check(String source, String path, KpiThreshold t) throws InputException {
-        if (t.warn() == null || t.fail() == null) {
-            return;
-        }
-        boolean beyond = t.upperBound() ? t.warn() > t.fail() : t.warn() < t.fail();
-        if (beyond) {
+    private static KpiThreshold threshold(String source, String path, KpiThreshold t) throws InputException {
+        if (t.warn() != null && t.fail() != null && (t.upperBound() ? t.warn() > t.fail() : t.warn() < t.fail())) {
             throw new InputException(source, path, "WARN " + t.warn() + " is beyond FAIL " + t.fail() + " for "
                     + t.metric().key() + " (" + (t.upperBound() ? "WARN must be <= FAIL" : "WARN must be >= FAIL") + ")");
         }
-    }
-
-    private static double wholeNumber(JsonFields f, JsonNode node, String path) throws InputException {
-        double v = f.number(node, path);
-        if (v < 0 || v != Math.rint(v) || v > 1e9) {
-            throw new InputException(f.source(), path, "must be a whole number >= 0, got " + v);
-        }
-        return v;
+        return t;
     }
 
     private static double envNumber(String name, String text, boolean whole) throws InputException {

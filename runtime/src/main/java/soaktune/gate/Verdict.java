@@ -2,9 +2,5 @@ package soaktune.gate;
 
 /** A KPI gate verdict, ordered from best to worst for aggregation (INCONCLUSIVE is handled apart). */
 public enum Verdict {
-    OK, WARN, FAIL, INCONCLUSIVE;
-
-    public Verdict worse(Verdict other) {
-        return other.ordinal() > ordinal() ? other : this;
-    }
+    OK, WARN, FAIL, INCONCLUSIVE
 }

@@ -3,7 +3,7 @@ package soaktune.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import soaktune.model.EdgeReport;
@@ -25,46 +25,34 @@ public final class EdgeReportReader {
     }
 
     public static EdgeReport fromJson(String source, JsonNode root) throws InputException {
-        JsonFields f = JsonFields.ofObject(source, root);
-        JsonNode totals = f.object(root.get("totals"), "totals");
+        JsonFields f = new JsonFields(source);
+        JsonNode totals = f.object(f.object(root, "").get("totals"), "totals");
         Map<MetricName, Double> values = new EnumMap<>(MetricName.class);
         for (MetricName name : MetricName.values()) {
-            JsonNode node = totals.get(name.key());
-            if (node == null || node.isNull()) {
-                continue;
+            if (totals.hasNonNull(name.key())) {
+                values.put(name, value(f, "totals." + name.key(), totals.get(name.key()), name.kind()));
             }
-            String path = "totals." + name.key();
-            double v = f.number(node, path);
-            requireKind(source, path, name.kind(), v);
-            values.put(name, v);
         }
         Map<String, Double> blocked = new TreeMap<>();
-        JsonNode blockedNode = totals.get("blocked_ratio");
-        if (blockedNode != null && !blockedNode.isNull()) {
-            f.object(blockedNode, "totals.blocked_ratio");
-            Iterator<Map.Entry<String, JsonNode>> it = blockedNode.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String path = "totals.blocked_ratio." + e.getKey();
-                double v = f.number(e.getValue(), path);
-                requireKind(source, path, MetricKind.RATIO, v);
-                blocked.put(e.getKey(), v);
+        if (totals.hasNonNull("blocked_ratio")) {
+            for (Map.Entry<String, JsonNode> e : f.object(totals.get("blocked_ratio"), "totals.blocked_ratio")
+                    .properties()) {
+                blocked.put(e.getKey(), value(f, "totals.blocked_ratio." + e.getKey(), e.getValue(), MetricKind.RATIO));
             }
         }
-        JsonNode runtime = root.get("runtime");
-        if (runtime != null && !runtime.isNull()) {
-            f.object(runtime, "runtime");
-        }
-        JsonNode symbols = root.get("symbols");
-        if (symbols != null && !symbols.isNull()) {
-            f.object(symbols, "symbols");
+        for (String part : List.of("runtime", "symbols")) {
+            if (root.hasNonNull(part)) {
+                f.object(root.get(part), part);
+            }
         }
         return new EdgeReport(new Metrics(values, blocked), root);
     }
 
-    private static void requireKind(String source, String path, MetricKind kind, double v) throws InputException {
+    private static double value(JsonFields f, String path, JsonNode node, MetricKind kind) throws InputException {
+        double v = f.number(node, path);
         if (!kind.accepts(v)) {
-            throw new InputException(source, path, "must be " + kind.describe() + ", got " + v);
+            throw new InputException(f.source(), path, "must be " + kind.describe() + ", got " + v);
         }
+        return v;
     }
 }

@@ -31,7 +31,9 @@ public final class InputFiles {
         } catch (NoSuchFileException e) {
             throw new InputException(name, "no such file");
         } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + describe(e));
+            String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : e.getMessage();
+            throw new InputException(name, "cannot read: " + (reason == null ? e.getClass().getSimpleName() : reason));
         }
         if (bytes.length > maxBytes) {
             throw new InputException(name, "is larger than the " + maxBytes + "-byte limit for " + kind);
@@ -46,13 +48,5 @@ public final class InputFiles {
         } catch (CharacterCodingException e) {
             throw new InputException(name, "is not valid UTF-8 text");
         }
-    }
-
-    static String describe(IOException e) {
-        String msg = e.getMessage();
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            msg = fse.getReason();
-        }
-        return msg == null ? e.getClass().getSimpleName() : msg;
     }
 }

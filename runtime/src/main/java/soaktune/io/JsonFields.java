@@ -1,19 +1,11 @@
 package soaktune.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 /** Typed access to parsed JSON with errors that name the source and the field path. */
 public record JsonFields(String source) {
-    /** The fields of a document whose root must be a JSON object. */
-    public static JsonFields ofObject(String source, JsonNode root) throws InputException {
-        JsonFields f = new JsonFields(source);
-        f.object(root, "");
-        return f;
-    }
-
     public JsonNode object(JsonNode node, String path) throws InputException {
         if (node == null || node.isMissingNode()) {
             throw new InputException(source, path, "is missing");
@@ -68,11 +60,9 @@ public record JsonFields(String source) {
 
     /** Fails on the first key of {@code node} that is not in {@code allowed}. */
     public void onlyKeys(JsonNode node, String path, Set<String> allowed) throws InputException {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            String key = it.next().getKey();
-            if (!allowed.contains(key)) {
-                throw new InputException(source, join(path, key), "unknown field (allowed: "
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!allowed.contains(e.getKey())) {
+                throw new InputException(source, join(path, e.getKey()), "unknown field (allowed: "
                         + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }

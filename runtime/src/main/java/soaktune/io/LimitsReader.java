@@ -30,10 +30,9 @@ public final class LimitsReader {
         return fromJson(file.toString(), Json.readFile(file));
     }
 
-    /** The limits in an already parsed document; {@code source} names it in errors. */
     public static Limits fromJson(String source, JsonNode root) throws InputException {
-        JsonFields f = JsonFields.ofObject(source, root);
-        f.onlyKeys(root, "", new HashSet<>(TunableField.keys()));
+        JsonFields f = new JsonFields(source);
+        f.onlyKeys(f.object(root, ""), "", new HashSet<>(TunableField.keys()));
         Map<TunableField, Range> ranges = new EnumMap<>(TunableField.class);
         for (TunableField field : TunableField.values()) {
             JsonNode entry = root.get(field.key());

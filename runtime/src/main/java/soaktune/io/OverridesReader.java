@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,18 +48,16 @@ public final class OverridesReader {
     }
 
     public static Loaded parse(String source, JsonNode root, String label, Optional<Path> file) throws InputException {
-        JsonFields f = JsonFields.ofObject(source, root);
+        JsonFields f = new JsonFields(source);
         Overrides overrides = Overrides.empty();
         List<String> notAllowed = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : f.object(root, "").properties()) {
             Optional<TunableField> field = TunableField.fromKey(e.getKey());
-            if (field.isEmpty()) {
+            if (field.isPresent()) {
+                overrides = overrides.with(field.get(), f.number(e.getValue(), e.getKey()));
+            } else {
                 notAllowed.add(e.getKey());
-                continue;
             }
-            overrides = overrides.with(field.get(), f.number(e.getValue(), e.getKey()));
         }
         return new Loaded(overrides, label, file, List.copyOf(notAllowed));
     }

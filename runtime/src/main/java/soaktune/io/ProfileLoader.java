@@ -1,17 +1,15 @@
 package soaktune.io;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import soaktune.model.Profile;
 
 /**
@@ -38,17 +36,44 @@ public final class ProfileLoader {
         return load(spec, origin);
     }
 
+    /**
+     * A profile file as written: an optional name and settings, each a parameter of the strategy or a delta on
+     * one ({@code <parameter>_delta}); the built-in base has parameters only.
+     */
+    private record Written(String name, @JsonAnySetter Map<String, Double> settings) {
+        Written {
+            settings = settings == null ? Map.of() : settings;
+            for (Map.Entry<String, Double> e : settings.entrySet()) {
+                String key = e.getKey();
+                if (!Profile.PARAMETERS.contains(key.endsWith("_delta") ? key.substring(0, key.length() - 6) : key)) {
+                    throw new IllegalArgumentException(key + ": unknown field (allowed: name, "
+                            + String.join(", ", Profile.PARAMETERS) + ", and each with _delta)");
+                }
+                if (e.getValue() == null) {
+                    throw new IllegalArgumentException(key + ": is missing");
+                }
+                if (!key.endsWith("_delta") && e.getValue() < 0) {
+                    throw new IllegalArgumentException(key + ": must be >= 0, got " + e.getValue());
+                }
+                if (Math.abs(e.getValue()) > MAX_MAGNITUDE) {
+                    throw new IllegalArgumentException(key + ": must be within +/-" + (long) MAX_MAGNITUDE + ", got "
+                            + e.getValue());
+                }
+            }
+        }
+    }
+
     public static Profile load(String spec, String origin) throws InputException {
-        Map<String, Double> base = parseFields("profiles/base.json", resource("base"), false);
+        Map<String, Double> base = Json.bindStrict("profiles/base.json", resource("base"), Written.class).settings();
         if (BUILT_IN.contains(spec)) {
-            return new Profile(spec, base, parseFields("profiles/" + spec + ".json", resource(spec), true));
+            return new Profile(spec, base, Json.bindStrict("profiles/" + spec + ".json", resource(spec), Written.class)
+                    .settings());
         }
         Path file = Path.of(spec);
         if (spec.endsWith(".json") || Files.exists(file)) {
-            JsonNode root = Json.readFile(file);
-            JsonFields f = JsonFields.ofObject(file.toString(), root);
-            String name = root.has("name") ? f.text(root.get("name"), "name") : stripJson(file);
-            return requireNonNegative(file.toString(), new Profile(name, base, parseFields(file.toString(), root, true)));
+            Written p = Json.bindStrict(file.toString(), Json.readFile(file), Written.class);
+            return requireNonNegative(file.toString(), new Profile(p.name() != null ? p.name() : stripJson(file), base,
+                    p.settings()));
         }
         throw new InputException(origin, "unknown profile '" + spec + "' (built in: " + String.join(", ", BUILT_IN)
                 + "; or give a path to a profile JSON file)");
@@ -66,39 +91,9 @@ public final class ProfileLoader {
         return profile;
     }
 
-    private static Map<String, Double> parseFields(String source, JsonNode root, boolean allowDeltas)
-            throws InputException {
-        JsonFields f = JsonFields.ofObject(source, root);
-        Set<String> allowed = new HashSet<>(Profile.PARAMETERS);
-        if (allowDeltas) {
-            Profile.PARAMETERS.forEach(p -> allowed.add(p + "_delta"));
-            allowed.add("name");
-        }
-        f.onlyKeys(root, "", allowed);
-        Map<String, Double> out = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().equals("name")) {
-                double v = f.number(e.getValue(), e.getKey());
-                if (!e.getKey().endsWith("_delta") && v < 0) {
-                    throw new InputException(source, e.getKey(), "must be >= 0, got " + v);
-                }
-                if (Math.abs(v) > MAX_MAGNITUDE) {
-                    throw new InputException(source, e.getKey(), "must be within +/-" + (long) MAX_MAGNITUDE + ", got " + v);
-                }
-                out.put(e.getKey(), v);
-            }
-        }
-        return out;
-    }
-
     private static JsonNode resource(String name) {
         String path = "/profiles/" + name + ".json";
-        try (InputStream in = ProfileLoader.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in profile missing from the jar: " + path);
-            }
+        try (InputStream in = Objects.requireNonNull(ProfileLoader.class.getResourceAsStream(path), path)) {
             return Json.parse(path, in.readAllBytes());
         } catch (IOException | InputException e) {
             throw new IllegalStateException("built-in profile unreadable: " + path, e);

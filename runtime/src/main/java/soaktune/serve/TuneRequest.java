@@ -1,14 +1,17 @@
 package soaktune.serve;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import soaktune.io.EdgeReportReader;
 import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.JsonFields;
 import soaktune.io.OverridesReader;
+import soaktune.io.ProfileLoader;
 import soaktune.model.FieldMove;
 import soaktune.model.Metrics;
 import soaktune.model.Overrides;
@@ -35,47 +38,47 @@ public record TuneRequest(Metrics metrics, Overrides overrides, Profile profile,
      * the most a response ever returns. Beyond it the request is refused (400) before any rule runs.
      */
     public static final int MAX_MOVES = TunableField.values().length * TuningMemory.HORIZON;
-    private static final Set<String> KEYS = Set.of("edge_report", "overrides", "profile", "tuning_memory", "iteration",
-            "healthy_streak");
+
+    /** The body as sent; the report, overrides and memory are checked by their own readers. */
+    private record Body(@JsonProperty(value = "edge_report", required = true) JsonNode edgeReport, JsonNode overrides,
+            String profile, @JsonProperty("tuning_memory") JsonNode tuningMemory, Double iteration,
+            @JsonProperty("healthy_streak") Double healthyStreak) {
+    }
 
     /**
      * @param profiles the profiles a request may name (built in only: a path would let a client read the
      *                 server's files)
      */
     public static TuneRequest parse(byte[] body, Map<String, Profile> profiles) throws InputException {
-        JsonNode root = Json.parse(SOURCE, body);
-        JsonFields f = JsonFields.ofObject(SOURCE, root);
-        f.onlyKeys(root, "", KEYS);
-        JsonNode report = root.get("edge_report");
-        if (report == null || report.isNull()) {
-            throw new InputException(SOURCE, "edge_report", "is missing");
-        }
-        Metrics metrics = prefixed("edge_report", () -> EdgeReportReader.fromJson(SOURCE, report).totals());
+        Body b = Json.bindStrict(SOURCE, Json.parse(SOURCE, body), Body.class);
+        Metrics metrics = prefixed("edge_report", () -> EdgeReportReader.fromJson(SOURCE, b.edgeReport()).totals());
         Overrides overrides = Overrides.empty();
-        JsonNode o = root.get("overrides");
-        if (o != null && !o.isNull()) {
+        if (b.overrides() != null && !b.overrides().isNull()) {
             OverridesReader.Loaded loaded = prefixed("overrides",
-                    () -> OverridesReader.parse(SOURCE, o, "request", Optional.empty()));
+                    () -> OverridesReader.parse(SOURCE, b.overrides(), "request", Optional.empty()));
             if (!loaded.notAllowed().isEmpty()) {
                 throw new InputException(SOURCE, "overrides." + loaded.notAllowed().get(0),
                         "is not a tunable field (tunable: " + String.join(", ", TunableField.keys()) + ")");
             }
             overrides = loaded.overrides();
         }
-        Profile profile = profile(f, root.get("profile"), profiles);
-        JsonNode moves = root.at("/tuning_memory/moves");
-        if (moves.isArray() && moves.size() > MAX_MOVES) {
+        Profile profile = profiles.get(b.profile() == null ? ProfileLoader.DEFAULT : b.profile());
+        if (profile == null) {
+            throw new InputException(SOURCE, "profile", "unknown profile '" + b.profile() + "' (built in: "
+                    + String.join(", ", new TreeSet<>(profiles.keySet())) + ")");
+        }
+        JsonNode moves = b.tuningMemory() == null ? null : b.tuningMemory().get("moves");
+        if (moves != null && moves.isArray() && moves.size() > MAX_MOVES) {
             throw new InputException(SOURCE, "tuning_memory.moves", "has " + moves.size() + " entries, more than the "
                     + MAX_MOVES + " a request may carry (one per field per iteration for the last "
                     + TuningMemory.HORIZON + " iterations)");
         }
-        TuningMemory memory = TuningMemoryJson.fromJson(f, root.get("tuning_memory"), "tuning_memory");
+        TuningMemory memory = TuningMemoryJson.fromJson(new JsonFields(SOURCE), b.tuningMemory(), "tuning_memory");
         requireOneMovePerFieldAndIteration(memory);
-        int iteration = root.has("iteration") ? whole(f, root.get("iteration"), "iteration", 1)
+        int iteration = b.iteration() != null ? whole(b.iteration(), "iteration", 1)
                 : memory.moves().stream().mapToInt(FieldMove::iteration).max().orElse(0) + 1;
-        memory = memory.window(iteration);
-        int streak = root.has("healthy_streak") ? whole(f, root.get("healthy_streak"), "healthy_streak", 0) : 0;
-        return new TuneRequest(metrics, overrides, profile, memory, iteration, streak);
+        int streak = b.healthyStreak() != null ? whole(b.healthyStreak(), "healthy_streak", 0) : 0;
+        return new TuneRequest(metrics, overrides, profile, memory.window(iteration), iteration, streak);
     }
 
     /** A field moves at most once per iteration (net); repeats would only multiply the rules' work. */
@@ -90,23 +93,9 @@ public record TuneRequest(Metrics metrics, Overrides overrides, Profile profile,
         }
     }
 
-    private static Profile profile(JsonFields f, JsonNode node, Map<String, Profile> profiles) throws InputException {
-        if (node == null || node.isNull()) {
-            return profiles.get(soaktune.io.ProfileLoader.DEFAULT);
-        }
-        String name = f.text(node, "profile");
-        Profile p = profiles.get(name);
-        if (p == null) {
-            throw new InputException(SOURCE, "profile", "unknown profile '" + name + "' (built in: "
-                    + String.join(", ", new java.util.TreeSet<>(profiles.keySet())) + ")");
-        }
-        return p;
-    }
-
-    private static int whole(JsonFields f, JsonNode node, String field, int min) throws InputException {
-        double v = f.number(node, field);
+    private static int whole(double v, String field, int min) throws InputException {
         if (v != Math.rint(v) || v < min || v > 1_000_000_000) {
-            throw new InputException(SOURCE, field, "must be a whole number >= " + min + ", got " + node.asText());
+            throw new InputException(SOURCE, field, "must be a whole number >= " + min + ", got " + v);
         }
         return (int) v;
     }

@@ -1,10 +1,10 @@
 package soaktune.tuning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.JsonFields;
-import java.util.Map;
 import soaktune.model.FieldMove;
 import soaktune.model.Infeasible;
 import soaktune.model.TunableField;
@@ -29,53 +29,25 @@ public final class TuningMemoryJson {
     public static void check(String source, String path, TuningMemory memory) throws InputException {
         for (int k = 0; k < memory.moves().size(); k++) {
             FieldMove m = memory.moves().get(k);
-            String at = path + ".moves[" + k + "]";
-            known(source, m.field(), at + ".field");
+            name(source, path + ".moves[" + k + "].field", m.field(), true);
             if (m.direction() != 1 && m.direction() != -1) {
-                throw new InputException(source, at + ".direction", "must be 1 or -1");
+                throw new InputException(source, path + ".moves[" + k + "].direction", "must be 1 or -1");
             }
         }
         for (String key : memory.frozen().keySet()) {
-            known(source, key, path + ".frozen." + key);
+            name(source, path + ".frozen." + key, key, true);
         }
         streaks(source, path + ".kpi_misses", memory.misses(), false);
         streaks(source, path + ".at_limit", memory.atLimit(), true);
-        if (memory.infeasible().size() > MAX_ENTRIES) {
-            throw new InputException(source, path + ".infeasible", "must be an array of at most " + MAX_ENTRIES
-                    + " entries");
-        }
+        atMost(source, path + ".infeasible", memory.infeasible().size());
         for (int k = 0; k < memory.infeasible().size(); k++) {
             Infeasible i = memory.infeasible().get(k);
             String at = path + ".infeasible[" + k + "]";
-            kpi(source, i.kpi(), at + ".kpi");
-            known(source, i.field(), at + ".field");
+            name(source, at + ".kpi", i.kpi(), false);
+            name(source, at + ".field", i.field(), true);
             if (i.rule() == null) {
                 throw new InputException(source, at + ".rule", "is missing");
             }
-        }
-    }
-
-    private static void streaks(String source, String path, Map<String, Integer> streaks, boolean fields)
-            throws InputException {
-        if (streaks.size() > MAX_ENTRIES) {
-            throw new InputException(source, path, "has " + streaks.size() + " entries, more than " + MAX_ENTRIES);
-        }
-        for (Map.Entry<String, Integer> e : streaks.entrySet()) {
-            String at = path + "." + e.getKey();
-            if (fields) {
-                known(source, e.getKey(), at);
-            } else {
-                kpi(source, e.getKey(), at);
-            }
-            if (e.getValue() == null || e.getValue() < 1) {
-                throw new InputException(source, at, "must be a whole number >= 1, got " + e.getValue());
-            }
-        }
-    }
-
-    private static void kpi(String source, String name, String path) throws InputException {
-        if (name == null || !name.matches("[a-z][a-z0-9_]{0,39}")) {
-            throw new InputException(source, path, "is not a KPI name (1 to 40 of a-z, 0-9, _): " + name);
         }
     }
 
@@ -89,12 +61,32 @@ public final class TuningMemoryJson {
         return memory;
     }
 
-    private static void known(String source, String key, String path) throws InputException {
-        if (key == null) {
+    private static void streaks(String source, String path, Map<String, Integer> streaks, boolean fields)
+            throws InputException {
+        atMost(source, path, streaks.size());
+        for (Map.Entry<String, Integer> e : streaks.entrySet()) {
+            name(source, path + "." + e.getKey(), e.getKey(), fields);
+            if (e.getValue() == null || e.getValue() < 1) {
+                throw new InputException(source, path + "." + e.getKey(), "must be a whole number >= 1, got "
+                        + e.getValue());
+            }
+        }
+    }
+
+    private static void atMost(String source, String path, int entries) throws InputException {
+        if (entries > MAX_ENTRIES) {
+            throw new InputException(source, path, "has " + entries + " entries, more than " + MAX_ENTRIES);
+        }
+    }
+
+    /** A tunable field's key, or a KPI's name: a plain word of 1 to 40 characters. */
+    private static void name(String source, String path, String name, boolean field) throws InputException {
+        if (name == null) {
             throw new InputException(source, path, "is missing");
         }
-        if (TunableField.fromKey(key).isEmpty()) {
-            throw new InputException(source, path, "is not a tunable field: " + key);
+        if (field ? TunableField.fromKey(name).isEmpty() : !name.matches("[a-z][a-z0-9_]{0,39}")) {
+            throw new InputException(source, path, field ? "is not a tunable field: " + name
+                    : "is not a KPI name (1 to 40 of a-z, 0-9, _): " + name);
         }
     }
 }

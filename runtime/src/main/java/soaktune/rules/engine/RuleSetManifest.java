@@ -1,5 +1,6 @@
 package soaktune.rules.engine;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,13 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import soaktune.io.InputException;
 import soaktune.io.InputFiles;
+import soaktune.io.Json;
 
 /**
  * A rule set's optional {@code ruleset.yaml}: the set it builds on ({@code base: v1}) and the base scenarios
@@ -38,8 +38,21 @@ public record RuleSetManifest(String file, String base, Set<String> skipBaseTest
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    private record Written(String base, @JsonProperty(SKIP_BASE_TESTS) Set<String> skipBaseTests) {
+        Written {
+            if (base == null || base.isBlank()) {
+                throw new IllegalArgumentException(BASE + ": must name the base rule set (e.g. v1, builtin:v1 or "
+                        + "../v1)");
+            }
+            if (skipBaseTests != null && skipBaseTests.stream().anyMatch(n -> n == null || n.contains("/"))) {
+                throw new IllegalArgumentException(SKIP_BASE_TESTS + ": must be a list of scenario file names "
+                        + "(no folder)");
+            }
+        }
+    }
+
     public RuleSetManifest {
-        skipBaseTests = Set.copyOf(skipBaseTests);
+        skipBaseTests = skipBaseTests == null ? Set.of() : Set.copyOf(skipBaseTests);
     }
 
     /** The manifest of {@code set}; empty when the folder has none (a set of its own files only). */
@@ -60,30 +73,8 @@ public record RuleSetManifest(String file, String base, Set<String> skipBaseTest
         if (root == null || !root.isObject()) {
             throw new InputException(name, "must be a mapping with '" + BASE + ": <rule set>'");
         }
-        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!key.equals(BASE) && !key.equals(SKIP_BASE_TESTS)) {
-                throw new InputException(name, key, "unknown field (known: " + BASE + ", " + SKIP_BASE_TESTS + ")");
-            }
-        }
-        JsonNode base = root.get(BASE);
-        if (base == null || !base.isTextual() || base.textValue().isBlank()) {
-            throw new InputException(name, BASE, "must name the base rule set (e.g. v1, builtin:v1 or ../v1)");
-        }
-        Set<String> skip = new LinkedHashSet<>();
-        JsonNode list = root.get(SKIP_BASE_TESTS);
-        if (list != null) {
-            if (!list.isArray()) {
-                throw new InputException(name, SKIP_BASE_TESTS, "must be a list of scenario file names");
-            }
-            for (JsonNode n : list) {
-                if (!n.isTextual() || n.textValue().contains("/")) {
-                    throw new InputException(name, SKIP_BASE_TESTS, "must be a list of scenario file names (no folder)");
-                }
-                skip.add(n.textValue());
-            }
-        }
-        return Optional.of(new RuleSetManifest(name, base.textValue().trim(), skip));
+        Written m = Json.bindStrict(name, root, Written.class);
+        return Optional.of(new RuleSetManifest(name, m.base().trim(), m.skipBaseTests()));
     }
 
     /**

@@ -202,6 +202,22 @@ final class RuleSetCompositionTest {
     }
 
     @Test
+    void aManifestOfTheWrongShapeIsOneErrorNamingTheField() throws Exception {
+        for (String[] c : new String[][] {
+                {"base: 3\n", "base: must be a string, got number 3"},
+                {"base: \"  \"\n", "base: must name the base rule set"},
+                {"skip_base_tests: [a.yaml]\n", "base: must name the base rule set"},
+                {"base: base\nskip_base_tests: a.yaml\n", "skip_base_tests: must be an array, got string"},
+                {"base: base\nskip_base_tests: [tests/a.yaml]\n", "skip_base_tests: must be a list of scenario file names"},
+                {"base: base\nskip_base_tests: [1]\n", "skip_base_tests[0]: must be a string, got number 1"},
+                {"- base\n", "must be a mapping with 'base: <rule set>'"}}) {
+            Path top = top(c[0]);
+            assertThatThrownBy(() -> RuleSource.folder(top).layers()).as(c[0])
+                    .hasMessageStartingWith(top.resolve("ruleset.yaml") + ": " + c[1]);
+        }
+    }
+
+    @Test
     void basesChain() throws Exception {
         Path middle = top("base: base\n");
         Path last = Files.createDirectories(tmp.resolve("last"));
