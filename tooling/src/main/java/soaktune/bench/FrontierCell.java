@@ -34,11 +34,6 @@ public record FrontierCell(String market, long seed, List<Point> points, boolean
         refined = List.copyOf(refined);
     }
 
-    /** A cell without a second pass. */
-    public FrontierCell(String market, long seed, List<Point> points, boolean complete) {
-        this(market, seed, points, complete, List.of());
-    }
-
     /** At least one point, on the grid or of the second pass, met every KPI target. */
     public boolean feasible() {
         return points.stream().anyMatch(p -> p != null && p.feasible()) || firstFeasibleRefined() != null;

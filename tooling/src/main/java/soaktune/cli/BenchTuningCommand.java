@@ -14,7 +14,6 @@ import soaktune.bench.FrontierBench;
 import soaktune.bench.FrontierCell;
 import soaktune.bench.FrontierGrid;
 import soaktune.bench.FrontierMarket;
-import soaktune.bench.FrontierSummary;
 import soaktune.bench.KpiTargets;
 import soaktune.bench.TuningBench;
 import soaktune.bench.TuningTable;
@@ -102,17 +101,16 @@ public final class BenchTuningCommand extends CliCommand {
                 // each set's loop gates with its own thresholds, as run does; the table judges by each set's own
                 out.println("KPI targets of " + labelB + ": " + targetsB.describe());
             }
-            FrontierBench.Result frontierResult = frontier ? frontier(profile, tuner, targets, n) : null;
-            TuningTable.printVs(out, result, iterations, targets,
-                    frontierResult == null ? null : feasibleSeeds(frontierResult), seedsPer(config));
+            TuningTable.printVs(out, result, iterations, targets, frontier ? frontier(profile, tuner, targets, n) : null,
+                    seeds);
             return ExitCodes.OK;
         }
         TuningBench.Result result = TuningBench.run(config);
         out.println("Rules: " + tuner.ruleSet().source().display() + " (sha " + tuner.ruleSet().shortSha()
                 + "), profile " + profile.name() + ", seeds 1.." + seeds + ", " + iterations + " iterations of "
                 + iterationMinutes + " min");
-        Map<String, Double> feasible = frontier ? feasibleShares(frontier(profile, tuner, targets, n)) : null;
-        TuningTable.print(out, result, iterations, targets, feasible);
+        TuningTable.print(out, result, iterations, targets, frontier ? frontier(profile, tuner, targets, n) : null,
+                seeds);
         return ExitCodes.OK;
     }
 
@@ -120,14 +118,8 @@ public final class BenchTuningCommand extends CliCommand {
         return new KpiTargets(RulesOption.thresholds(tuner.ruleSet().source(), env()));
     }
 
-    private static Map<String, Integer> seedsPer(TuningBench.Config config) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        config.scenarios().forEach(s -> out.put(s.name(), config.seeds()));
-        return out;
-    }
-
-    /** The frontier's feasible flag per scenario x seed, computed here (not read from a file). */
-    private FrontierBench.Result frontier(Profile profile, Tuner tuner, KpiTargets targets, int n) throws Exception {
+    /** Per scenario, the seeds on which the frontier has a point meeting every target (computed here, not read). */
+    private Map<String, Set<Long>> frontier(Profile profile, Tuner tuner, KpiTargets targets, int n) throws Exception {
         Limits limits = tuner.ruleSet().limits();
         FrontierGrid grid = FrontierGrid.of(limits, profile, FrontierGrid.parseCounts(BenchFrontierCommand.DEFAULT_GRID));
         List<FrontierMarket> markets = ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).toList();
@@ -136,25 +128,13 @@ public final class BenchTuningCommand extends CliCommand {
         out().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
                 + "(grid %s, %d points) has a point meeting every target; %,d iterations in %.1f s wall",
                 BenchFrontierCommand.DEFAULT_GRID, grid.size(), r.iterations(), r.wallSeconds()));
-        return r;
-    }
-
-    private static Map<String, Double> feasibleShares(FrontierBench.Result r) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (FrontierSummary s : FrontierSummary.of(r)) {
-            out.put(s.market(), (double) s.feasibleSeeds() / s.seeds());
-        }
-        return out;
-    }
-
-    private static Map<String, Set<Long>> feasibleSeeds(FrontierBench.Result r) {
-        Map<String, Set<Long>> out = new LinkedHashMap<>();
+        Map<String, Set<Long>> feasible = new LinkedHashMap<>();
         for (FrontierCell c : r.cells()) {
-            Set<Long> seeds = out.computeIfAbsent(c.market(), k -> new TreeSet<>());
+            Set<Long> seeds = feasible.computeIfAbsent(c.market(), k -> new TreeSet<>());
             if (c.feasible()) {
                 seeds.add(c.seed());
             }
         }
-        return out;
+        return feasible;
     }
 }
