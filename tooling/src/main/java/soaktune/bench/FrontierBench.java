@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import soaktune.gate.GateResult;
+import soaktune.gate.KpiGate;
 import soaktune.model.EdgeReport;
 import soaktune.model.Limits;
 import soaktune.model.Overrides;
@@ -118,7 +119,7 @@ public final class FrontierBench {
             // the point's applied parameters: CurrentValues as in run, then the profile on top
             Overrides values = CurrentValues.resolve(s.points().get(i), c.profile(), c.limits()).values();
             EdgeReport report = sim.runIteration(1, c.profile().applyRuntime(values));
-            GateResult gate = c.targets().judge(report.totals());
+            GateResult gate = KpiGate.judge(report.totals(), c.targets().thresholds());
             s.results()[i] = new FrontierCell.Point(KpiTargets.failing(gate), report.totals().getNetBps());
             ran++;
             if (stopAtFeasible && s.results()[i].feasible()) {

@@ -3,6 +3,7 @@ package soaktune.bench;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -67,17 +68,13 @@ public record FrontierCell(String market, long seed, List<Point> points, boolean
 
     /** The targets missed at every point of this cell, in the order the gate reports them. */
     public List<String> failingEverywhere() {
-        Set<String> common = null;
-        for (Point p : points) {
-            if (p == null) {
-                continue;
-            }
-            if (common == null) {
-                common = new LinkedHashSet<>(p.failing());
-            } else {
-                common.retainAll(p.failing());
-            }
-        }
-        return common == null ? List.of() : List.copyOf(common);
+        return common(points.stream().filter(Objects::nonNull).map(Point::failing).toList());
+    }
+
+    /** The names in every one of {@code lists}, in the first one's order; none when there are no lists. */
+    static List<String> common(List<List<String>> lists) {
+        Set<String> common = new LinkedHashSet<>(lists.isEmpty() ? List.of() : lists.get(0));
+        lists.forEach(common::retainAll);
+        return List.copyOf(common);
     }
 }

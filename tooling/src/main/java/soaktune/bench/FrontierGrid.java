@@ -37,20 +37,15 @@ public record FrontierGrid(List<Axis> axes) {
 
     /**
      * Builds the grid from counts in {@link #ORDER} ({@code --grid 6x5x5x5}, a fifth count for
-     * impact_cap_ratio). A count of 1, or a field without a count, holds that field at the profile's value.
+     * impact_cap_ratio), as {@link #parseCounts} checks them. A count of 1, or a field without a count, holds
+     * that field at the profile's value.
      */
     public static FrontierGrid of(Limits limits, Profile profile, List<Integer> counts) {
-        if (counts.isEmpty() || counts.size() > ORDER.size()) {
-            throw new IllegalArgumentException("between 1 and " + ORDER.size() + " counts, got " + counts.size());
-        }
         Map<TunableField, Double> defaults = profile.defaultValues();
         List<Axis> axes = new ArrayList<>();
         for (int i = 0; i < ORDER.size(); i++) {
             TunableField field = ORDER.get(i);
             int n = i < counts.size() ? counts.get(i) : 1;
-            if (n < 1) {
-                throw new IllegalArgumentException(field.key() + ": at least 1 value, got " + n);
-            }
             if (n == 1) {
                 axes.add(new Axis(field, List.of(limits.clamp(field, defaults.get(field))), false));
                 continue;

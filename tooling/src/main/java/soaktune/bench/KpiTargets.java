@@ -3,21 +3,15 @@ package soaktune.bench;
 import java.util.ArrayList;
 import java.util.List;
 import soaktune.gate.GateResult;
-import soaktune.gate.KpiGate;
 import soaktune.gate.KpiThreshold;
 import soaktune.gate.KpiThresholds;
 import soaktune.gate.Verdict;
-import soaktune.model.Metrics;
 
 /**
  * The KPI targets the tuning benchmark judges a run by: the KPI gate's thresholds beside the rules (a target
  * is met when the gate says OK; a missing metric or too few fills counts as not met).
  */
 public record KpiTargets(KpiThresholds thresholds) {
-    public GateResult judge(Metrics m) {
-        return KpiGate.judge(m, thresholds);
-    }
-
     /** Short names of the KPIs that missed their target ("adverse", "net_bps", ...); empty when all met. */
     public static List<String> failing(GateResult gate) {
         List<String> out = new ArrayList<>();

@@ -12,14 +12,6 @@ public final class Percentiles {
         Arrays.sort(sorted);
     }
 
-    public static Percentiles ofNanos(long[] nanos, int count) {
-        double[] v = new double[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = nanos[i];
-        }
-        return new Percentiles(v);
-    }
-
     /** All values of several samples as one. */
     public static Percentiles merge(java.util.List<Percentiles> parts) {
         int n = parts.stream().mapToInt(p -> p.sorted.length).sum();

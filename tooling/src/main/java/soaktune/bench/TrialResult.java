@@ -18,12 +18,6 @@ public record TrialResult(String scenario, long seed, boolean autoTune, String r
     /** The reason run's final verdict carries when the rules declared a KPI infeasible within limits. */
     public static final String INFEASIBLE = Infeasible.VERDICT_REASON;
 
-    /** A run in which the rules never declared a KPI infeasible. */
-    public TrialResult(String scenario, long seed, boolean autoTune, String rules, List<Boolean> met,
-            List<List<String>> failing, int oscillations, int limitStops, double finalNetBps, String finalVerdict) {
-        this(scenario, seed, autoTune, rules, met, failing, oscillations, limitStops, finalNetBps, finalVerdict, "", 0);
-    }
-
     /** The rules declared a KPI infeasible within limits at some iteration up to and including {@code iteration}. */
     public boolean infeasibleBy(int iteration) {
         return firstInfeasible > 0 && firstInfeasible <= iteration;
