@@ -90,11 +90,7 @@ public record FrontierGrid(List<Axis> axes) {
     }
 
     public int size() {
-        int n = 1;
-        for (Axis a : axes) {
-            n *= a.values().size();
-        }
-        return n;
+        return axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
     }
 
     public List<Axis> swept() {

@@ -37,9 +37,8 @@ final class FrontierRefine {
         for (int i = 0; i < grid.size(); i++) {
             onGrid.add(grid.point(i));
         }
-        Comparator<Integer> byQuality = Comparator.comparingInt((Integer i) -> results.get(i).failing().size())
-                .thenComparing(i -> -results.get(i).netBps());
-        List<Integer> best = IntStream.range(0, grid.size()).boxed().sorted(byQuality).limit(BEST).toList();
+        List<Integer> best = IntStream.range(0, grid.size()).boxed()
+                .sorted(Comparator.comparing(results::get, FrontierCell.Point.BEST_FIRST)).limit(BEST).toList();
         Set<Overrides> out = new LinkedHashSet<>();
         for (int b : best) {
             List<Overrides> around = List.of(grid.point(b));

@@ -91,14 +91,4 @@ public record FrontierSummary(String market, int seeds, int feasibleSeeds, boole
         }
         return out;
     }
-
-    /** The range of a field's values among feasible points ("50..300"), or "-" when there are none. */
-    public String feasibleRange(TunableField field) {
-        Map<Double, Double> shares = shareByValue.get(field);
-        if (shares == null) {
-            return "-";
-        }
-        List<Double> values = shares.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
-        return values.isEmpty() ? "-" : field.format(values.get(0)) + ".." + field.format(values.get(values.size() - 1));
-    }
 }

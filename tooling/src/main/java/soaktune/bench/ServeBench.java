@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,13 @@ public final class ServeBench {
             while ((line = lines.readLine()) != null) {
                 Matcher m = READY.matcher(line);
                 if (m.find()) {
-                    Thread drain = new Thread(() -> drain(lines), "serve-stdout");
+                    Thread drain = new Thread(() -> {
+                        try {
+                            lines.transferTo(Writer.nullWriter()); // reload markers: not needed here
+                        } catch (IOException e) {
+                            // the server is gone
+                        }
+                    }, "serve-stdout");
                     drain.setDaemon(true);
                     drain.start();
                     return new Server(p, URI.create(m.group(1)));
@@ -79,16 +86,6 @@ public final class ServeBench {
             }
             p.destroyForcibly();
             throw new IOException("serve exited before it was ready: " + Files.readString(log).trim());
-        }
-
-        private static void drain(BufferedReader lines) {
-            try {
-                while (lines.readLine() != null) {
-                    // reload markers; not needed here
-                }
-            } catch (IOException e) {
-                // the server is gone
-            }
         }
 
         public URI uri() {

@@ -46,14 +46,12 @@ public final class TuningBench {
     /**
      * Two rule sets on the same scenario x seed paths ({@code bench tuning --rules A --vs B}): per scenario the
      * fixed runs once (from {@code a}; no rules run there), then the seeds tuned by A, then the same seeds tuned
-     * by B. Both configs must name the same scenarios, seeds, iterations and profile; only the rules (and their
-     * KPI thresholds) differ.
+     * by B, with everything but the rules (and their KPI thresholds) from {@code a}.
      */
-    public static Result vs(Config a, String labelA, Config b, String labelB) throws Exception {
-        if (!a.scenarios().equals(b.scenarios()) || a.seeds() != b.seeds() || a.iterations() != b.iterations()
-                || !a.profile().equals(b.profile()) || a.iterationMinutes() != b.iterationMinutes()) {
-            throw new IllegalArgumentException("bench tuning --vs: both sets must run the same scenarios x seeds");
-        }
+    public static Result vs(Config a, String labelA, Tuner tunerB, KpiTargets targetsB, String labelB)
+            throws Exception {
+        Config b = new Config(a.scenarios(), a.seeds(), a.iterations(), a.threads(), tunerB, targetsB, a.profile(),
+                a.iterationMinutes());
         return run(a.scenarios(), a.seeds(), a.threads(),
                 List.of(new Arm(a, false, ""), new Arm(a, true, labelA), new Arm(b, true, labelB)));
     }

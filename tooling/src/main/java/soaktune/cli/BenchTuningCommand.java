@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,8 +90,7 @@ public final class BenchTuningCommand extends CliCommand {
             // A rule set's row label: its version (v1, v2, or the folder's name).
             String labelA = tuner.ruleSet().version();
             String labelB = tunerB.ruleSet().version().equals(labelA) ? labelA + " (vs)" : tunerB.ruleSet().version();
-            TuningBench.Result result = TuningBench.vs(config, labelA, new TuningBench.Config(config.scenarios(),
-                    seeds, iterations, n, tunerB, targetsB, profile, iterationMinutes), labelB);
+            TuningBench.Result result = TuningBench.vs(config, labelA, tunerB, targetsB, labelB);
             out.println("Rules: " + labelA + " = " + tuner.ruleSet().source().display() + " (sha "
                     + tuner.ruleSet().shortSha() + ") vs " + labelB + " = " + tunerB.ruleSet().source().display()
                     + " (sha " + tunerB.ruleSet().shortSha() + "), profile " + profile.name() + ", seeds 1.." + seeds
@@ -101,8 +100,8 @@ public final class BenchTuningCommand extends CliCommand {
                 // each set's loop gates with its own thresholds, as run does; the table judges by each set's own
                 out.println("KPI targets of " + labelB + ": " + targetsB.describe());
             }
-            TuningTable.printVs(out, result, iterations, targets, frontier ? frontier(profile, tuner, targets, n) : null,
-                    seeds);
+            TuningTable.printVs(out, result, iterations, targets,
+                    frontier ? frontier(profile, tuner, targets, n) : null, seeds);
             return ExitCodes.OK;
         }
         TuningBench.Result result = TuningBench.run(config);
@@ -128,13 +127,7 @@ public final class BenchTuningCommand extends CliCommand {
         out().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
                 + "(grid %s, %d points) has a point meeting every target; %,d iterations in %.1f s wall",
                 BenchFrontierCommand.DEFAULT_GRID, grid.size(), r.iterations(), r.wallSeconds()));
-        Map<String, Set<Long>> feasible = new LinkedHashMap<>();
-        for (FrontierCell c : r.cells()) {
-            Set<Long> seeds = feasible.computeIfAbsent(c.market(), k -> new TreeSet<>());
-            if (c.feasible()) {
-                seeds.add(c.seed());
-            }
-        }
-        return feasible;
+        return r.cells().stream().collect(Collectors.groupingBy(FrontierCell::market, LinkedHashMap::new, Collectors
+                .filtering(FrontierCell::feasible, Collectors.mapping(FrontierCell::seed, Collectors.toSet()))));
     }
 }
