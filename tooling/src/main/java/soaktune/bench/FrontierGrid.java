@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import soaktune.io.InputException;
 import soaktune.model.Limits;
 import soaktune.model.Overrides;
@@ -118,16 +119,12 @@ public record FrontierGrid(List<Axis> axes) {
 
     /** "6x5x5x5" style: the number of values of each swept field, in {@link #ORDER}. */
     public String describe() {
-        List<String> parts = new ArrayList<>();
-        for (Axis a : swept()) {
-            parts.add(a.field().key() + " " + a.field().format(a.values().get(0)) + ".."
-                    + a.field().format(a.values().get(a.values().size() - 1)) + " (" + a.values().size() + ")");
-        }
-        List<String> held = new ArrayList<>();
-        for (Axis a : fixed()) {
-            held.add(a.field().key() + "=" + a.field().format(a.values().get(0)));
-        }
-        return size() + " points: " + (parts.isEmpty() ? "nothing swept" : String.join(" x ", parts))
-                + (held.isEmpty() ? "" : "; held at the profile's value: " + String.join(", ", held));
+        String swept = swept().stream().map(a -> a.field().key() + " " + a.field().format(a.values().get(0)) + ".."
+                + a.field().format(a.values().get(a.values().size() - 1)) + " (" + a.values().size() + ")")
+                .collect(Collectors.joining(" x "));
+        String held = fixed().stream().map(a -> a.field().key() + "=" + a.field().format(a.values().get(0)))
+                .collect(Collectors.joining(", "));
+        return size() + " points: " + (swept.isEmpty() ? "nothing swept" : swept)
+                + (held.isEmpty() ? "" : "; held at the profile's value: " + held);
     }
 }

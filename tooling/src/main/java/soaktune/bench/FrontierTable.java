@@ -38,23 +38,13 @@ public final class FrontierTable {
             out.println("Where the feasible points lie: per swept field, the share of points with that value that "
                     + "met every target (all seeds)");
             out.println();
-            StringBuilder head = new StringBuilder("| market |");
-            StringBuilder rule = new StringBuilder("| --- |");
-            for (FrontierGrid.Axis a : grid.swept()) {
-                head.append(' ').append(a.field().key()).append(" |");
-                rule.append(" --- |");
-            }
-            out.println(head);
-            out.println(rule);
-            for (FrontierSummary s : summaries) {
-                if (!s.complete()) {
-                    continue;
-                }
-                StringBuilder row = new StringBuilder("| " + s.market() + " |");
-                for (FrontierGrid.Axis a : grid.swept()) {
-                    row.append(' ').append(shares(a.field(), s.shareByValue().get(a.field()))).append(" |");
-                }
-                out.println(row);
+            out.println("| market |" + grid.swept().stream().map(a -> " " + a.field().key() + " |")
+                    .collect(Collectors.joining()));
+            out.println("| --- |" + " --- |".repeat(grid.swept().size()));
+            for (FrontierSummary s : summaries.stream().filter(FrontierSummary::complete).toList()) {
+                out.println("| " + s.market() + " |" + grid.swept().stream()
+                        .map(a -> " " + shares(a.field(), s.shareByValue().get(a.field())) + " |")
+                        .collect(Collectors.joining()));
             }
         }
         out.flush();

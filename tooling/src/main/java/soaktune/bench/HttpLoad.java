@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,9 +44,7 @@ public final class HttpLoad {
         String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        this.request = new byte[h.length + body.length];
-        System.arraycopy(h, 0, request, 0, h.length);
-        System.arraycopy(body, 0, request, h.length, body.length);
+        this.request = ByteBuffer.allocate(h.length + body.length).put(h).put(body).array();
     }
 
     /**

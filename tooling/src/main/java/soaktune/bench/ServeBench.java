@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,15 +51,7 @@ public final class ServeBench {
     }
 
     /** A {@code serve} child process on a free port, and its URL once its rules are loaded. */
-    public static final class Server implements AutoCloseable {
-        private final Process process;
-        private final URI uri;
-
-        private Server(Process process, URI uri) {
-            this.process = process;
-            this.uri = uri;
-        }
-
+    public record Server(Process process, URI uri) implements AutoCloseable {
         public static Server start(Path jar, Path rules, List<String> jvmOptions, int threads, Path log)
                 throws IOException {
             List<String> cmd = new ArrayList<>();
@@ -86,10 +79,6 @@ public final class ServeBench {
             }
             p.destroyForcibly();
             throw new IOException("serve exited before it was ready: " + Files.readString(log).trim());
-        }
-
-        public URI uri() {
-            return uri;
         }
 
         public long pid() {
@@ -145,19 +134,12 @@ public final class ServeBench {
     }
 
     private static HttpLoad.Result combine(List<HttpLoad.Result> parts) {
-        long sent = 0;
-        long ok = 0;
-        long errors = 0;
-        double seconds = 0;
-        String firstError = null;
-        for (HttpLoad.Result r : parts) {
-            sent += r.sent();
-            ok += r.ok();
-            errors += r.errors();
-            seconds += r.seconds();
-            firstError = firstError == null ? r.firstError() : firstError;
-        }
-        return new HttpLoad.Result(sent, ok, errors, seconds,
+        String firstError = parts.stream().map(HttpLoad.Result::firstError).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        return new HttpLoad.Result(parts.stream().mapToLong(HttpLoad.Result::sent).sum(),
+                parts.stream().mapToLong(HttpLoad.Result::ok).sum(),
+                parts.stream().mapToLong(HttpLoad.Result::errors).sum(),
+                parts.stream().mapToDouble(HttpLoad.Result::seconds).sum(),
                 Percentiles.merge(parts.stream().map(HttpLoad.Result::fromDue).toList()),
                 Percentiles.merge(parts.stream().map(HttpLoad.Result::fromSend).toList()), firstError);
     }

@@ -43,25 +43,12 @@ public record TrialResult(String scenario, long seed, boolean autoTune, String r
 
     /** 1-based iteration that first met every target; 0 when none did. */
     public int firstMet() {
-        for (int i = 0; i < met.size(); i++) {
-            if (met.get(i)) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return met.indexOf(true) + 1;
     }
 
     /** Met every target by {@code iteration} and in every iteration after that first time, to the end. */
     public boolean stayedFrom(int iteration) {
         int first = firstMet();
-        if (first == 0 || first > iteration) {
-            return false;
-        }
-        for (int i = first - 1; i < met.size(); i++) {
-            if (!met.get(i)) {
-                return false;
-            }
-        }
-        return true;
+        return first > 0 && first <= iteration && !met.subList(first - 1, met.size()).contains(false);
     }
 }
