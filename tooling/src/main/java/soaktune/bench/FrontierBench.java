@@ -3,11 +3,11 @@ package soaktune.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import soaktune.gate.GateResult;
+import soaktune.gate.KpiGate;
 import soaktune.model.EdgeReport;
 import soaktune.model.Limits;
 import soaktune.model.Overrides;
@@ -55,115 +55,74 @@ public final class FrontierBench {
 
     public static Result run(Config c) throws Exception {
         long start = System.nanoTime();
-        int size = c.grid().size();
-        // Every point's applied parameters, resolved once: CurrentValues as in run, then the profile on top.
-        List<java.util.Map<String, Double>> applied = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Overrides values = CurrentValues.resolve(c.grid().point(i), c.profile(), c.limits()).values();
-            applied.add(c.profile().applyRuntime(values));
+        List<Overrides> grid = IntStream.range(0, c.grid().size()).mapToObj(c.grid()::point).toList();
+        List<Sweep> first = new ArrayList<>();
+        for (FrontierMarket market : c.markets()) {
+            for (long seed = 1; seed <= c.seeds(); seed++) {
+                first.add(new Sweep(market, seed, grid));
+            }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(c.threads(), r -> {
-            Thread t = new Thread(r, "bench-frontier");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<FrontierCell.Point[]> slots = new ArrayList<>();
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (FrontierMarket market : c.markets()) {
-                for (long seed = 1; seed <= c.seeds(); seed++) {
-                    FrontierCell.Point[] slot = new FrontierCell.Point[size];
-                    slots.add(slot);
-                    long s = seed;
-                    if (c.stopAtFirstFeasible()) {
-                        futures.add(pool.submit(() -> sweep(market, s, 0, size, applied, slot, c, true)));
-                    } else {
-                        for (int from = 0; from < size; from += CHUNK) {
-                            int f = from;
-                            int to = Math.min(size, from + CHUNK);
-                            futures.add(pool.submit(() -> sweep(market, s, f, to, applied, slot, c, false)));
-                        }
-                    }
-                }
-            }
-            long iterations = await(futures);
-            List<FrontierCell> cells = new ArrayList<>();
-            int k = 0;
-            for (FrontierMarket market : c.markets()) {
-                for (long seed = 1; seed <= c.seeds(); seed++) {
-                    FrontierCell.Point[] slot = slots.get(k++);
-                    cells.add(new FrontierCell(market.name(), seed, Arrays.asList(slot),
-                            Arrays.stream(slot).allMatch(p -> p != null)));
-                }
-            }
-            // Second pass: a finer look around the best points of every seed with no feasible grid point.
-            List<List<Overrides>> refinePoints = new ArrayList<>();
-            List<FrontierCell.Point[]> refineSlots = new ArrayList<>();
-            futures.clear();
-            k = 0;
-            for (FrontierMarket market : c.markets()) {
-                for (long seed = 1; seed <= c.seeds(); seed++) {
-                    FrontierCell cell = cells.get(k++);
-                    List<Overrides> points = cell.feasible() ? List.of() : FrontierRefine.points(c.grid(), c.limits(), cell);
-                    List<java.util.Map<String, Double>> refinedApplied = points.stream()
-                            .map(p -> c.profile().applyRuntime(CurrentValues.resolve(p, c.profile(), c.limits()).values()))
-                            .toList();
-                    FrontierCell.Point[] slot = new FrontierCell.Point[points.size()];
-                    refinePoints.add(points);
-                    refineSlots.add(slot);
-                    long s = seed;
-                    for (int from = 0; from < points.size(); from += CHUNK) {
-                        int f = from;
-                        int to = Math.min(points.size(), from + CHUNK);
-                        futures.add(pool.submit(() -> sweep(market, s, f, to, refinedApplied, slot, c, false)));
-                    }
-                }
-            }
-            iterations += await(futures);
-            for (int i = 0; i < cells.size(); i++) {
-                FrontierCell cell = cells.get(i);
-                List<FrontierCell.Refined> refined = new ArrayList<>();
-                for (int j = 0; j < refinePoints.get(i).size(); j++) {
-                    refined.add(new FrontierCell.Refined(refinePoints.get(i).get(j), refineSlots.get(i)[j]));
-                }
-                cells.set(i, new FrontierCell(cell.market(), cell.seed(), cell.points(), cell.complete(), refined));
-            }
-            return new Result(cells, c.grid(), c.seeds(), (System.nanoTime() - start) / 1e9, c.threads(), iterations);
-        } finally {
-            pool.shutdownNow();
+        long iterations = run(first, c, c.stopAtFirstFeasible());
+        // Second pass: a finer look around the best points of every seed with no feasible grid point.
+        List<Sweep> second = new ArrayList<>();
+        for (Sweep s : first) {
+            List<FrontierCell.Point> results = Arrays.asList(s.results());
+            boolean feasible = results.stream().anyMatch(p -> p != null && p.feasible());
+            second.add(new Sweep(s.market(), s.seed(),
+                    feasible ? List.of() : FrontierRefine.points(c.grid(), c.limits(), results)));
+        }
+        iterations += run(second, c, false);
+        List<FrontierCell> cells = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            Sweep s = first.get(i);
+            Sweep r = second.get(i);
+            List<FrontierCell.Refined> refined = IntStream.range(0, r.points().size())
+                    .mapToObj(j -> new FrontierCell.Refined(r.points().get(j), r.results()[j])).toList();
+            cells.add(new FrontierCell(s.market().name(), s.seed(), Arrays.asList(s.results()),
+                    Arrays.stream(s.results()).allMatch(Objects::nonNull), refined));
+        }
+        return new Result(cells, c.grid(), c.seeds(), (System.nanoTime() - start) / 1e9, c.threads(), iterations);
+    }
+
+    /** The points one market x seed runs, and what each gave (null until run, or after an early stop). */
+    private record Sweep(FrontierMarket market, long seed, List<Overrides> points, FrontierCell.Point[] results) {
+        Sweep(FrontierMarket market, long seed, List<Overrides> points) {
+            this(market, seed, points, new FrontierCell.Point[points.size()]);
         }
     }
 
-    /** Waits for every unit of work; returns how many iterations they ran. */
-    private static long await(List<Future<Integer>> futures) throws Exception {
-        long iterations = 0;
-        for (Future<Integer> f : futures) {
-            try {
-                iterations += f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Exception cause) {
-                    throw cause;
-                }
-                throw e;
+    /**
+     * Runs every sweep in chunks of {@link #CHUNK} points, or each whole when it stops at its first feasible
+     * point; returns how many iterations they ran.
+     */
+    private static long run(List<Sweep> sweeps, Config c, boolean stopAtFeasible) throws Exception {
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (Sweep s : sweeps) {
+            int size = s.points().size();
+            int chunk = stopAtFeasible ? size : CHUNK;
+            for (int from = 0; from < size; from += chunk) {
+                int f = from;
+                int to = Math.min(size, from + chunk);
+                tasks.add(() -> sweep(s, f, to, c, stopAtFeasible));
             }
         }
-        return iterations;
+        return Workers.run(c.threads(), "bench-frontier", tasks).stream().mapToLong(Integer::longValue).sum();
     }
 
-    /** Runs points [from, to) of one cell into {@code slot}; returns how many iterations it ran. */
-    private static int sweep(FrontierMarket market, long seed, int from, int to,
-            List<java.util.Map<String, Double>> applied, FrontierCell.Point[] slot, Config c, boolean stopAtFeasible)
-            throws Exception {
-        MarketSimulator sim = market.simulator(seed, c.iterationMinutes());
+    /** Runs points [from, to) of one sweep into its results; returns how many iterations it ran. */
+    private static int sweep(Sweep s, int from, int to, Config c, boolean stopAtFeasible) throws Exception {
+        MarketSimulator sim = s.market().simulator(s.seed(), c.iterationMinutes());
         SimState fresh = sim.state();
         int ran = 0;
         for (int i = from; i < to; i++) {
             sim.restore(fresh);
-            EdgeReport report = sim.runIteration(1, applied.get(i));
-            GateResult gate = c.targets().judge(report.totals());
-            slot[i] = new FrontierCell.Point(KpiTargets.failing(gate), report.totals().getNetBps());
+            // the point's applied parameters: CurrentValues as in run, then the profile on top
+            Overrides values = CurrentValues.resolve(s.points().get(i), c.profile(), c.limits()).values();
+            EdgeReport report = sim.runIteration(1, c.profile().applyRuntime(values));
+            GateResult gate = KpiGate.judge(report.totals(), c.targets().thresholds());
+            s.results()[i] = new FrontierCell.Point(KpiTargets.failing(gate), report.totals().getNetBps());
             ran++;
-            if (stopAtFeasible && slot[i].feasible()) {
+            if (stopAtFeasible && s.results()[i].feasible()) {
                 break;
             }
         }

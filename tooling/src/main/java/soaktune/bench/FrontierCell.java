@@ -1,9 +1,12 @@
 package soaktune.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The frontier of one market x seed: for every grid point (in grid order) which KPI targets it missed and its
@@ -16,6 +19,10 @@ public record FrontierCell(String market, long seed, List<Point> points, boolean
 
     /** One grid point's iteration, judged by the KPI gate: the short names of the targets missed. */
     public record Point(List<String> failing, double netBps) {
+        /** Fewer missed targets first, then the better net_bps. */
+        static final Comparator<Point> BEST_FIRST = Comparator.comparingInt((Point p) -> p.failing().size())
+                .thenComparing(p -> -p.netBps());
+
         public Point {
             failing = List.copyOf(failing);
         }
@@ -34,11 +41,6 @@ public record FrontierCell(String market, long seed, List<Point> points, boolean
         refined = List.copyOf(refined);
     }
 
-    /** A cell without a second pass. */
-    public FrontierCell(String market, long seed, List<Point> points, boolean complete) {
-        this(market, seed, points, complete, List.of());
-    }
-
     /** At least one point, on the grid or of the second pass, met every KPI target. */
     public boolean feasible() {
         return points.stream().anyMatch(p -> p != null && p.feasible()) || firstFeasibleRefined() != null;
@@ -55,34 +57,19 @@ public record FrontierCell(String market, long seed, List<Point> points, boolean
 
     /** Index of the point with the fewest missed targets, then the best net_bps (the first on ties). */
     public int best() {
-        int best = -1;
-        for (int i = 0; i < points.size(); i++) {
-            Point p = points.get(i);
-            if (p != null && (best < 0 || better(p, points.get(best)))) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static boolean better(Point a, Point b) {
-        return a.failing().size() != b.failing().size() ? a.failing().size() < b.failing().size()
-                : a.netBps() > b.netBps();
+        return IntStream.range(0, points.size()).filter(i -> points.get(i) != null).boxed()
+                .min(Comparator.comparing(points::get, Point.BEST_FIRST)).orElse(-1);
     }
 
     /** The targets missed at every point of this cell, in the order the gate reports them. */
     public List<String> failingEverywhere() {
-        Set<String> common = null;
-        for (Point p : points) {
-            if (p == null) {
-                continue;
-            }
-            if (common == null) {
-                common = new LinkedHashSet<>(p.failing());
-            } else {
-                common.retainAll(p.failing());
-            }
-        }
-        return common == null ? List.of() : List.copyOf(common);
+        return common(points.stream().filter(Objects::nonNull).map(Point::failing).toList());
+    }
+
+    /** The names in every one of {@code lists}, in the first one's order; none when there are no lists. */
+    static List<String> common(List<List<String>> lists) {
+        Set<String> common = new LinkedHashSet<>(lists.isEmpty() ? List.of() : lists.get(0));
+        lists.forEach(common::retainAll);
+        return List.copyOf(common);
     }
 }

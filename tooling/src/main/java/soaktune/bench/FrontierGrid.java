@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import soaktune.io.InputException;
 import soaktune.model.Limits;
 import soaktune.model.Overrides;
@@ -37,20 +38,15 @@ public record FrontierGrid(List<Axis> axes) {
 
     /**
      * Builds the grid from counts in {@link #ORDER} ({@code --grid 6x5x5x5}, a fifth count for
-     * impact_cap_ratio). A count of 1, or a field without a count, holds that field at the profile's value.
+     * impact_cap_ratio), as {@link #parseCounts} checks them. A count of 1, or a field without a count, holds
+     * that field at the profile's value.
      */
     public static FrontierGrid of(Limits limits, Profile profile, List<Integer> counts) {
-        if (counts.isEmpty() || counts.size() > ORDER.size()) {
-            throw new IllegalArgumentException("between 1 and " + ORDER.size() + " counts, got " + counts.size());
-        }
         Map<TunableField, Double> defaults = profile.defaultValues();
         List<Axis> axes = new ArrayList<>();
         for (int i = 0; i < ORDER.size(); i++) {
             TunableField field = ORDER.get(i);
             int n = i < counts.size() ? counts.get(i) : 1;
-            if (n < 1) {
-                throw new IllegalArgumentException(field.key() + ": at least 1 value, got " + n);
-            }
             if (n == 1) {
                 axes.add(new Axis(field, List.of(limits.clamp(field, defaults.get(field))), false));
                 continue;
@@ -95,11 +91,7 @@ public record FrontierGrid(List<Axis> axes) {
     }
 
     public int size() {
-        int n = 1;
-        for (Axis a : axes) {
-            n *= a.values().size();
-        }
-        return n;
+        return axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
     }
 
     public List<Axis> swept() {
@@ -127,16 +119,12 @@ public record FrontierGrid(List<Axis> axes) {
 
     /** "6x5x5x5" style: the number of values of each swept field, in {@link #ORDER}. */
     public String describe() {
-        List<String> parts = new ArrayList<>();
-        for (Axis a : swept()) {
-            parts.add(a.field().key() + " " + a.field().format(a.values().get(0)) + ".."
-                    + a.field().format(a.values().get(a.values().size() - 1)) + " (" + a.values().size() + ")");
-        }
-        List<String> held = new ArrayList<>();
-        for (Axis a : fixed()) {
-            held.add(a.field().key() + "=" + a.field().format(a.values().get(0)));
-        }
-        return size() + " points: " + (parts.isEmpty() ? "nothing swept" : String.join(" x ", parts))
-                + (held.isEmpty() ? "" : "; held at the profile's value: " + String.join(", ", held));
+        String swept = swept().stream().map(a -> a.field().key() + " " + a.field().format(a.values().get(0)) + ".."
+                + a.field().format(a.values().get(a.values().size() - 1)) + " (" + a.values().size() + ")")
+                .collect(Collectors.joining(" x "));
+        String held = fixed().stream().map(a -> a.field().key() + "=" + a.field().format(a.values().get(0)))
+                .collect(Collectors.joining(", "));
+        return size() + " points: " + (swept.isEmpty() ? "nothing swept" : swept)
+                + (held.isEmpty() ? "" : "; held at the profile's value: " + held);
     }
 }

@@ -3,6 +3,7 @@ package soaktune.bench;
 import soaktune.sim.MarketSimulator;
 import soaktune.sim.ScenarioSpec;
 import soaktune.sim.replay.Calibration;
+import soaktune.sim.replay.IntensityCalibrator;
 import soaktune.sim.replay.MarketData;
 import soaktune.sim.replay.ReplayEnd;
 
@@ -17,9 +18,11 @@ public record FrontierMarket(String name, ScenarioSpec scenario, MarketData data
         return new FrontierMarket(scenario.name(), scenario, null, null);
     }
 
-    public static FrontierMarket replay(ScenarioSpec scenario, MarketData data, Calibration calibration) {
+    public static FrontierMarket replay(ScenarioSpec scenario, MarketData data) {
         String file = data.quotesFile().getFileName().toString();
         int cut = file.indexOf("_bookTicker");
+        Calibration calibration = IntensityCalibrator.fit(data.quotes(), data.trades(),
+                scenario.params().calibrationLagMs(), scenario.params().fillA(), scenario.params().fillKPerBps());
         return new FrontierMarket("replay " + (cut > 0 ? file.substring(0, cut) : file), scenario, data, calibration);
     }
 

@@ -31,15 +31,14 @@ final class FrontierRefine {
     private FrontierRefine() {
     }
 
-    /** The points to try for an infeasible, complete cell, in a fixed order; none already on the grid. */
-    static List<Overrides> points(FrontierGrid grid, Limits limits, FrontierCell cell) {
+    /** The points to try around a seed's grid results with none feasible, in a fixed order; none on the grid. */
+    static List<Overrides> points(FrontierGrid grid, Limits limits, List<FrontierCell.Point> results) {
         Set<Overrides> onGrid = new LinkedHashSet<>();
         for (int i = 0; i < grid.size(); i++) {
             onGrid.add(grid.point(i));
         }
-        Comparator<Integer> byQuality = Comparator.comparingInt((Integer i) -> cell.points().get(i).failing().size())
-                .thenComparing(i -> -cell.points().get(i).netBps());
-        List<Integer> best = IntStream.range(0, grid.size()).boxed().sorted(byQuality).limit(BEST).toList();
+        List<Integer> best = IntStream.range(0, grid.size()).boxed()
+                .sorted(Comparator.comparing(results::get, FrontierCell.Point.BEST_FIRST)).limit(BEST).toList();
         Set<Overrides> out = new LinkedHashSet<>();
         for (int b : best) {
             List<Overrides> around = List.of(grid.point(b));

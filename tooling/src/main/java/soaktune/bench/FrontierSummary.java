@@ -1,10 +1,8 @@
 package soaktune.bench;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import soaktune.model.TunableField;
 
@@ -38,14 +36,6 @@ public record FrontierSummary(String market, int seeds, int feasibleSeeds, boole
         int size = grid.size();
         boolean complete = cells.stream().allMatch(FrontierCell::complete);
         int feasibleSeeds = (int) cells.stream().filter(FrontierCell::feasible).count();
-        Set<String> everywhere = null;
-        for (FrontierCell c : cells) {
-            if (everywhere == null) {
-                everywhere = new LinkedHashSet<>(c.failingEverywhere());
-            } else {
-                everywhere.retainAll(c.failingEverywhere());
-            }
-        }
         if (!complete) {
             return new FrontierSummary(market, cells.size(), feasibleSeeds, false, 0, 0, -1, 0, Map.of(), 0,
                     List.of(), Map.of());
@@ -77,7 +67,8 @@ public record FrontierSummary(String market, int seeds, int feasibleSeeds, boole
             }
         }
         return new FrontierSummary(market, cells.size(), feasibleSeeds, true, size * cells.size(), feasiblePoints,
-                best, feasibleOn[best], bestFailing, net[best] / cells.size(), List.copyOf(everywhere),
+                best, feasibleOn[best], bestFailing, net[best] / cells.size(),
+                FrontierCell.common(cells.stream().map(FrontierCell::failingEverywhere).toList()),
                 shareByValue(cells, grid));
     }
 
@@ -99,15 +90,5 @@ public record FrontierSummary(String market, int seeds, int feasibleSeeds, boole
             out.put(axis.field(), shares);
         }
         return out;
-    }
-
-    /** The range of a field's values among feasible points ("50..300"), or "-" when there are none. */
-    public String feasibleRange(TunableField field) {
-        Map<Double, Double> shares = shareByValue.get(field);
-        if (shares == null) {
-            return "-";
-        }
-        List<Double> values = shares.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
-        return values.isEmpty() ? "-" : field.format(values.get(0)) + ".." + field.format(values.get(values.size() - 1));
     }
 }

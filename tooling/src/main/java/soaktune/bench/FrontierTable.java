@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import soaktune.model.Overrides;
 import soaktune.model.TunableField;
 
@@ -37,23 +38,13 @@ public final class FrontierTable {
             out.println("Where the feasible points lie: per swept field, the share of points with that value that "
                     + "met every target (all seeds)");
             out.println();
-            StringBuilder head = new StringBuilder("| market |");
-            StringBuilder rule = new StringBuilder("| --- |");
-            for (FrontierGrid.Axis a : grid.swept()) {
-                head.append(' ').append(a.field().key()).append(" |");
-                rule.append(" --- |");
-            }
-            out.println(head);
-            out.println(rule);
-            for (FrontierSummary s : summaries) {
-                if (!s.complete()) {
-                    continue;
-                }
-                StringBuilder row = new StringBuilder("| " + s.market() + " |");
-                for (FrontierGrid.Axis a : grid.swept()) {
-                    row.append(' ').append(shares(a.field(), s.shareByValue().get(a.field()))).append(" |");
-                }
-                out.println(row);
+            out.println("| market |" + grid.swept().stream().map(a -> " " + a.field().key() + " |")
+                    .collect(Collectors.joining()));
+            out.println("| --- |" + " --- |".repeat(grid.swept().size()));
+            for (FrontierSummary s : summaries.stream().filter(FrontierSummary::complete).toList()) {
+                out.println("| " + s.market() + " |" + grid.swept().stream()
+                        .map(a -> " " + shares(a.field(), s.shareByValue().get(a.field())) + " |")
+                        .collect(Collectors.joining()));
             }
         }
         out.flush();
@@ -70,7 +61,7 @@ public final class FrontierTable {
         for (FrontierCell c : looked) {
             FrontierCell.Refined r = c.firstFeasibleRefined();
             if (r != null) {
-                found.add(c.market() + " seed " + c.seed() + " (" + values(r.values()) + ")");
+                found.add(c.market() + " seed " + c.seed() + " (" + values(r.values(), FrontierGrid.ORDER) + ")");
             }
         }
         return String.format(Locale.ROOT, "Second pass (around the %d best grid points of each seed with no feasible "
@@ -78,37 +69,25 @@ public final class FrontierTable {
                 found.isEmpty() ? "none" : String.join(", ", found));
     }
 
-    /** All five fields of a point: "min_interval_ms=175 replace_rate_per_min=240 ...". */
-    private static String values(Overrides values) {
-        List<String> parts = new ArrayList<>();
-        for (TunableField f : FrontierGrid.ORDER) {
-            parts.add(f.key() + "=" + f.format(values.get(f).orElseThrow()));
-        }
-        return String.join(" ", parts);
+    /** The given fields of a point: "min_interval_ms=175 replace_rate_per_min=240 ...". */
+    private static String values(Overrides values, List<TunableField> fields) {
+        return fields.stream().map(f -> f.key() + "=" + f.format(values.get(f).orElseThrow()))
+                .collect(Collectors.joining(" "));
     }
 
-    /** The swept fields of a point: "min_interval_ms=50 replace_rate_per_min=360 ...". */
+    /** The swept fields of a point, or "(profile)" when nothing is swept. */
     static String point(Overrides values, FrontierGrid grid) {
-        List<String> parts = new ArrayList<>();
-        for (FrontierGrid.Axis a : grid.swept()) {
-            parts.add(a.field().key() + "=" + a.field().format(values.get(a.field()).orElseThrow()));
-        }
-        return parts.isEmpty() ? "(profile)" : String.join(" ", parts);
+        String swept = values(values, grid.swept().stream().map(FrontierGrid.Axis::field).toList());
+        return swept.isEmpty() ? "(profile)" : swept;
     }
 
     private static String counts(Map<String, Integer> failing, int seeds) {
-        if (failing.isEmpty()) {
-            return "none";
-        }
-        List<String> parts = new ArrayList<>();
-        failing.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
-                .forEach(e -> parts.add(e.getKey() + " " + e.getValue() + "/" + seeds));
-        return String.join(", ", parts);
+        return failing.isEmpty() ? "none" : failing.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .map(e -> e.getKey() + " " + e.getValue() + "/" + seeds).collect(Collectors.joining(", "));
     }
 
     private static String shares(TunableField field, Map<Double, Double> shares) {
-        List<String> parts = new ArrayList<>();
-        shares.forEach((v, share) -> parts.add(field.format(v) + ": " + String.format(Locale.ROOT, "%.0f%%", 100 * share)));
-        return String.join(", ", parts);
+        return shares.entrySet().stream().map(e -> field.format(e.getKey()) + ": "
+                + String.format(Locale.ROOT, "%.0f%%", 100 * e.getValue())).collect(Collectors.joining(", "));
     }
 }

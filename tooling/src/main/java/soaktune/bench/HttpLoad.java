@@ -7,11 +7,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 /**
  * An open-loop HTTP load generator: request i is due at {@code start + i / rate}, whatever happened to
@@ -40,9 +44,7 @@ public final class HttpLoad {
         String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        this.request = new byte[h.length + body.length];
-        System.arraycopy(h, 0, request, 0, h.length);
-        System.arraycopy(body, 0, request, h.length, body.length);
+        this.request = ByteBuffer.allocate(h.length + body.length).put(h).put(body).array();
     }
 
     /**
@@ -57,7 +59,7 @@ public final class HttpLoad {
         long[] fromSend = new long[total];
         boolean[] done = new boolean[total];
         AtomicLong errors = new AtomicLong();
-        String[] firstError = new String[1];
+        AtomicReference<String> firstError = new AtomicReference<>();
         long start = System.nanoTime() + 20_000_000; // 20 ms for the threads to connect
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -72,25 +74,18 @@ public final class HttpLoad {
             t.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        int ok = 0;
-        for (boolean d : done) {
-            ok += d ? 1 : 0;
-        }
-        long[] due = new long[ok];
-        long[] send = new long[ok];
-        int k = 0;
-        for (int i = 0; i < total; i++) {
-            if (done[i]) {
-                due[k] = fromDue[i];
-                send[k++] = fromSend[i];
-            }
-        }
-        return new Result(total, ok, errors.get(), elapsed, Percentiles.ofNanos(due, ok), Percentiles.ofNanos(send, ok),
-                firstError[0]);
+        int[] ok = IntStream.range(0, total).filter(i -> done[i]).toArray();
+        return new Result(total, ok.length, errors.get(), elapsed, percentiles(ok, fromDue), percentiles(ok, fromSend),
+                firstError.get());
+    }
+
+    /** The latencies of the requests that succeeded. */
+    private static Percentiles percentiles(int[] ok, long[] nanos) {
+        return new Percentiles(Arrays.stream(ok).mapToDouble(i -> nanos[i]).toArray());
     }
 
     private void drive(int first, int step, int total, long start, long interval, long[] fromDue, long[] fromSend,
-            boolean[] done, AtomicLong errors, String[] firstError) {
+            boolean[] done, AtomicLong errors, AtomicReference<String> firstError) {
         Connection conn = null;
         byte[] buffer = new byte[64 * 1024];
         for (int i = first; i < total; i += step) {
@@ -108,10 +103,12 @@ public final class HttpLoad {
                     fromSend[i] = end - sent;
                     done[i] = true;
                 } else {
-                    fail(errors, firstError, "HTTP " + status);
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, "HTTP " + status);
                 }
             } catch (IOException | RuntimeException e) {
-                fail(errors, firstError, e.toString());
+                errors.incrementAndGet();
+                firstError.compareAndSet(null, e.toString());
                 if (conn != null) {
                     conn.close();
                 }
@@ -120,13 +117,6 @@ public final class HttpLoad {
         }
         if (conn != null) {
             conn.close();
-        }
-    }
-
-    private static synchronized void fail(AtomicLong errors, String[] firstError, String what) {
-        errors.incrementAndGet();
-        if (firstError[0] == null) {
-            firstError[0] = what;
         }
     }
 

@@ -3,6 +3,7 @@ package soaktune.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** What a benchmark's figures depend on: cores, JVM, and how busy the machine was (Linux load average). */
@@ -27,26 +28,21 @@ public final class MachineInfo {
 
     /**
      * CPU time this process's reaped children have used, in ms (Linux /proc/self/stat cutime + cstime, at
-     * clock-tick resolution, 10 ms); empty elsewhere.
+     * clock-tick resolution, 10 ms); empty elsewhere. The JDK has no call for it.
      */
     public static Optional<Long> childCpuMillis() {
-        return cpuMillis("self", 13); // cutime and cstime are fields 16 and 17
-    }
-
-    /** CPU time (user + system) a process has used so far, in ms (Linux /proc/PID/stat, 10 ms ticks). */
-    public static Optional<Long> processCpuMillis(long pid) {
-        return cpuMillis(Long.toString(pid), 11); // utime and stime are fields 14 and 15
-    }
-
-    /** Two adjacent tick counts of /proc/PROC/stat, summed, in ms; {@code at} counts from the state (field 3). */
-    private static Optional<Long> cpuMillis(String proc, int at) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + proc + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Optional.of((Long.parseLong(f[at]) + Long.parseLong(f[at + 1])) * 10);
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is the state, field 3
+            return Optional.of((Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10); // fields 16 and 17
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** CPU time (user + system) a process has used so far, in ms; empty when the system does not say. */
+    public static Optional<Long> processCpuMillis(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(Duration::toMillis);
     }
 
     /** A field of /proc/PID/status in kB (VmRSS, VmHWM); empty when unavailable. */

@@ -12,24 +12,9 @@ public final class Percentiles {
         Arrays.sort(sorted);
     }
 
-    public static Percentiles ofNanos(long[] nanos, int count) {
-        double[] v = new double[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = nanos[i];
-        }
-        return new Percentiles(v);
-    }
-
     /** All values of several samples as one. */
     public static Percentiles merge(java.util.List<Percentiles> parts) {
-        int n = parts.stream().mapToInt(p -> p.sorted.length).sum();
-        double[] all = new double[n];
-        int k = 0;
-        for (Percentiles p : parts) {
-            System.arraycopy(p.sorted, 0, all, k, p.sorted.length);
-            k += p.sorted.length;
-        }
-        return new Percentiles(all);
+        return new Percentiles(parts.stream().flatMapToDouble(p -> Arrays.stream(p.sorted)).toArray());
     }
 
     public int count() {

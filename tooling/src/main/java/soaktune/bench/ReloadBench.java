@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,12 +98,8 @@ public final class ReloadBench {
         System.gc();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
-        long meta = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getName().equals("Metaspace")) {
-                meta = pool.getUsage().getUsed() / 1024;
-            }
-        }
+        long meta = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getName().equals("Metaspace"))
+                .mapToLong(p -> p.getUsage().getUsed() / 1024).sum();
         ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
         return new Sample(reloads, heap, meta, classes.getLoadedClassCount(), classes.getUnloadedClassCount());
     }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,15 +51,7 @@ public final class ServeBench {
     }
 
     /** A {@code serve} child process on a free port, and its URL once its rules are loaded. */
-    public static final class Server implements AutoCloseable {
-        private final Process process;
-        private final URI uri;
-
-        private Server(Process process, URI uri) {
-            this.process = process;
-            this.uri = uri;
-        }
-
+    public record Server(Process process, URI uri) implements AutoCloseable {
         public static Server start(Path jar, Path rules, List<String> jvmOptions, int threads, Path log)
                 throws IOException {
             List<String> cmd = new ArrayList<>();
@@ -71,7 +65,13 @@ public final class ServeBench {
             while ((line = lines.readLine()) != null) {
                 Matcher m = READY.matcher(line);
                 if (m.find()) {
-                    Thread drain = new Thread(() -> drain(lines), "serve-stdout");
+                    Thread drain = new Thread(() -> {
+                        try {
+                            lines.transferTo(Writer.nullWriter()); // reload markers: not needed here
+                        } catch (IOException e) {
+                            // the server is gone
+                        }
+                    }, "serve-stdout");
                     drain.setDaemon(true);
                     drain.start();
                     return new Server(p, URI.create(m.group(1)));
@@ -79,20 +79,6 @@ public final class ServeBench {
             }
             p.destroyForcibly();
             throw new IOException("serve exited before it was ready: " + Files.readString(log).trim());
-        }
-
-        private static void drain(BufferedReader lines) {
-            try {
-                while (lines.readLine() != null) {
-                    // reload markers; not needed here
-                }
-            } catch (IOException e) {
-                // the server is gone
-            }
-        }
-
-        public URI uri() {
-            return uri;
         }
 
         public long pid() {
@@ -148,19 +134,12 @@ public final class ServeBench {
     }
 
     private static HttpLoad.Result combine(List<HttpLoad.Result> parts) {
-        long sent = 0;
-        long ok = 0;
-        long errors = 0;
-        double seconds = 0;
-        String firstError = null;
-        for (HttpLoad.Result r : parts) {
-            sent += r.sent();
-            ok += r.ok();
-            errors += r.errors();
-            seconds += r.seconds();
-            firstError = firstError == null ? r.firstError() : firstError;
-        }
-        return new HttpLoad.Result(sent, ok, errors, seconds,
+        String firstError = parts.stream().map(HttpLoad.Result::firstError).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        return new HttpLoad.Result(parts.stream().mapToLong(HttpLoad.Result::sent).sum(),
+                parts.stream().mapToLong(HttpLoad.Result::ok).sum(),
+                parts.stream().mapToLong(HttpLoad.Result::errors).sum(),
+                parts.stream().mapToDouble(HttpLoad.Result::seconds).sum(),
                 Percentiles.merge(parts.stream().map(HttpLoad.Result::fromDue).toList()),
                 Percentiles.merge(parts.stream().map(HttpLoad.Result::fromSend).toList()), firstError);
     }

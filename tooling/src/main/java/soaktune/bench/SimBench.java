@@ -3,6 +3,8 @@ package soaktune.bench;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import soaktune.io.InputException;
 import soaktune.sim.MarketSimulator;
 import soaktune.sim.ScenarioSpec;
@@ -36,30 +38,15 @@ public final class SimBench {
     public static Row synthetic(ScenarioSpec scenario, Map<String, Double> applied, int warmup, int runs,
             int iterationsPerRun) {
         MarketSimulator sim = MarketSimulator.synthetic(scenario, 1, 10, "bench");
-        int iteration = 1;
-        for (int w = 0; w < warmup; w++) {
-            for (int i = 0; i < iterationsPerRun; i++) {
-                sim.simulateEvents(iteration++, applied);
-            }
-        }
-        double[] eps = new double[runs];
-        double[] cpu = new double[runs];
-        double[] ms = new double[runs];
-        long events = 0;
-        for (int r = 0; r < runs; r++) {
-            long start = System.nanoTime();
-            long startCpu = cpuNanos();
+        int[] iteration = {1}; // one simulator: every run goes on with the next iterations
+        LongSupplier run = () -> {
             long n = 0;
             for (int i = 0; i < iterationsPerRun; i++) {
-                n += sim.simulateEvents(iteration++, applied);
+                n += sim.simulateEvents(iteration[0]++, applied);
             }
-            long nanos = System.nanoTime() - start;
-            cpu[r] = n / ((cpuNanos() - startCpu) / 1e9);
-            eps[r] = n / (nanos / 1e9);
-            ms[r] = nanos / 1e6;
-            events = n;
-        }
-        return row(scenario.name() + " (" + iterationsPerRun + " x 10 min)", events, eps, ms, cpu);
+            return n;
+        };
+        return time(scenario.name() + " (" + iterationsPerRun + " x 10 min)", warmup, runs, () -> run);
     }
 
     public static Row replay(MarketData data, ScenarioSpec scenario, Map<String, Double> applied, int warmup,
@@ -67,15 +54,28 @@ public final class SimBench {
         Calibration cal = IntensityCalibrator.fit(data.quotes(), data.trades(), scenario.params().calibrationLagMs(),
                 scenario.params().fillA(), scenario.params().fillKPerBps());
         double minutes = data.spanNs() / 60e9;
+        String name = String.format(Locale.ROOT, "replay %s (%.2f min, whole capture)", data.quotesFile().getFileName(),
+                minutes);
+        return time(name, warmup, runs, () -> {
+            MarketSimulator sim = MarketSimulator.replay(scenario, data, cal, ReplayEnd.STOP, 1, minutes, "bench");
+            return () -> sim.simulateEvents(1, applied);
+        });
+    }
+
+    /**
+     * {@code warmup} untimed runs, then {@code runs} timed ones; {@code next} sets up a run (untimed) and returns
+     * it, and the run returns how many events it simulated.
+     */
+    private static Row time(String name, int warmup, int runs, Supplier<LongSupplier> next) {
         double[] eps = new double[runs];
         double[] cpu = new double[runs];
         double[] ms = new double[runs];
         long events = 0;
         for (int r = -warmup; r < runs; r++) {
-            MarketSimulator sim = MarketSimulator.replay(scenario, data, cal, ReplayEnd.STOP, 1, minutes, "bench");
+            LongSupplier run = next.get();
             long start = System.nanoTime();
             long startCpu = cpuNanos();
-            long n = sim.simulateEvents(1, applied);
+            long n = run.getAsLong();
             long nanos = System.nanoTime() - start;
             if (r >= 0) {
                 cpu[r] = n / ((cpuNanos() - startCpu) / 1e9);
@@ -84,8 +84,10 @@ public final class SimBench {
                 events = n;
             }
         }
-        return row(String.format(Locale.ROOT, "replay %s (%.2f min, whole capture)",
-                data.quotesFile().getFileName(), minutes), events, eps, ms, cpu);
+        // medians by the project's one percentile definition
+        Percentiles e = new Percentiles(eps);
+        return new Row(name, events, e.median(), e.min(), e.max(), new Percentiles(ms).median(),
+                new Percentiles(cpu).median(), runs);
     }
 
     public static void print(PrintWriter out, Iterable<Row> rows) {
@@ -98,12 +100,5 @@ public final class SimBench {
                     r.maxEventsPerSec() / 1e6, r.medianEventsPerCpuSec() / 1e6, r.medianMs(), r.runs()));
         }
         out.flush();
-    }
-
-    /** Medians by the project's one percentile definition ({@link Percentiles}). */
-    private static Row row(String name, long events, double[] eps, double[] ms, double[] cpu) {
-        Percentiles e = new Percentiles(eps);
-        return new Row(name, events, e.median(), e.min(), e.max(), new Percentiles(ms).median(),
-                new Percentiles(cpu).median(), eps.length);
     }
 }

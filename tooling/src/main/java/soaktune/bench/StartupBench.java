@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Times a one-shot {@code tune} as a whole process, cold, in several set-ups side by side: plain, with the
@@ -20,8 +20,8 @@ import java.util.Optional;
  * benchmark affects every set-up alike.
  */
 public final class StartupBench {
-    /** One way of starting {@code tune}: extra JVM options and environment, or a launcher script. */
-    record Setup(String name, List<String> jvmOptions, Map<String, String> env, Optional<Path> launcher) {
+    /** One way of starting {@code tune}: the command before its arguments (java and options, or a launcher). */
+    record Setup(String name, List<String> command, Map<String, String> env) {
     }
 
     /** The timings of one set-up: wall time and child CPU time per run, in ms. */
@@ -57,31 +57,29 @@ public final class StartupBench {
             List<Setup> setups = setups(tmp, archive);
             List<String> tuneArgs = List.of("tune", "--edge-report", report.toString(), "--rules", rules.toString(),
                     "--out", tmp.resolve("out/runtime_overrides.json").toString());
-            Map<String, List<Double>> wall = new LinkedHashMap<>();
-            Map<String, List<Double>> cpu = new HashMap<>();
-            setups.forEach(s -> {
-                wall.put(s.name(), new ArrayList<>());
-                cpu.put(s.name(), new ArrayList<>());
-            });
+            Map<Setup, List<Double>> wall = new HashMap<>();
+            Map<Setup, List<Double>> cpu = new HashMap<>();
             for (int round = 0; round < warmup + rounds; round++) {
                 for (int k = 0; k < setups.size(); k++) {
                     Setup s = setups.get((k + round) % setups.size());
                     long cpuBefore = MachineInfo.childCpuMillis().orElse(-1L);
                     long start = System.nanoTime();
-                    exec(command(s, tuneArgs), s.env(), tmp.resolve("run.err"));
+                    exec(Stream.concat(s.command().stream(), tuneArgs.stream()).toList(), s.env(),
+                            tmp.resolve("run.err"));
                     double ms = (System.nanoTime() - start) / 1e6;
                     long cpuAfter = MachineInfo.childCpuMillis().orElse(-1L);
                     if (round >= warmup) {
-                        wall.get(s.name()).add(ms);
+                        wall.computeIfAbsent(s, x -> new ArrayList<>()).add(ms);
                         if (cpuBefore >= 0 && cpuAfter >= 0) {
-                            cpu.get(s.name()).add((double) (cpuAfter - cpuBefore));
+                            cpu.computeIfAbsent(s, x -> new ArrayList<>()).add((double) (cpuAfter - cpuBefore));
                         }
                     }
                 }
             }
             List<Result> results = new ArrayList<>();
             for (Setup s : setups) {
-                results.add(new Result(s.name(), percentiles(wall.get(s.name())), percentiles(cpu.get(s.name()))));
+                results.add(new Result(s.name(), percentiles(wall.get(s)),
+                        percentiles(cpu.getOrDefault(s, List.of()))));
             }
             return results;
         } finally {
@@ -95,37 +93,24 @@ public final class StartupBench {
         List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1");
         List<Setup> setups = new ArrayList<>(List.of(
-                new Setup("plain", List.of(), noCache, Optional.empty()),
-                new Setup("C1", c1, noCache, Optional.empty()),
-                new Setup("rule-cache", List.of(), cache, Optional.empty()),
-                new Setup("rule-cache+C1", c1, cache, Optional.empty()),
-                new Setup("cds", cds, noCache, Optional.empty()),
-                new Setup("rule-cache+cds", cds, cache, Optional.empty()),
-                new Setup("rule-cache+cds+C1", plus(cds, "-XX:TieredStopAtLevel=1"), cache, Optional.empty())));
-        launcher.ifPresent(l -> setups.add(new Setup("bin/soaktune", List.of(),
-                Map.of("SOAKTUNE_CACHE_DIR", tmp.resolve("launcher-cache").toString(), "SOAKTUNE_JAR", jar.toString()),
-                Optional.of(l))));
+                jar("plain", List.of(), noCache),
+                jar("C1", c1, noCache),
+                jar("rule-cache", List.of(), cache),
+                jar("rule-cache+C1", c1, cache),
+                jar("cds", cds, noCache),
+                jar("rule-cache+cds", cds, cache),
+                jar("rule-cache+cds+C1", Stream.concat(cds.stream(), c1.stream()).toList(), cache)));
+        launcher.ifPresent(l -> setups.add(new Setup("bin/soaktune", List.of(l.toString()), Map.of(
+                "SOAKTUNE_CACHE_DIR", tmp.resolve("launcher-cache").toString(), "SOAKTUNE_JAR", jar.toString()))));
         return setups;
     }
 
-    private static List<String> plus(List<String> options, String... more) {
-        List<String> out = new ArrayList<>(options);
-        out.addAll(List.of(more));
-        return out;
-    }
-
-    private List<String> command(Setup s, List<String> args) {
-        List<String> cmd = new ArrayList<>();
-        if (s.launcher().isPresent()) {
-            cmd.add(s.launcher().get().toString());
-        } else {
-            cmd.add(java());
-            cmd.addAll(s.jvmOptions());
-            cmd.add("-jar");
-            cmd.add(jar.toString());
-        }
-        cmd.addAll(args);
-        return cmd;
+    /** {@code java OPTIONS -jar soaktune.jar}. */
+    private Setup jar(String name, List<String> jvmOptions, Map<String, String> env) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar.toString()));
+        return new Setup(name, cmd, env);
     }
 
     private static void exec(List<String> cmd, Map<String, String> env, Path err) throws IOException, InterruptedException {

@@ -2,8 +2,6 @@ package soaktune.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -50,11 +48,6 @@ public final class StartupTraining {
         try (InputStream in = StartupTraining.class.getResourceAsStream(SAMPLE_REPORT)) {
             return in.readAllBytes();
         }
-    }
-
-    /** Discards a run's output. */
-    public static PrintWriter sink() {
-        return new PrintWriter(new StringWriter());
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -18,12 +18,6 @@ public record TrialResult(String scenario, long seed, boolean autoTune, String r
     /** The reason run's final verdict carries when the rules declared a KPI infeasible within limits. */
     public static final String INFEASIBLE = Infeasible.VERDICT_REASON;
 
-    /** A run in which the rules never declared a KPI infeasible. */
-    public TrialResult(String scenario, long seed, boolean autoTune, String rules, List<Boolean> met,
-            List<List<String>> failing, int oscillations, int limitStops, double finalNetBps, String finalVerdict) {
-        this(scenario, seed, autoTune, rules, met, failing, oscillations, limitStops, finalNetBps, finalVerdict, "", 0);
-    }
-
     /** The rules declared a KPI infeasible within limits at some iteration up to and including {@code iteration}. */
     public boolean infeasibleBy(int iteration) {
         return firstInfeasible > 0 && firstInfeasible <= iteration;
@@ -49,25 +43,12 @@ public record TrialResult(String scenario, long seed, boolean autoTune, String r
 
     /** 1-based iteration that first met every target; 0 when none did. */
     public int firstMet() {
-        for (int i = 0; i < met.size(); i++) {
-            if (met.get(i)) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return met.indexOf(true) + 1;
     }
 
     /** Met every target by {@code iteration} and in every iteration after that first time, to the end. */
     public boolean stayedFrom(int iteration) {
         int first = firstMet();
-        if (first == 0 || first > iteration) {
-            return false;
-        }
-        for (int i = first - 1; i < met.size(); i++) {
-            if (!met.get(i)) {
-                return false;
-            }
-        }
-        return true;
+        return first > 0 && first <= iteration && !met.subList(first - 1, met.size()).contains(false);
     }
 }

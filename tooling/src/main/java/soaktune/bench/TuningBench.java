@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import soaktune.gate.Verdict;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
@@ -49,14 +46,12 @@ public final class TuningBench {
     /**
      * Two rule sets on the same scenario x seed paths ({@code bench tuning --rules A --vs B}): per scenario the
      * fixed runs once (from {@code a}; no rules run there), then the seeds tuned by A, then the same seeds tuned
-     * by B. Both configs must name the same scenarios, seeds, iterations and profile; only the rules (and their
-     * KPI thresholds) differ.
+     * by B, with everything but the rules (and their KPI thresholds) from {@code a}.
      */
-    public static Result vs(Config a, String labelA, Config b, String labelB) throws Exception {
-        if (!a.scenarios().equals(b.scenarios()) || a.seeds() != b.seeds() || a.iterations() != b.iterations()
-                || !a.profile().equals(b.profile()) || a.iterationMinutes() != b.iterationMinutes()) {
-            throw new IllegalArgumentException("bench tuning --vs: both sets must run the same scenarios x seeds");
-        }
+    public static Result vs(Config a, String labelA, Tuner tunerB, KpiTargets targetsB, String labelB)
+            throws Exception {
+        Config b = new Config(a.scenarios(), a.seeds(), a.iterations(), a.threads(), tunerB, targetsB, a.profile(),
+                a.iterationMinutes());
         return run(a.scenarios(), a.seeds(), a.threads(),
                 List.of(new Arm(a, false, ""), new Arm(a, true, labelA), new Arm(b, true, labelB)));
     }
@@ -67,36 +62,17 @@ public final class TuningBench {
 
     private static Result run(List<ScenarioSpec> scenarios, int seeds, int threads, List<Arm> arms) throws Exception {
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bench-tuning");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<TrialResult>> futures = new ArrayList<>();
-            for (ScenarioSpec scenario : scenarios) {
-                for (Arm arm : arms) {
-                    for (long seed = 1; seed <= seeds; seed++) {
-                        long s = seed;
-                        futures.add(pool.submit(() -> trial(scenario, s, arm.autoTune(), arm.label(), arm.config())));
-                    }
+        List<Callable<TrialResult>> trials = new ArrayList<>();
+        for (ScenarioSpec scenario : scenarios) {
+            for (Arm arm : arms) {
+                for (long seed = 1; seed <= seeds; seed++) {
+                    long s = seed;
+                    trials.add(() -> trial(scenario, s, arm.autoTune(), arm.label(), arm.config()));
                 }
             }
-            List<TrialResult> results = new ArrayList<>();
-            for (Future<TrialResult> f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Exception cause) {
-                        throw cause;
-                    }
-                    throw e;
-                }
-            }
-            return new Result(List.copyOf(results), (System.nanoTime() - start) / 1e9, threads);
-        } finally {
-            pool.shutdownNow();
         }
+        List<TrialResult> results = Workers.run(threads, "bench-tuning", trials);
+        return new Result(List.copyOf(results), (System.nanoTime() - start) / 1e9, threads);
     }
 
     /**

@@ -2,111 +2,111 @@ package soaktune.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Prints the tuning benchmark as a Markdown table: one row per scenario and mode. */
+/**
+ * Prints the tuning benchmark as Markdown tables: one row per scenario and mode. With {@code feasible} (per
+ * scenario, the seeds on which the feasibility frontier has a point meeting every target), a "feasible" column
+ * after "runs", so that "met by it3" reads against what was possible at all.
+ */
 public final class TuningTable {
     private TuningTable() {
     }
 
-    public static void print(PrintWriter out, TuningBench.Result result, int iterations, KpiTargets targets) {
-        print(out, result, iterations, targets, null);
-    }
-
-    /**
-     * With {@code feasible} (scenario to the share of its seeds the feasibility frontier calls feasible), a
-     * "feasible" column after "runs", so that "met by it3" reads against what was possible at all.
-     */
     public static void print(PrintWriter out, TuningBench.Result result, int iterations, KpiTargets targets,
-            Map<String, Double> feasible) {
-        Map<String, List<TrialResult>> groups = groups(result);
-        out.println("KPI targets: " + targets.describe());
-        out.println();
-        String fHead = feasible == null ? "" : " feasible |";
-        String fRule = feasible == null ? "" : " ---: |";
-        out.println("| scenario | mode | runs |" + fHead + " met by it3 | met by it5 | stay met | met at it" + iterations
-                + " | oscillations | limit stops | median net_bps it" + iterations + " | most failed at it"
-                + iterations + " |");
-        out.println("| --- | --- | ---: |" + fRule + " ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        groups.forEach((key, trials) -> {
-            String[] parts = key.split("\\|");
+            Map<String, Set<Long>> feasible, int seeds) {
+        head(out, targets, "mode", feasible != null, List.of("met by it3", "met by it5", "stay met",
+                "met at it" + iterations, "oscillations", "limit stops", "median net_bps it" + iterations,
+                "most failed at it" + iterations));
+        for (List<TrialResult> trials : groups(result)) {
             int n = trials.size();
-            long by3 = trials.stream().filter(t -> t.metBy(3)).count();
-            long by5 = trials.stream().filter(t -> t.metBy(5)).count();
-            long stay = trials.stream().filter(t -> t.stayedFrom(5)).count();
-            long last = trials.stream().filter(t -> t.met().get(t.met().size() - 1)).count();
-            int osc = trials.stream().mapToInt(TrialResult::oscillations).sum();
-            int stops = trials.stream().mapToInt(TrialResult::limitStops).sum();
-            double[] nets = trials.stream().mapToDouble(TrialResult::finalNetBps).sorted().toArray();
-            double median = nets.length % 2 == 1 ? nets[nets.length / 2]
-                    : (nets[nets.length / 2 - 1] + nets[nets.length / 2]) / 2;
-            boolean tuned = parts[1].equals("auto-tune");
-            String fCell = feasible == null ? "" : " " + (feasible.containsKey(parts[0])
-                    ? String.format(Locale.ROOT, "%.0f%%", 100 * feasible.get(parts[0])) : "-") + " |";
-            out.println(String.format(Locale.ROOT, "| %s | %s | %d |%s %s | %s | %s | %s | %s | %s | %.2f | %s |",
-                    parts[0], parts[1], n, fCell, pct(by3, n), pct(by5, n), pct(stay, n), pct(last, n),
-                    tuned ? Integer.toString(osc) : "-", tuned ? Integer.toString(stops) : "-", median,
-                    mostFailed(trials, targets.names())));
-        });
+            boolean tuned = trials.get(0).autoTune();
+            row(out, trials, feasible, seeds, pct(count(trials, t -> t.metBy(3)), n),
+                    pct(count(trials, t -> t.metBy(5)), n), pct(count(trials, t -> t.stayedFrom(5)), n),
+                    pct(count(trials, t -> t.met().get(t.met().size() - 1)), n),
+                    tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-",
+                    tuned ? Integer.toString(sum(trials, TrialResult::limitStops)) : "-", medianNet(trials),
+                    mostFailed(trials, targets.names()));
+        }
         out.println();
-        out.println(String.format(Locale.ROOT, "%d runs x %d iterations in %.1f s wall on %d threads",
-                result.trials().size(), iterations, result.wallSeconds(), result.threads()));
-        out.flush();
+        footer(out, result, iterations);
     }
 
     /**
      * The {@code --vs} table: per scenario the fixed runs, then each rule set on the same seeds, with how soon and
-     * how steadily every target is met. With {@code feasible} (the frontier's feasible seeds per scenario), a
-     * "feasible" column and, after the table, the same figures counted on feasible scenario x seed pairs only.
+     * how steadily every target is met. With {@code feasible}, after the table, the same figures counted on
+     * feasible scenario x seed pairs only.
      */
     public static void printVs(PrintWriter out, TuningBench.Result result, int iterations, KpiTargets targets,
-            Map<String, java.util.Set<Long>> feasible, Map<String, Integer> seedsPerScenario) {
-        Map<String, List<TrialResult>> groups = groups(result);
-        out.println("KPI targets: " + targets.describe());
-        out.println();
-        String fHead = feasible == null ? "" : " feasible |";
-        String fRule = feasible == null ? "" : " ---: |";
-        out.println("| scenario | rules | runs |" + fHead + " met by it1 | met by it2 | met by it3 | met by it5 | stay met"
-                + " | first met (median it) | oscillations | limit stops | infeasible by it5 | median net_bps it"
-                + iterations + " | verdict at it" + iterations + " |");
-        out.println("| --- | --- | ---: |" + fRule
-                + " ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        groups.forEach((key, trials) -> {
-            TrialResult first = trials.get(0);
+            Map<String, Set<Long>> feasible, int seeds) {
+        head(out, targets, "rules", feasible != null, List.of("met by it1", "met by it2", "met by it3", "met by it5",
+                "stay met", "first met (median it)", "oscillations", "limit stops", "infeasible by it5",
+                "median net_bps it" + iterations, "verdict at it" + iterations));
+        for (List<TrialResult> trials : groups(result)) {
             int n = trials.size();
-            boolean tuned = first.autoTune();
-            String fCell = feasible == null ? "" : " " + (feasible.containsKey(first.scenario())
-                    ? pct(feasible.get(first.scenario()).size(), seedsPerScenario.get(first.scenario())) : "-") + " |";
-            out.println(String.format(Locale.ROOT, "| %s | %s | %d |%s %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %s |",
-                    first.scenario(), first.mode(), n, fCell, pct(count(trials, t -> t.metBy(1)), n),
+            boolean tuned = trials.get(0).autoTune();
+            row(out, trials, feasible, seeds, pct(count(trials, t -> t.metBy(1)), n),
                     pct(count(trials, t -> t.metBy(2)), n), pct(count(trials, t -> t.metBy(3)), n),
                     pct(count(trials, t -> t.metBy(5)), n), pct(count(trials, t -> t.stayedFrom(5)), n),
                     medianFirstMet(trials), tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-",
                     tuned ? Integer.toString(sum(trials, TrialResult::limitStops)) : "-",
                     tuned ? pct(count(trials, t -> t.infeasibleBy(5)), n) : "-", medianNet(trials),
-                    verdicts(trials)));
-        });
+                    verdicts(trials));
+        }
         out.println();
         if (feasible != null) {
-            printFeasiblePairs(out, groups, feasible);
-            printInfeasiblePairs(out, groups, feasible);
+            printFeasiblePairs(out, result, feasible);
+            printInfeasiblePairs(out, result, feasible);
         }
+        footer(out, result, iterations);
+    }
+
+    /** The KPI line, then the head: scenario, the row label, runs, feasible, {@code columns}; the last left-aligned. */
+    private static void head(PrintWriter out, KpiTargets targets, String label, boolean feasible, List<String> columns) {
+        out.println("KPI targets: " + targets.describe());
+        out.println();
+        List<String> all = new ArrayList<>(List.of("scenario", label, "runs"));
+        if (feasible) {
+            all.add("feasible");
+        }
+        all.addAll(columns);
+        out.println("| " + String.join(" | ", all) + " |");
+        out.println("| --- | --- |" + " ---: |".repeat(all.size() - 3) + " --- |");
+    }
+
+    private static void row(PrintWriter out, List<TrialResult> trials, Map<String, Set<Long>> feasible, int seeds,
+            String... cells) {
+        TrialResult first = trials.get(0);
+        List<String> all = new ArrayList<>(List.of(first.scenario(), first.mode(), Integer.toString(trials.size())));
+        if (feasible != null) {
+            Set<Long> of = feasible.get(first.scenario());
+            all.add(of == null ? "-" : pct(of.size(), seeds));
+        }
+        all.addAll(List.of(cells));
+        out.println("| " + String.join(" | ", all) + " |");
+    }
+
+    private static void footer(PrintWriter out, TuningBench.Result result, int iterations) {
         out.println(String.format(Locale.ROOT, "%d runs x %d iterations in %.1f s wall on %d threads",
                 result.trials().size(), iterations, result.wallSeconds(), result.threads()));
         out.flush();
     }
 
     /** The targets are counted on the pairs the frontier calls feasible: one line per rule set. */
-    private static void printFeasiblePairs(PrintWriter out, Map<String, List<TrialResult>> groups,
-            Map<String, java.util.Set<Long>> feasible) {
-        Map<String, List<TrialResult>> byMode = new LinkedHashMap<>();
-        groups.values().forEach(trials -> trials.stream()
-                .filter(t -> feasible.getOrDefault(t.scenario(), java.util.Set.of()).contains(t.seed()))
-                .forEach(t -> byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t)));
+    private static void printFeasiblePairs(PrintWriter out, TuningBench.Result result,
+            Map<String, Set<Long>> feasible) {
+        Map<String, List<TrialResult>> byMode = byMode(result, t -> isFeasible(feasible, t));
         if (byMode.isEmpty()) {
             out.println("On feasible pairs: none of these scenario x seed pairs is feasible on the frontier");
             out.println();
@@ -128,12 +128,9 @@ public final class TuningTable {
     }
 
     /** The other side of the frontier: how soon each rule set said so on the pairs with no feasible point. */
-    private static void printInfeasiblePairs(PrintWriter out, Map<String, List<TrialResult>> groups,
-            Map<String, java.util.Set<Long>> feasible) {
-        Map<String, List<TrialResult>> byMode = new LinkedHashMap<>();
-        groups.values().forEach(trials -> trials.stream()
-                .filter(t -> t.autoTune() && !feasible.getOrDefault(t.scenario(), java.util.Set.of()).contains(t.seed()))
-                .forEach(t -> byMode.computeIfAbsent(t.mode(), k -> new ArrayList<>()).add(t)));
+    private static void printInfeasiblePairs(PrintWriter out, TuningBench.Result result,
+            Map<String, Set<Long>> feasible) {
+        Map<String, List<TrialResult>> byMode = byMode(result, t -> t.autoTune() && !isFeasible(feasible, t));
         if (byMode.isEmpty()) {
             return;
         }
@@ -149,36 +146,41 @@ public final class TuningTable {
         out.println();
     }
 
-    /** Rows in the order the trials came: scenario, then mode (fixed, auto-tune or each rule set). */
-    private static Map<String, List<TrialResult>> groups(TuningBench.Result result) {
-        Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
-        for (TrialResult t : result.trials()) {
-            groups.computeIfAbsent(t.scenario() + "|" + t.mode(), k -> new ArrayList<>()).add(t);
-        }
-        return groups;
+    private static boolean isFeasible(Map<String, Set<Long>> feasible, TrialResult t) {
+        return feasible.getOrDefault(t.scenario(), Set.of()).contains(t.seed());
     }
 
-    private static long count(List<TrialResult> trials, java.util.function.Predicate<TrialResult> p) {
+    /** Rows in the order the trials came: scenario, then mode (fixed, auto-tune or each rule set). */
+    private static Collection<List<TrialResult>> groups(TuningBench.Result result) {
+        return result.trials().stream().collect(Collectors.groupingBy(t -> t.scenario() + "|" + t.mode(),
+                LinkedHashMap::new, Collectors.toList())).values();
+    }
+
+    private static Map<String, List<TrialResult>> byMode(TuningBench.Result result, Predicate<TrialResult> keep) {
+        return result.trials().stream().filter(keep)
+                .collect(Collectors.groupingBy(TrialResult::mode, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static long count(List<TrialResult> trials, Predicate<TrialResult> p) {
         return trials.stream().filter(p).count();
     }
 
-    private static int sum(List<TrialResult> trials, java.util.function.ToIntFunction<TrialResult> f) {
+    private static int sum(List<TrialResult> trials, ToIntFunction<TrialResult> f) {
         return trials.stream().mapToInt(f).sum();
     }
 
-    private static double medianNet(List<TrialResult> trials) {
-        double[] nets = trials.stream().mapToDouble(TrialResult::finalNetBps).sorted().toArray();
-        return nets.length % 2 == 1 ? nets[nets.length / 2] : (nets[nets.length / 2 - 1] + nets[nets.length / 2]) / 2;
+    private static String medianNet(List<TrialResult> trials) {
+        double[] nets = trials.stream().mapToDouble(TrialResult::finalNetBps).toArray();
+        return String.format(Locale.ROOT, "%.2f", new Percentiles(nets).median());
     }
 
     /** The median first iteration that met every target, over the runs that ever did ("-" when none did). */
     private static String medianFirstMet(List<TrialResult> trials) {
-        int[] firsts = trials.stream().mapToInt(TrialResult::firstMet).filter(i -> i > 0).sorted().toArray();
+        double[] firsts = trials.stream().mapToInt(TrialResult::firstMet).filter(i -> i > 0).asDoubleStream().toArray();
         if (firsts.length == 0) {
             return "-";
         }
-        double median = firsts.length % 2 == 1 ? firsts[firsts.length / 2]
-                : (firsts[firsts.length / 2 - 1] + firsts[firsts.length / 2]) / 2.0;
+        double median = new Percentiles(firsts).median();
         return String.format(Locale.ROOT, "%s (%d/%d)", median == Math.rint(median) ? Integer.toString((int) median)
                 : String.format(Locale.ROOT, "%.1f", median), firsts.length, trials.size());
     }
@@ -188,20 +190,11 @@ public final class TuningTable {
      * infeasible within limits are counted again in brackets: "FAIL 6 (infeasible_within_limits 5)".
      */
     private static String verdicts(List<TrialResult> trials) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String v : List.of("OK", "WARN", "FAIL", "INCONCLUSIVE", "-")) {
-            int c = (int) count(trials, t -> t.finalVerdict().equals(v));
-            if (c > 0) {
-                counts.put(v, c);
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        counts.forEach((v, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(' ').append(c));
+        String counts = Stream.of("OK", "WARN", "FAIL", "INCONCLUSIVE", "-")
+                .map(v -> Map.entry(v, count(trials, t -> t.finalVerdict().equals(v)))).filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         long infeasible = count(trials, t -> TrialResult.INFEASIBLE.equals(t.finalReason()));
-        if (infeasible > 0) {
-            sb.append(" (").append(TrialResult.INFEASIBLE).append(' ').append(infeasible).append(')');
-        }
-        return sb.toString();
+        return infeasible == 0 ? counts : counts + " (" + TrialResult.INFEASIBLE + " " + infeasible + ")";
     }
 
     private static String share(long part, int whole) {
@@ -215,24 +208,14 @@ public final class TuningTable {
     /** The targets most often failed at the last iteration, with how many runs failed each. */
     private static String mostFailed(List<TrialResult> trials, List<String> names) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (TrialResult t : trials) {
-            for (String kpi : t.failing().get(t.failing().size() - 1)) {
-                counts.merge(kpi, 1, Integer::sum);
-            }
-        }
+        trials.forEach(t -> t.failing().get(t.failing().size() - 1).forEach(kpi -> counts.merge(kpi, 1, Integer::sum)));
         if (counts.isEmpty()) {
             return "none";
         }
-        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort((a, b) -> b.getValue() - a.getValue() != 0 ? b.getValue() - a.getValue()
-                : names.indexOf(a.getKey()) - names.indexOf(b.getKey()));
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(3, sorted.size()); i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(sorted.get(i).getKey()).append(' ').append(sorted.get(i).getValue()).append('/').append(trials.size());
-        }
-        return sb.toString();
+        return counts.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue())
+                        .thenComparing(e -> names.indexOf(e.getKey())))
+                .limit(3).map(e -> e.getKey() + " " + e.getValue() + "/" + trials.size())
+                .collect(Collectors.joining(", "));
     }
 }

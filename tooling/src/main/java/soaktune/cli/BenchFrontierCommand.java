@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,9 +27,6 @@ import soaktune.rules.engine.RuleSource;
 import soaktune.model.Limits;
 import soaktune.model.Profile;
 import soaktune.sim.Scenario;
-import soaktune.sim.ScenarioSpec;
-import soaktune.sim.replay.Calibration;
-import soaktune.sim.replay.IntensityCalibrator;
 import soaktune.sim.replay.MarketData;
 
 /** {@code bench frontier}: what the limits box allows at all, per scenario x seed, judged by the KPI gate. */
@@ -135,11 +131,9 @@ public final class BenchFrontierCommand extends CliCommand {
                 + "on %d threads", markets.size(), seeds, g.size(), result.iterations(), fmt(iterationMinutes),
                 result.wallSeconds(), cpu, n));
         if (json != null) {
-            Map<String, Object> setup = new TreeMap<>();
-            setup.put("limits", limitsFile);
-            setup.put("kpi_thresholds", rules.nameOf(KpiThresholdsReader.FILE));
-            setup.put("profile", profile.name());
-            setup.put("iteration_minutes", iterationMinutes);
+            Map<String, Object> setup = Map.of("limits", limitsFile, "kpi_thresholds",
+                    rules.nameOf(KpiThresholdsReader.FILE), "profile", profile.name(),
+                    "iteration_minutes", iterationMinutes);
             Json.write(json, FrontierJson.of(result, summaries, setup));
             out.println("Results: " + json);
         }
@@ -152,12 +146,8 @@ public final class BenchFrontierCommand extends CliCommand {
         if (!scenarios.strip().equals("none")) {
             ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).forEach(out::add);
         }
-        ScenarioSpec base = Scenario.DEFAULT.spec();
         for (Path dir : marketData) {
-            MarketData data = MarketData.load(dir);
-            Calibration cal = IntensityCalibrator.fit(data.quotes(), data.trades(), base.params().calibrationLagMs(),
-                    base.params().fillA(), base.params().fillKPerBps());
-            out.add(FrontierMarket.replay(base, data, cal));
+            out.add(FrontierMarket.replay(Scenario.DEFAULT.spec(), MarketData.load(dir)));
         }
         return out;
     }

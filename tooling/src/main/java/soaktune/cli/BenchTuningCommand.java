@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +14,6 @@ import soaktune.bench.FrontierBench;
 import soaktune.bench.FrontierCell;
 import soaktune.bench.FrontierGrid;
 import soaktune.bench.FrontierMarket;
-import soaktune.bench.FrontierSummary;
 import soaktune.bench.KpiTargets;
 import soaktune.bench.TuningBench;
 import soaktune.bench.TuningTable;
@@ -91,8 +90,7 @@ public final class BenchTuningCommand extends CliCommand {
             // A rule set's row label: its version (v1, v2, or the folder's name).
             String labelA = tuner.ruleSet().version();
             String labelB = tunerB.ruleSet().version().equals(labelA) ? labelA + " (vs)" : tunerB.ruleSet().version();
-            TuningBench.Result result = TuningBench.vs(config, labelA, new TuningBench.Config(config.scenarios(),
-                    seeds, iterations, n, tunerB, targetsB, profile, iterationMinutes), labelB);
+            TuningBench.Result result = TuningBench.vs(config, labelA, tunerB, targetsB, labelB);
             out.println("Rules: " + labelA + " = " + tuner.ruleSet().source().display() + " (sha "
                     + tuner.ruleSet().shortSha() + ") vs " + labelB + " = " + tunerB.ruleSet().source().display()
                     + " (sha " + tunerB.ruleSet().shortSha() + "), profile " + profile.name() + ", seeds 1.." + seeds
@@ -102,17 +100,16 @@ public final class BenchTuningCommand extends CliCommand {
                 // each set's loop gates with its own thresholds, as run does; the table judges by each set's own
                 out.println("KPI targets of " + labelB + ": " + targetsB.describe());
             }
-            FrontierBench.Result frontierResult = frontier ? frontier(profile, tuner, targets, n) : null;
             TuningTable.printVs(out, result, iterations, targets,
-                    frontierResult == null ? null : feasibleSeeds(frontierResult), seedsPer(config));
+                    frontier ? frontier(profile, tuner, targets, n) : null, seeds);
             return ExitCodes.OK;
         }
         TuningBench.Result result = TuningBench.run(config);
         out.println("Rules: " + tuner.ruleSet().source().display() + " (sha " + tuner.ruleSet().shortSha()
                 + "), profile " + profile.name() + ", seeds 1.." + seeds + ", " + iterations + " iterations of "
                 + iterationMinutes + " min");
-        Map<String, Double> feasible = frontier ? feasibleShares(frontier(profile, tuner, targets, n)) : null;
-        TuningTable.print(out, result, iterations, targets, feasible);
+        TuningTable.print(out, result, iterations, targets, frontier ? frontier(profile, tuner, targets, n) : null,
+                seeds);
         return ExitCodes.OK;
     }
 
@@ -120,14 +117,8 @@ public final class BenchTuningCommand extends CliCommand {
         return new KpiTargets(RulesOption.thresholds(tuner.ruleSet().source(), env()));
     }
 
-    private static Map<String, Integer> seedsPer(TuningBench.Config config) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        config.scenarios().forEach(s -> out.put(s.name(), config.seeds()));
-        return out;
-    }
-
-    /** The frontier's feasible flag per scenario x seed, computed here (not read from a file). */
-    private FrontierBench.Result frontier(Profile profile, Tuner tuner, KpiTargets targets, int n) throws Exception {
+    /** Per scenario, the seeds on which the frontier has a point meeting every target (computed here, not read). */
+    private Map<String, Set<Long>> frontier(Profile profile, Tuner tuner, KpiTargets targets, int n) throws Exception {
         Limits limits = tuner.ruleSet().limits();
         FrontierGrid grid = FrontierGrid.of(limits, profile, FrontierGrid.parseCounts(BenchFrontierCommand.DEFAULT_GRID));
         List<FrontierMarket> markets = ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).toList();
@@ -136,25 +127,7 @@ public final class BenchTuningCommand extends CliCommand {
         out().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
                 + "(grid %s, %d points) has a point meeting every target; %,d iterations in %.1f s wall",
                 BenchFrontierCommand.DEFAULT_GRID, grid.size(), r.iterations(), r.wallSeconds()));
-        return r;
-    }
-
-    private static Map<String, Double> feasibleShares(FrontierBench.Result r) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (FrontierSummary s : FrontierSummary.of(r)) {
-            out.put(s.market(), (double) s.feasibleSeeds() / s.seeds());
-        }
-        return out;
-    }
-
-    private static Map<String, Set<Long>> feasibleSeeds(FrontierBench.Result r) {
-        Map<String, Set<Long>> out = new LinkedHashMap<>();
-        for (FrontierCell c : r.cells()) {
-            Set<Long> seeds = out.computeIfAbsent(c.market(), k -> new TreeSet<>());
-            if (c.feasible()) {
-                seeds.add(c.seed());
-            }
-        }
-        return out;
+        return r.cells().stream().collect(Collectors.groupingBy(FrontierCell::market, LinkedHashMap::new, Collectors
+                .filtering(FrontierCell::feasible, Collectors.mapping(FrontierCell::seed, Collectors.toSet()))));
     }
 }

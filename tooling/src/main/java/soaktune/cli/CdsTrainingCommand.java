@@ -1,5 +1,7 @@
 package soaktune.cli;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,8 +21,9 @@ public final class CdsTrainingCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         Path rules = Path.of(rulesOption.checkedSource().recorded()); // the tune runs take it as --rules
-        List<Integer> codes = StartupTraining.run(rules, run -> Main.commandLine(run.getKey(),
-                StartupTraining.sink(), StartupTraining.sink()).execute(run.getValue()));
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        List<Integer> codes = StartupTraining.run(rules,
+                run -> Main.commandLine(run.getKey(), discard, discard).execute(run.getValue()));
         return codes.stream().allMatch(c -> c == ExitCodes.OK) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

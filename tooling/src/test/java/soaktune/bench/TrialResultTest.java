@@ -13,7 +13,7 @@ final class TrialResultTest {
     private static TrialResult trial(Boolean... met) {
         List<Boolean> m = List.of(met);
         return new TrialResult("s", 1, true, "", m, m.stream().map(b -> b ? List.<String>of() : List.of("x")).toList(),
-                0, 0, 0, "OK");
+                0, 0, 0, "OK", "", 0);
     }
 
     @Test
@@ -55,11 +55,11 @@ final class TrialResultTest {
     void endsNoWorse_comparesTheFailingKpisOfTheLastIterationWithTheFirst() {
         List<Boolean> m = List.of(false, false, false);
         TrialResult better = new TrialResult("s", 1, true, "", m,
-                List.of(List.of("adverse", "cancel"), List.of("adverse"), List.of("adverse")), 0, 0, 0, "FAIL");
+                List.of(List.of("adverse", "cancel"), List.of("adverse"), List.of("adverse")), 0, 0, 0, "FAIL", "", 0);
         TrialResult same = new TrialResult("s", 1, true, "", m,
-                List.of(List.of("ws_lag"), List.of("ws_lag", "cancel"), List.of("ws_lag")), 0, 0, 0, "FAIL");
+                List.of(List.of("ws_lag"), List.of("ws_lag", "cancel"), List.of("ws_lag")), 0, 0, 0, "FAIL", "", 0);
         TrialResult worse = new TrialResult("s", 1, true, "", m,
-                List.of(List.of("ws_lag"), List.of("ws_lag"), List.of("ws_lag", "net_bps")), 0, 0, 0, "FAIL");
+                List.of(List.of("ws_lag"), List.of("ws_lag"), List.of("ws_lag", "net_bps")), 0, 0, 0, "FAIL", "", 0);
         assertThat(better.endsNoWorse()).isTrue();
         assertThat(same.endsNoWorse()).isTrue();
         assertThat(worse.endsNoWorse()).isFalse();

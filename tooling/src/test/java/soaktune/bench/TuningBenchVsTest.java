@@ -23,7 +23,8 @@ final class TuningBenchVsTest {
     @Test
     void aSetAgainstItself_givesIdenticalRows_andTheSameRunsAsTheOneSetBench() throws Exception {
         TuningBench.Config v1 = config("rules/v1");
-        TuningBench.Result vs = TuningBench.vs(v1, "A", config("rules/v1"), "B");
+        TuningBench.Config other = config("rules/v1");
+        TuningBench.Result vs = TuningBench.vs(v1, "A", other.tuner(), other.targets(), "B");
         TuningBench.Result single = TuningBench.run(v1);
 
         List<TrialResult> a = vs.trials().stream().filter(t -> t.mode().equals("A")).toList();
@@ -45,7 +46,8 @@ final class TuningBenchVsTest {
 
     @Test
     void twoDifferentSets_shareTheFixedRuns_andDifferWhereTheirRulesDo() throws Exception {
-        TuningBench.Result vs = TuningBench.vs(config("rules/v1"), "v1", config("rules/v2"), "v2");
+        TuningBench.Config v2 = config("rules/v2");
+        TuningBench.Result vs = TuningBench.vs(config("rules/v1"), "v1", v2.tuner(), v2.targets(), "v2");
         assertThat(vs.trials().stream().map(TrialResult::mode).distinct()).containsExactly("fixed", "v1", "v2");
         TuningBench.Result v2Alone = TuningBench.run(config("rules/v2"));
         assertThat(vs.trials().stream().filter(t -> t.mode().equals("v2")).map(t -> relabel(t, "")).toList())
