@@ -22,7 +22,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +133,43 @@ public final class Json {
      * have is an error naming it and the keys allowed there.
      */
     public static <T> T bindStrict(String source, JsonNode root, Class<T> type) throws InputException {
+        // Jackson reports unknown keys only once the record is built, so a typo would show up as the key it
+        // misspells "is missing": the typo is looked for first.
+        unknownKey(source, "", root, STRICT_BINDER.constructType(type));
         return bind(STRICT_BINDER, source, "", root, type);
+    }
+
+    /** Fails on the first key, in a record anywhere in {@code node}, that the record has no component for. */
+    private static void unknownKey(String source, String path, JsonNode node, JavaType type) throws InputException {
+        if (node == null || type.isContainerType()) {
+            JavaType content = type.getContentType();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node == null || content == null ? Collections.emptyIterator()
+                    : node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                unknownKey(source, JsonFields.join(path, e.getKey()), e.getValue(), content);
+            }
+            for (int i = 0; node != null && content != null && node.isArray() && i < node.size(); i++) {
+                unknownKey(source, path + "[" + i + "]", node.get(i), content);
+            }
+            return;
+        }
+        if (!node.isObject() || !type.getRawClass().isRecord()) {
+            return;
+        }
+        BeanDescription record = STRICT_BINDER.getDeserializationConfig().introspect(type);
+        if (record.findAnySetterAccessor() != null) {
+            return; // takes any key
+        }
+        Map<String, JavaType> components = new TreeMap<>();
+        record.findProperties().forEach(p -> components.put(p.getName(), p.getPrimaryType()));
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!components.containsKey(e.getKey())) {
+                throw new InputException(source, JsonFields.join(path, e.getKey()), "unknown field (allowed: "
+                        + String.join(", ", components.keySet()) + ")");
+            }
+            unknownKey(source, JsonFields.join(path, e.getKey()), e.getValue(), components.get(e.getKey()));
+        }
     }
 
     private static <T> T bind(ObjectMapper binder, String source, String at, JsonNode root, Class<T> type)

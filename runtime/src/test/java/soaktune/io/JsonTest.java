@@ -112,6 +112,9 @@ final class JsonTest {
     record Bands(Band spread) {
     }
 
+    record Listed(java.util.List<Band> list) {
+    }
+
     @Test
     void strictBindingNamesAnUnknownKeyAndTheKeysAllowedThere() throws Exception {
         assertThat(Json.bindStrict("l.json", Json.parse("l.json", utf8("{\"spread\": {\"min\": 1, \"max\": 2}}")),
@@ -119,6 +122,16 @@ final class JsonTest {
         assertThatThrownBy(() -> Json.bindStrict("l.json", Json.parse("l.json",
                 utf8("{\"spread\": {\"min\": 1, \"max\": 2, \"mxa\": 2}}")), Bands.class))
                 .hasMessage("l.json: spread.mxa: unknown field (allowed: max, min)");
+        // a typo is named, not the key it misspells as missing
+        assertThatThrownBy(() -> Json.bindStrict("l.json", Json.parse("l.json",
+                utf8("{\"spread\": {\"min\": 1, \"mxa\": 2}}")), Bands.class))
+                .hasMessage("l.json: spread.mxa: unknown field (allowed: max, min)");
+        assertThatThrownBy(() -> Json.bindStrict("l.json", Json.parse("l.json",
+                utf8("{\"sprad\": {\"min\": 1, \"max\": 2}}")), Bands.class))
+                .hasMessage("l.json: sprad: unknown field (allowed: spread)");
+        assertThatThrownBy(() -> Json.bindStrict("l.json", Json.parse("l.json",
+                utf8("{\"list\": [{\"min\": 1, \"max\": 2}, {\"min\": 1, \"mx\": 2}]}")), Listed.class))
+                .hasMessage("l.json: list[1].mx: unknown field (allowed: max, min)");
         assertThatThrownBy(() -> Json.bindStrict("l.json", Json.parse("l.json",
                 utf8("{\"spread\": {\"min\": 3, \"max\": 2}}")), Bands.class))
                 .hasMessage("l.json: spread: min 3.0 is above max 2.0");
