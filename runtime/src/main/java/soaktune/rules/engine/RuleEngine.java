@@ -104,12 +104,8 @@ public final class RuleEngine {
     }
 
     private static int firingIndex(List<RuleFiring> firings, String rule) {
-        for (RuleFiring f : firings) {
-            if (f.rule().equals(rule)) {
-                return f.order();
-            }
-        }
-        return Integer.MAX_VALUE;
+        return firings.stream().filter(f -> f.rule().equals(rule)).mapToInt(RuleFiring::order).findFirst()
+                .orElse(Integer.MAX_VALUE);
     }
 
     /** Drools wraps what a rule threw; dig out the cause the user can act on. */

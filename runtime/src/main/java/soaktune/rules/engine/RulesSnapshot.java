@@ -36,11 +36,6 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         names = Collections.unmodifiableMap(all);
     }
 
-    /** A snapshot of the folder {@code dir} and its bases. */
-    public static RulesSnapshot read(Path dir) throws InputException {
-        return RuleSource.folder(dir).snapshot();
-    }
-
     /** The files of {@code layers} (the set first, then its bases): the first layer holding a name wins. */
     static RulesSnapshot compose(RuleSource set, List<RuleSource> layers) throws InputException {
         Map<String, byte[]> files = new TreeMap<>();
@@ -91,7 +86,6 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         }
         return out;
     }
-
 
     /** No rule or limits file is legitimately this large; a link to a device must not fill the heap. */
     static final long MAX_RULE_FILE_BYTES = 4L * 1024 * 1024;
