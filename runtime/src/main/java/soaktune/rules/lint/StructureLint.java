@@ -95,8 +95,7 @@ final class StructureLint {
             }
             RuleTokens rt = RuleTokens.of(f.tokens(), rule);
             conditions(f.file(), rule, rt, functions);
-            consequence(f.file(), rt);
-            acceptCall(f.file(), rule, rt);
+            consequence(f.file(), rule, rt);
             patterns(f.file(), rule, rule.getLhs(), true, declared);
         }
     }
@@ -122,16 +121,21 @@ final class StructureLint {
         }
     }
 
-    private void consequence(String file, RuleTokens rt) {
+    /** The DSL calls of a consequence: {@code name(...)}, or {@code Dsl.name(...)}, but no other method call. */
+    private void consequence(String file, RuleDescr rule, RuleTokens rt) {
         List<DrlToken> rhs = rt.consequence();
         boolean triggers = false;
+        Acceptor accepts = null;
         for (int i = 0; i + 1 < rhs.size(); i++) {
             DrlToken t = rhs.get(i);
-            if (!t.isIdentifier() || !rhs.get(i + 1).isSymbol("(") || (i > 0 && rhs.get(i - 1).isSymbol("."))) {
+            boolean member = i > 0 && rhs.get(i - 1).isSymbol(".") && !(i >= 2 && rhs.get(i - 2).text().equals("Dsl"));
+            if (!t.isIdentifier() || !rhs.get(i + 1).isSymbol("(") || member) {
                 continue;
             }
             if (t.text().equals("trigger") || t.text().equals("fallback")) {
                 triggers = true;
+            } else if (t.text().equals("accept") && accepts == null) {
+                accepts = new Acceptor(file, rule.getName(), salience(rule), t);
             } else if (t.text().equals("propose")) {
                 argument(rhs, i + 1, 1).filter(a -> a.kind() == DrlToken.Kind.STRING)
                         .ifPresent(a -> unknownField(file, "propose", a, a.text()));
@@ -147,6 +151,11 @@ final class StructureLint {
         if (triggers) {
             triggerRules++;
         }
+        if (accepts != null) {
+            acceptors.add(accepts);
+        } else {
+            otherSaliences.add(salience(rule));
+        }
     }
 
     /** An error, not a warning: the rule would stop the soak the first time it fires. */
@@ -156,19 +165,6 @@ final class StructureLint {
                     + "\", which has no entry in limits.json (fields: " + String.join(", ", new TreeSet<>(limitFields))
                     + "); the rule would fail when it fires"));
         }
-    }
-
-    private void acceptCall(String file, RuleDescr rule, RuleTokens rt) {
-        List<DrlToken> rhs = rt.consequence();
-        for (int i = 0; i + 1 < rhs.size(); i++) {
-            DrlToken t = rhs.get(i);
-            if (t.isIdentifier() && t.text().equals("accept") && rhs.get(i + 1).isSymbol("(")
-                    && (i == 0 || !rhs.get(i - 1).isSymbol(".") || (i >= 2 && rhs.get(i - 2).text().equals("Dsl")))) {
-                acceptors.add(new Acceptor(file, rule.getName(), salience(rule), t));
-                return;
-            }
-        }
-        otherSaliences.add(salience(rule));
     }
 
     private static int salience(RuleDescr rule) {

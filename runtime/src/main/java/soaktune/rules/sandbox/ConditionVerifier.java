@@ -72,7 +72,7 @@ final class ConditionVerifier {
             String prefix = AllowList.DSL_CLASS + ".";
             String fn = i.getTarget().startsWith(prefix) ? i.getTarget().substring(prefix.length()) : null;
             if (fn == null || !fn.equals("*") && !AllowList.dslFunctions().contains(fn)) {
-                errorAt(source.find(i.getTarget(), offset(i)), "import function " + i.getTarget() + " is not allowed; rules may import only the DSL"
+                errorAt(source.find(i.getTarget(), i.getStartCharacter()), "import function " + i.getTarget() + " is not allowed; rules may import only the DSL"
                         + " functions " + prefix + "{" + String.join(", ", AllowList.dslFunctions()) + "}");
             }
         }
@@ -109,7 +109,7 @@ final class ConditionVerifier {
                 || target.equals("java.lang.Math")) {
             return;
         }
-        errorAt(source.find(target, offset(i)), "import " + target + " is not allowed; rules may import only the"
+        errorAt(source.find(target, i.getStartCharacter()), "import " + target + " is not allowed; rules may import only the"
                 + " fact model (" + AllowList.MODEL_PACKAGE + ".*)");
     }
 
@@ -216,7 +216,7 @@ final class ConditionVerifier {
         }
         for (BaseDescr c : p.getDescrs()) {
             if (c instanceof ExprConstraintDescr e) {
-                constraint(e.getExpression(), type, bindings, offset(e), problem -> error(e, problem));
+                constraint(e.getExpression(), type, bindings, e.getStartCharacter(), problem -> error(e, problem));
             } else {
                 error(c, "this kind of constraint is not allowed: " + c.getText());
             }
@@ -242,7 +242,7 @@ final class ConditionVerifier {
             if (from.getDataSource() instanceof org.drools.drl.ast.descr.MVELExprDescr mvel) {
                 expr = mvel.getExpression();
             }
-            operand(expr, null, bindings, source.find(expr, offset(p)));
+            operand(expr, null, bindings, source.find(expr, p.getStartCharacter()));
         } else if (origin != null) {
             error(p, "'from " + origin.getClass().getSimpleName().replace("Descr", "") + "' is not allowed; facts"
                     + " come from the iteration (or 'from' a literal or bound value)");
@@ -266,7 +266,7 @@ final class ConditionVerifier {
                         + String.join(", ", AllowList.ACCUMULATE_FUNCTIONS));
             }
             for (String param : f.getParams()) {
-                operand(param, null, bindings, source.find(param, offset(acc)));
+                operand(param, null, bindings, source.find(param, acc.getStartCharacter()));
             }
             if (f.getBind() != null) {
                 bindings.put(f.getBind(), f.getFunction().startsWith("collect") ? FactType.UNKNOWN : FactType.NUMBER);
@@ -328,10 +328,6 @@ final class ConditionVerifier {
     private FactType operand(String text, FactType pattern, Map<String, FactType> bindings, int at) {
         return ExpressionVerifier.verify(text, new ExpressionVerifier.Context(pattern, bindings, source, at,
                 located -> errorAt(located.offset(), located.message())));
-    }
-
-    private int offset(BaseDescr d) {
-        return d.getStartCharacter() >= 0 ? d.getStartCharacter() : -1;
     }
 
     private void error(BaseDescr d, String message) {
