@@ -110,6 +110,7 @@ public final class RuleEngine {
 
     /** Drools wraps what a rule threw; dig out the cause the user can act on. */
     private static RuntimeException translate(RuntimeException e) {
+        Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MissingMetricException missing) {
                 return missing;
@@ -120,15 +121,9 @@ public final class RuleEngine {
             if (t instanceof Dsl.UnknownFieldException || t instanceof IllegalStateException) {
                 return new RuleEvaluationException(t.getMessage(), e);
             }
+            root = t;
         }
-        return new RuleEvaluationException("rules failed while running: " + rootMessage(e), e);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return new RuleEvaluationException("rules failed while running: "
+                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()), e);
     }
 }

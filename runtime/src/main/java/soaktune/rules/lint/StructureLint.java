@@ -3,19 +3,19 @@ package soaktune.rules.lint;
 import soaktune.rules.RuleProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
-import org.drools.drl.ast.descr.FunctionImportDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
@@ -73,22 +73,15 @@ final class StructureLint {
     }
 
     private void file(ParsedFile f) {
-        Set<String> functions = new HashSet<>();
-        for (FunctionImportDescr fi : f.pkg().getFunctionImports()) {
-            String target = fi.getTarget();
-            functions.add(target.substring(target.lastIndexOf('.') + 1));
-        }
-        for (FunctionDescr fd : f.pkg().getFunctions()) {
-            functions.add(fd.getName());
-        }
+        Set<String> functions = Stream.concat(f.pkg().getFunctions().stream().map(FunctionDescr::getName),
+                f.pkg().getFunctionImports().stream().map(i -> i.getTarget().replaceFirst(".*\\.", "")))
+                .collect(Collectors.toSet());
         for (GlobalDescr g : f.pkg().getGlobals()) {
             warn(f.file(), g.getLine(), g.getColumn() + 1, "global '" + g.getIdentifier() + "': soaktune sets no"
                     + " globals, so it is always null; put the value in the rule as a literal or in a fact");
         }
-        Set<String> declared = new HashSet<>();
-        for (TypeDeclarationDescr t : f.pkg().getTypeDeclarations()) {
-            declared.add(t.getTypeName());
-        }
+        Set<String> declared = f.pkg().getTypeDeclarations().stream().map(TypeDeclarationDescr::getTypeName)
+                .collect(Collectors.toSet());
         for (RuleDescr rule : f.pkg().getRules()) {
             if (rule.isQuery()) {
                 continue;
