@@ -335,10 +335,8 @@ final class BytecodeVerifier {
 
         @Override
         public void visitLdcInsn(Object value) {
-            if (value instanceof Type || value instanceof Handle || value instanceof ConstantDynamic) {
-                if (!owner.invoker) {
-                    refuse("class literals (.class) and method handles are not allowed: they reach reflection");
-                }
+            if ((value instanceof Type || value instanceof Handle || value instanceof ConstantDynamic) && !owner.invoker) {
+                refuse("class literals (.class) and method handles are not allowed: they reach reflection");
             }
         }
     }

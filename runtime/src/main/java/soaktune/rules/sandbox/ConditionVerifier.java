@@ -312,7 +312,7 @@ final class ConditionVerifier {
     }
 
     private FactType operand(String text, FactType pattern, Map<String, FactType> bindings, int at) {
-        return ExpressionVerifier.verify(text, new ExpressionVerifier.Context(pattern, bindings, source, at,
+        return ExpressionVerifier.verify(text, new ExpressionVerifier.Context(pattern, bindings, at,
                 located -> errorAt(located.offset(), located.message())));
     }
 

@@ -37,8 +37,7 @@ final class ExpressionVerifier {
             .setPreprocessUnicodeEscapes(true));
 
     /** Where an operand stands and what it can see. */
-    record Context(FactType pattern, Map<String, FactType> bindings, SourcePositions source, int offset,
-            Consumer<Located> problems) {
+    record Context(FactType pattern, Map<String, FactType> bindings, int offset, Consumer<Located> problems) {
     }
 
     /** A problem at an offset of the rule file. */
