@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -55,8 +54,12 @@ public final class RuleBaseCache {
     static final int KEEP = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleBaseCache.class);
-    private static final List<String> ALLOWED_PACKAGES = List.of("java.", "org.drools.", "org.kie.", "org.mvel2.",
-            "soaktune.");
+    /**
+     * Only engine, model and JDK classes may be deserialised: nothing else belongs in a rule package. An array
+     * is judged by its element type; primitives are left undecided, which the stream accepts.
+     */
+    static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
+            "java.**;org.drools.**;org.kie.**;org.mvel2.**;soaktune.**;!*");
 
     private final Path dir;
     private final String runtime;
@@ -203,30 +206,13 @@ public final class RuleBaseCache {
     private static List<KiePackage> read(byte[] bytes, int offset) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new DroolsObjectInputStream(
                 new ByteArrayInputStream(bytes, offset, bytes.length - offset), RuleBaseCache.class.getClassLoader())) {
-            in.setObjectInputFilter(RuleBaseCache::filter);
+            in.setObjectInputFilter(FILTER);
             Object value = in.readObject();
             if (!(value instanceof List<?> list) || list.stream().anyMatch(p -> !(p instanceof KnowledgePackageImpl))) {
                 throw new IOException("not a list of rule packages");
             }
             return (List<KiePackage>) value;
         }
-    }
-
-    /** Only engine, model and JDK classes may be deserialised: nothing else belongs in a rule package. */
-    static ObjectInputFilter.Status filter(ObjectInputFilter.FilterInfo info) {
-        Class<?> type = info.serialClass();
-        if (type == null) {
-            return ObjectInputFilter.Status.UNDECIDED;
-        }
-        return allowed(type) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
-    }
-
-    static boolean allowed(Class<?> type) {
-        while (type.isArray()) {
-            type = type.getComponentType();
-        }
-        String name = type.getName();
-        return type.isPrimitive() || ALLOWED_PACKAGES.stream().anyMatch(name::startsWith);
     }
 
     /**
@@ -264,20 +250,12 @@ public final class RuleBaseCache {
 
     private void prune() throws IOException {
         List<Path> byAge;
-        try (Stream<Path> list = Files.list(dir)) {
+        try (Stream<Path> list = Files.list(dir)) { // File.lastModified is 0 for an entry deleted meanwhile
             byAge = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
-                    .sorted(Comparator.comparing(RuleBaseCache::modified)).toList();
+                    .sorted(Comparator.comparingLong(p -> p.toFile().lastModified())).toList();
         }
         for (Path old : byAge.subList(0, Math.max(0, byAge.size() - KEEP))) {
             Files.deleteIfExists(old);
-        }
-    }
-
-    private static FileTime modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
         }
     }
 

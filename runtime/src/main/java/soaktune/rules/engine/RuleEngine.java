@@ -104,16 +104,13 @@ public final class RuleEngine {
     }
 
     private static int firingIndex(List<RuleFiring> firings, String rule) {
-        for (RuleFiring f : firings) {
-            if (f.rule().equals(rule)) {
-                return f.order();
-            }
-        }
-        return Integer.MAX_VALUE;
+        return firings.stream().filter(f -> f.rule().equals(rule)).mapToInt(RuleFiring::order).findFirst()
+                .orElse(Integer.MAX_VALUE);
     }
 
     /** Drools wraps what a rule threw; dig out the cause the user can act on. */
     private static RuntimeException translate(RuntimeException e) {
+        Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MissingMetricException missing) {
                 return missing;
@@ -124,15 +121,9 @@ public final class RuleEngine {
             if (t instanceof Dsl.UnknownFieldException || t instanceof IllegalStateException) {
                 return new RuleEvaluationException(t.getMessage(), e);
             }
+            root = t;
         }
-        return new RuleEvaluationException("rules failed while running: " + rootMessage(e), e);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return new RuleEvaluationException("rules failed while running: "
+                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()), e);
     }
 }

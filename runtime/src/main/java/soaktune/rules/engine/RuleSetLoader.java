@@ -205,11 +205,7 @@ public final class RuleSetLoader {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !p.startsWith(tests))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> {
-                        String n = p.getFileName().toString();
-                        return n.endsWith(".drl") || n.endsWith(".json") || n.endsWith(".csv");
-                    })
+                    .filter(p -> p.getFileName().toString().matches("[^.].*\\.(drl|json|csv)")) // no hidden files
                     .sorted((a, b) -> dir.relativize(a).toString().compareTo(dir.relativize(b).toString()))
                     .toList();
         } catch (IOException e) {

@@ -7,7 +7,6 @@ import java.net.URL;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -153,16 +152,10 @@ public record RuleSource(boolean builtin, String name, Path root) {
     }
 
     private byte[] readOwn(String relative) throws InputException {
-        Path file = root.resolve(relative);
         try {
-            if (Files.isDirectory(file)) {
-                throw new InputException(ownNameOf(relative), "is a directory, expected a file");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(ownNameOf(relative), "no such file");
-        } catch (IOException e) {
-            throw new InputException(ownNameOf(relative), "cannot read: " + e.getMessage());
+            return RulesSnapshot.bytes(root.resolve(relative));
+        } catch (InputException e) {
+            throw new InputException(ownNameOf(relative), e.problem()); // a built-in one as builtin:v1/...
         }
     }
 

@@ -37,11 +37,6 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         names = Collections.unmodifiableMap(all);
     }
 
-    /** A snapshot of the folder {@code dir} and its bases. */
-    public static RulesSnapshot read(Path dir) throws InputException {
-        return RuleSource.folder(dir).snapshot();
-    }
-
     /**
      * The files of {@code layers} (the set first, then its bases): the first layer holding a name wins, and a
      * rule a closer layer defines replaces a base's rule of the same name ({@link RuleOverrides}).
@@ -99,7 +94,6 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         }
         return out;
     }
-
 
     /** No rule or limits file is legitimately this large; a link to a device must not fill the heap. */
     static final long MAX_RULE_FILE_BYTES = 4L * 1024 * 1024;

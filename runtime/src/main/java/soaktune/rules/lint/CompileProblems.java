@@ -14,13 +14,12 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.jci.CompilationProblem;
-import soaktune.rules.sandbox.AllowList;
-import soaktune.rules.sandbox.PropertyNames;
 
 /**
  * Turns Drools compile errors into {@link RuleProblem}s whose line and column point at the offending text,
- * so an editor jumps to it. Drools reports a bad property at its pattern and a consequence error at the
- * rule's first line; both are refined here from the message and the source text.
+ * so an editor jumps to it. Drools reports a condition error at its pattern and a consequence error at the
+ * rule's first line; both are refined here from the message and the source text. (An unknown property never
+ * gets here: the sandbox refuses it, with a suggestion, before anything is compiled.)
  */
 public final class CompileProblems {
     /**
@@ -30,8 +29,6 @@ public final class CompileProblems {
      */
     static final int CONSEQUENCE_CLASS_LINE = 8;
 
-    private static final Pattern STRICT_MODE = Pattern.compile(
-            "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.}]");
     private static final Pattern UNRESOLVED = Pattern.compile("(\\w+) cannot be resolved");
     private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method (\\w+)\\(");
@@ -92,16 +89,6 @@ public final class CompileProblems {
         int line = Math.max(build.getLine(), 0);
         int column = descr != null && descr.getColumn() >= 0 ? descr.getColumn() + 1 : 0;
         String raw = build.getMessage();
-        Matcher strict = STRICT_MODE.matcher(raw);
-        if (strict.find()) {
-            String type = strict.group(1);
-            String property = strict.group(2);
-            Matcher near = NEAR.matcher(raw);
-            String message = simpleName(type) + " has no property '" + property + "'"
-                    + suggestion(type, property).map(s -> "; did you mean '" + s + "'?").orElse("")
-                    + (near.find() ? " (in: " + near.group(1).trim() + ")" : "");
-            return RuleProblem.error(file, line, column(file, line, property, column).orElse(column), message);
-        }
         Matcher near = NEAR.matcher(raw);
         if (near.find()) {
             column = column(file, line, near.group(1).trim(), column).orElse(column);
@@ -137,15 +124,6 @@ public final class CompileProblems {
         }
         String[] lines = source.split("\n", -1);
         return line <= lines.length ? lines[line - 1] : null;
-    }
-
-    /** The closest getter-backed property of a fact model class, for "did you mean". */
-    private static Optional<String> suggestion(String type, String property) {
-        return AllowList.qualifiedModelClass(type).flatMap(c -> PropertyNames.suggestion(c, property));
-    }
-
-    private static String simpleName(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     /** Drools' messages carry an ASCII-art caret and a repeated location; keep the words. */

@@ -3,21 +3,25 @@ package soaktune.rules.lint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.drools.drl.ast.descr.AtomicExprDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConnectiveType;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * The numeric range each property of one pattern is held to by its simple comparisons
  * ({@code cancelRatio > 0.9}, {@code 0.1 > cancelRatio}, {@code > 0.5 && < 0.9}), to spot a pattern no fact
- * can match. Anything it does not understand (an {@code ||}, a call, a variable) is ignored: a missed
- * contradiction is fine, a false alarm is not.
+ * can match. Drools' constraint parser splits the conjunctions and fills in an abbreviated left operand.
+ * Anything it does not understand (an {@code ||}, a call, a variable) is ignored: a missed contradiction is
+ * fine, a false alarm is not.
  */
 final class ConstraintBounds {
-    private static final String NUM = "(-?\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?)[dDfFlL]?";
-    private static final Pattern PROPERTY_FIRST = Pattern.compile("^\\s*([A-Za-z_][\\w]*)?\\s*(<=|>=|<|>|==)\\s*" + NUM + "\\s*$");
-    private static final Pattern NUMBER_FIRST = Pattern.compile("^\\s*" + NUM + "\\s*(<=|>=|<|>|==)\\s*([A-Za-z_][\\w]*)\\s*$");
-
-    /** One bound; {@code text} is the constraint as written, for the message. */
+    /** One bound; {@code text} is the comparison, for the message. */
     private record Bound(double value, boolean inclusive, String text) {
     }
 
@@ -26,17 +30,16 @@ final class ConstraintBounds {
         Bound high;
     }
 
+    private static final Set<String> BOUNDING = Set.of("<", "<=", ">", ">=", "==");
+
     private final Map<String, Range> ranges = new LinkedHashMap<>();
-    private String lastProperty;
 
     /** Adds one constraint expression of the pattern (the parts between its commas). */
     void add(String expression) {
-        lastProperty = null;
-        if (hasTopLevel(expression, "||")) {
-            return;
-        }
-        for (String atom : splitTopLevel(expression, "&&")) {
-            addAtom(atom.trim());
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr tree = parser.parse(expression);
+        if (!parser.hasErrors() && tree != null) {
+            conjunction(tree);
         }
     }
 
@@ -54,42 +57,39 @@ final class ConstraintBounds {
         return Optional.empty();
     }
 
-    private void addAtom(String atom) {
-        Matcher m = PROPERTY_FIRST.matcher(atom);
-        String property;
-        String op;
-        double value;
-        boolean implicit = false;
-        if (m.matches()) {
-            implicit = m.group(1) == null;
-            property = m.group(1) != null ? m.group(1) : lastProperty; // "> 0.5 && < 0.9" repeats the property
-            op = m.group(2);
-            value = Double.parseDouble(m.group(3));
-        } else {
-            m = NUMBER_FIRST.matcher(atom);
-            if (!m.matches()) {
-                lastProperty = null;
-                return;
-            }
-            property = m.group(3);
-            op = flip(m.group(2));
-            value = Double.parseDouble(m.group(1));
-        }
-        if (property == null) {
+    /** Only comparisons joined by {@code &&} all have to hold; under an {@code ||} none of them does. */
+    private void conjunction(ConstraintConnectiveDescr and) {
+        if (and.getConnective() != ConnectiveType.AND || and.isNegated()) {
             return;
         }
-        lastProperty = property;
-        String text = implicit ? property + " " + atom : atom;
-        Range r = ranges.computeIfAbsent(property, k -> new Range());
-        switch (op) {
-            case ">" -> r.low = tighter(r.low, new Bound(value, false, text), 1);
-            case ">=" -> r.low = tighter(r.low, new Bound(value, true, text), 1);
-            case "<" -> r.high = tighter(r.high, new Bound(value, false, text), -1);
-            case "<=" -> r.high = tighter(r.high, new Bound(value, true, text), -1);
-            default -> {
-                r.low = tighter(r.low, new Bound(value, true, text), 1);
-                r.high = tighter(r.high, new Bound(value, true, text), -1);
+        for (BaseDescr d : and.getDescrs()) {
+            if (d instanceof ConstraintConnectiveDescr nested) {
+                conjunction(nested);
+            } else if (d instanceof RelationalExprDescr r && !r.isNegated()
+                    && r.getLeft() instanceof AtomicExprDescr left && r.getRight() instanceof AtomicExprDescr right) {
+                String text = left.getExpression() + " " + r.getOperator() + " " + right.getExpression();
+                if (right.isLiteral()) {
+                    comparison(left.getExpression(), r.getOperator(), right.getExpression(), text);
+                } else if (left.isLiteral()) {
+                    comparison(right.getExpression(), flip(r.getOperator()), left.getExpression(), text);
+                }
             }
+        }
+    }
+
+    private void comparison(String property, String op, String literal, String text) {
+        if (!BOUNDING.contains(op) || !property.matches("[A-Za-z_]\\w*")
+                || !literal.matches("-?\\d+(\\.\\d*)?([eE][+-]?\\d+)?[dDfFlL]?")) {
+            return;
+        }
+        // >=, <= and == include the value; == bounds both sides.
+        Bound bound = new Bound(Double.parseDouble(literal.replaceFirst("[lL]$", "")), op.length() == 2, text);
+        Range r = ranges.computeIfAbsent(property, k -> new Range());
+        if (!op.startsWith("<")) {
+            r.low = tighter(r.low, bound, 1);
+        }
+        if (!op.startsWith(">")) {
+            r.high = tighter(r.high, bound, -1);
         }
     }
 
@@ -109,39 +109,5 @@ final class ConstraintBounds {
             case ">=" -> "<=";
             default -> op;
         };
-    }
-
-    private static boolean hasTopLevel(String s, String op) {
-        return splitTopLevel(s, op).size() > 1;
-    }
-
-    /** Splits on {@code op} outside parentheses and string literals. */
-    static java.util.List<String> splitTopLevel(String s, String op) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (depth == 0 && s.startsWith(op, i)) {
-                parts.add(s.substring(start, i));
-                start = i + op.length();
-                i += op.length() - 1;
-            }
-        }
-        parts.add(s.substring(start));
-        return parts;
     }
 }

@@ -3,19 +3,19 @@ package soaktune.rules.lint;
 import soaktune.rules.RuleProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
-import org.drools.drl.ast.descr.FunctionImportDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
@@ -73,30 +73,22 @@ final class StructureLint {
     }
 
     private void file(ParsedFile f) {
-        Set<String> functions = new HashSet<>();
-        for (FunctionImportDescr fi : f.pkg().getFunctionImports()) {
-            String target = fi.getTarget();
-            functions.add(target.substring(target.lastIndexOf('.') + 1));
-        }
-        for (FunctionDescr fd : f.pkg().getFunctions()) {
-            functions.add(fd.getName());
-        }
+        Set<String> functions = Stream.concat(f.pkg().getFunctions().stream().map(FunctionDescr::getName),
+                f.pkg().getFunctionImports().stream().map(i -> i.getTarget().replaceFirst(".*\\.", "")))
+                .collect(Collectors.toSet());
         for (GlobalDescr g : f.pkg().getGlobals()) {
             warn(f.file(), g.getLine(), g.getColumn() + 1, "global '" + g.getIdentifier() + "': soaktune sets no"
                     + " globals, so it is always null; put the value in the rule as a literal or in a fact");
         }
-        Set<String> declared = new HashSet<>();
-        for (TypeDeclarationDescr t : f.pkg().getTypeDeclarations()) {
-            declared.add(t.getTypeName());
-        }
+        Set<String> declared = f.pkg().getTypeDeclarations().stream().map(TypeDeclarationDescr::getTypeName)
+                .collect(Collectors.toSet());
         for (RuleDescr rule : f.pkg().getRules()) {
             if (rule.isQuery()) {
                 continue;
             }
             RuleTokens rt = RuleTokens.of(f.tokens(), rule);
             conditions(f.file(), rule, rt, functions);
-            consequence(f.file(), rt);
-            acceptCall(f.file(), rule, rt);
+            consequence(f.file(), rule, rt);
             patterns(f.file(), rule, rule.getLhs(), true, declared);
         }
     }
@@ -122,16 +114,21 @@ final class StructureLint {
         }
     }
 
-    private void consequence(String file, RuleTokens rt) {
+    /** The DSL calls of a consequence: {@code name(...)}, or {@code Dsl.name(...)}, but no other method call. */
+    private void consequence(String file, RuleDescr rule, RuleTokens rt) {
         List<DrlToken> rhs = rt.consequence();
         boolean triggers = false;
+        Acceptor accepts = null;
         for (int i = 0; i + 1 < rhs.size(); i++) {
             DrlToken t = rhs.get(i);
-            if (!t.isIdentifier() || !rhs.get(i + 1).isSymbol("(") || (i > 0 && rhs.get(i - 1).isSymbol("."))) {
+            boolean member = i > 0 && rhs.get(i - 1).isSymbol(".") && !(i >= 2 && rhs.get(i - 2).text().equals("Dsl"));
+            if (!t.isIdentifier() || !rhs.get(i + 1).isSymbol("(") || member) {
                 continue;
             }
             if (t.text().equals("trigger") || t.text().equals("fallback")) {
                 triggers = true;
+            } else if (t.text().equals("accept") && accepts == null) {
+                accepts = new Acceptor(file, rule.getName(), salience(rule), t);
             } else if (t.text().equals("propose")) {
                 argument(rhs, i + 1, 1).filter(a -> a.kind() == DrlToken.Kind.STRING)
                         .ifPresent(a -> unknownField(file, "propose", a, a.text()));
@@ -147,6 +144,11 @@ final class StructureLint {
         if (triggers) {
             triggerRules++;
         }
+        if (accepts != null) {
+            acceptors.add(accepts);
+        } else {
+            otherSaliences.add(salience(rule));
+        }
     }
 
     /** An error, not a warning: the rule would stop the soak the first time it fires. */
@@ -156,19 +158,6 @@ final class StructureLint {
                     + "\", which has no entry in limits.json (fields: " + String.join(", ", new TreeSet<>(limitFields))
                     + "); the rule would fail when it fires"));
         }
-    }
-
-    private void acceptCall(String file, RuleDescr rule, RuleTokens rt) {
-        List<DrlToken> rhs = rt.consequence();
-        for (int i = 0; i + 1 < rhs.size(); i++) {
-            DrlToken t = rhs.get(i);
-            if (t.isIdentifier() && t.text().equals("accept") && rhs.get(i + 1).isSymbol("(")
-                    && (i == 0 || !rhs.get(i - 1).isSymbol(".") || (i >= 2 && rhs.get(i - 2).text().equals("Dsl")))) {
-                acceptors.add(new Acceptor(file, rule.getName(), salience(rule), t));
-                return;
-            }
-        }
-        otherSaliences.add(salience(rule));
     }
 
     private static int salience(RuleDescr rule) {

@@ -1,6 +1,7 @@
 package soaktune.rules.sandbox;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,39 +53,37 @@ final class BytecodeVerifier {
 
     /** The generated classes of one package: internal name to bytes, as Drools keeps them. */
     static List<Violation> verify(Map<String, byte[]> store) {
-        Map<String, byte[]> classes = new TreeMap<>();
-        store.forEach((resource, bytes) -> {
-            if (resource.endsWith(".class")) {
-                classes.put(resource.substring(0, resource.length() - ".class".length()), bytes);
-            }
-        });
-        Set<String> invokers = new HashSet<>();
         List<Violation> out = new ArrayList<>();
-        for (Map.Entry<String, byte[]> c : new TreeMap<>(classes).entrySet()) {
+        Map<String, ClassReader> classes = new TreeMap<>();
+        Set<String> invokers = new HashSet<>();
+        for (Map.Entry<String, byte[]> resource : new TreeMap<>(store).entrySet()) {
+            String name = resource.getKey().replaceFirst("\\.class$", "");
             try {
-                if (List.of(new ClassReader(c.getValue()).getInterfaces()).contains(COMPILED_INVOKER)) {
-                    invokers.add(c.getKey());
+                if (resource.getKey().endsWith(".class")) {
+                    ClassReader reader = new ClassReader(resource.getValue());
+                    if (List.of(reader.getInterfaces()).contains(COMPILED_INVOKER)) {
+                        invokers.add(name);
+                    }
+                    classes.put(name, reader);
                 }
             } catch (RuntimeException e) {
                 // Only a damaged or forged cache entry holds bytes ASM cannot read.
-                out.add(new Violation(c.getKey(), "", 0, 0, "unreadable generated class"));
-                classes.remove(c.getKey());
+                out.add(new Violation(name, "", 0, 0, "unreadable generated class"));
             }
         }
         Set<String> userClasses = new HashSet<>(classes.keySet());
         userClasses.removeAll(invokers);
-        for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-            List<Violation> found = new ArrayList<>();
-            ClassCheck check = new ClassCheck(c.getKey(), invokers.contains(c.getKey()), userClasses, found);
+        classes.forEach((name, reader) -> {
+            ClassCheck check = new ClassCheck(name, invokers.contains(name), userClasses);
             try {
-                new ClassReader(c.getValue()).accept(check, 0);
+                reader.accept(check, 0);
             } catch (RuntimeException e) {
-                found.add(new Violation(c.getKey(), "", 0, 0, "unreadable generated class")); // a damaged cache entry
+                check.refuse("", 0, "unreadable generated class"); // a damaged cache entry
             }
-            for (Violation v : found) {
+            for (Violation v : check.found) {
                 out.add(new Violation(v.className(), v.method(), v.javaLine(), check.anchor, v.message()));
             }
-        }
+        });
         return out;
     }
 
@@ -92,16 +91,15 @@ final class BytecodeVerifier {
         private final String name;
         private final boolean invoker;
         private final Set<String> userClasses;
-        private final List<Violation> out;
+        private final List<Violation> found = new ArrayList<>();
         private boolean ruleClass;
         private int anchor;
 
-        ClassCheck(String name, boolean invoker, Set<String> userClasses, List<Violation> out) {
+        ClassCheck(String name, boolean invoker, Set<String> userClasses) {
             super(Opcodes.ASM9);
             this.name = name;
             this.invoker = invoker;
             this.userClasses = userClasses;
-            this.out = out;
         }
 
         @Override
@@ -109,19 +107,18 @@ final class BytecodeVerifier {
                 String[] interfaces) {
             ruleClass = simpleName(className).startsWith("Rule_");
             if (!invoker && !"java/lang/Object".equals(superName)) {
-                out.add(new Violation(name, "", 0, 0, "generated class extends " + superName.replace('/', '.')
-                        + ": rule code may not define classes"));
+                refuse("", 0, "generated class extends " + javaName(superName) + ": rule code may not define classes");
             }
         }
 
         @Override
         public void visitNestHost(String host) {
-            out.add(new Violation(name, "", 0, 0, "rule code may not define classes"));
+            refuse("", 0, "rule code may not define classes");
         }
 
         @Override
         public void visitNestMember(String member) {
-            out.add(new Violation(name, "", 0, 0, "rule code may not define classes (" + simpleName(member) + ")"));
+            refuse("", 0, "rule code may not define classes (" + simpleName(member) + ")");
         }
 
         @Override
@@ -129,7 +126,7 @@ final class BytecodeVerifier {
             // Referencing a JDK nested type (MethodHandles$Lookup, for string concatenation) is fine; a class
             // nested in generated code is code smuggled past the method bodies.
             if (!invoker && (inner.startsWith(name + "$") || name.equals(outer))) {
-                out.add(new Violation(name, "", 0, 0, "rule code may not define classes (" + simpleName(inner) + ")"));
+                refuse("", 0, "rule code may not define classes (" + simpleName(inner) + ")");
             }
         }
 
@@ -140,7 +137,7 @@ final class BytecodeVerifier {
         }
 
         void refuse(String method, int line, String message) {
-            out.add(new Violation(name, method, line, 0, message));
+            found.add(new Violation(name, method, line, 0, message));
         }
     }
 
@@ -204,11 +201,7 @@ final class BytecodeVerifier {
         }
 
         private void switches(Label dflt, Label[] labels) {
-            boolean back = seen.contains(dflt);
-            for (Label l : labels) {
-                back |= seen.contains(l);
-            }
-            if (back && !owner.invoker) {
+            if (!owner.invoker && (seen.contains(dflt) || Arrays.stream(labels).anyMatch(seen::contains))) {
                 refuse("loops are not allowed in rule code");
             }
         }
@@ -342,10 +335,8 @@ final class BytecodeVerifier {
 
         @Override
         public void visitLdcInsn(Object value) {
-            if (value instanceof Type || value instanceof Handle || value instanceof ConstantDynamic) {
-                if (!owner.invoker) {
-                    refuse("class literals (.class) and method handles are not allowed: they reach reflection");
-                }
+            if ((value instanceof Type || value instanceof Handle || value instanceof ConstantDynamic) && !owner.invoker) {
+                refuse("class literals (.class) and method handles are not allowed: they reach reflection");
             }
         }
     }

@@ -59,7 +59,9 @@ final class CompiledConditions {
     }
 
     private static void pattern(Pattern p, List<String> problems, String rule) {
-        FactType type = factType(p.getObjectType().getClassName());
+        // A fact-model class; anything else (values, declared types) is typed as unknown, so read-only.
+        FactType type = AllowList.qualifiedModelClass(p.getObjectType().getClassName()).map(FactType::of)
+                .orElse(FactType.UNKNOWN);
         for (Constraint c : p.getConstraints()) {
             if (c instanceof MVELConstraint mvel) {
                 for (RuleProblem problem : ConditionVerifier.verifyCompiledConstraint(mvel.getExpression(), type)) {
@@ -95,10 +97,5 @@ final class CompiledConditions {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** A fact-model class by name; anything else (values, declared types) is typed as unknown, so read-only. */
-    private static FactType factType(String className) {
-        return AllowList.qualifiedModelClass(className).map(FactType::of).orElse(FactType.UNKNOWN);
     }
 }

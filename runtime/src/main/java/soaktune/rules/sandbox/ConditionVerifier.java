@@ -2,10 +2,12 @@ package soaktune.rules.sandbox;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
@@ -31,6 +33,7 @@ import org.drools.drl.ast.descr.TypeDeclarationDescr;
 import org.drools.drl.ast.descr.TypeFieldDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
+import org.drools.util.ClassTypeResolver;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 import soaktune.rules.RuleProblem;
 
@@ -57,22 +60,18 @@ final class ConditionVerifier {
     static List<RuleProblem> verify(String file, PackageDescr pkg, String text) {
         ConditionVerifier v = new ConditionVerifier(file, pkg, text);
         v.packageLevel();
-        for (RuleDescr rule : pkg.getRules()) {
-            v.rule(rule);
-        }
+        pkg.getRules().forEach(v::rule);
         return v.problems;
     }
 
     private void packageLevel() {
         pkg.getAttributes().forEach(a -> attribute(a, "the package"));
-        for (ImportDescr i : pkg.getImports()) {
-            typeImport(i);
-        }
+        pkg.getImports().forEach(this::typeImport);
         for (FunctionImportDescr i : pkg.getFunctionImports()) {
             String prefix = AllowList.DSL_CLASS + ".";
             String fn = i.getTarget().startsWith(prefix) ? i.getTarget().substring(prefix.length()) : null;
             if (fn == null || !fn.equals("*") && !AllowList.dslFunctions().contains(fn)) {
-                errorAt(source.find(i.getTarget(), offset(i)), "import function " + i.getTarget() + " is not allowed; rules may import only the DSL"
+                errorAt(source.find(i.getTarget(), i.getStartCharacter()), "import function " + i.getTarget() + " is not allowed; rules may import only the DSL"
                         + " functions " + prefix + "{" + String.join(", ", AllowList.dslFunctions()) + "}");
             }
         }
@@ -83,9 +82,7 @@ final class ConditionVerifier {
         pkg.getEntryPointDeclarations().forEach(e -> error(e, "entry points are not allowed"));
         pkg.getWindowDeclarations().forEach(w -> error(w, "window declarations are not allowed"));
         pkg.getEnumDeclarations().forEach(e -> error(e, "declare enum is not allowed: use String constants"));
-        for (TypeDeclarationDescr d : pkg.getTypeDeclarations()) {
-            declaration(d);
-        }
+        pkg.getTypeDeclarations().forEach(this::declaration);
         for (FunctionDescr f : pkg.getFunctions()) {
             if (f.getDialect() != null && !f.getDialect().equals("java")) {
                 error(f, "function " + f.getName() + ": only the java dialect is allowed (its code is verified)");
@@ -109,7 +106,7 @@ final class ConditionVerifier {
                 || target.equals("java.lang.Math")) {
             return;
         }
-        errorAt(source.find(target, offset(i)), "import " + target + " is not allowed; rules may import only the"
+        errorAt(source.find(target, i.getStartCharacter()), "import " + target + " is not allowed; rules may import only the"
                 + " fact model (" + AllowList.MODEL_PACKAGE + ".*)");
     }
 
@@ -141,27 +138,16 @@ final class ConditionVerifier {
         types.declare(name, fields);
     }
 
-    /** The class a simple name would resolve to in this package, if any. */
+    /** The class a name would resolve to in this package, if any: Drools' own resolver, as the compiler uses it. */
     private Optional<String> existingClass(String name) {
-        List<String> candidates = new ArrayList<>(List.of(name, "java.lang." + name,
-                pkg.getName() + "." + name, AllowList.MODEL_PACKAGE + "." + name));
-        for (ImportDescr i : pkg.getImports()) {
-            String t = i.getTarget();
-            if (t.endsWith(".*")) {
-                candidates.add(t.substring(0, t.length() - 1) + name);
-            } else if (t.endsWith("." + name)) {
-                candidates.add(t);
-            }
+        Set<String> imports = new HashSet<>(Set.of(pkg.getName() + ".*", AllowList.MODEL_PACKAGE + ".*"));
+        pkg.getImports().forEach(i -> imports.add(i.getTarget()));
+        try {
+            return Optional.of(new ClassTypeResolver(imports, ConditionVerifier.class.getClassLoader(), pkg.getName())
+                    .resolveType(name).getName()); // java.lang.* is implied; nothing is initialised
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
         }
-        for (String c : candidates) {
-            try {
-                Class.forName(c, false, ConditionVerifier.class.getClassLoader());
-                return Optional.of(c);
-            } catch (ClassNotFoundException | LinkageError e) {
-                // not a class: keep looking
-            }
-        }
-        return Optional.empty();
     }
 
     private void attribute(AttributeDescr a, String where) {
@@ -216,7 +202,7 @@ final class ConditionVerifier {
         }
         for (BaseDescr c : p.getDescrs()) {
             if (c instanceof ExprConstraintDescr e) {
-                constraint(e.getExpression(), type, bindings, offset(e), problem -> error(e, problem));
+                constraint(e.getExpression(), type, bindings, e.getStartCharacter(), problem -> error(e, problem));
             } else {
                 error(c, "this kind of constraint is not allowed: " + c.getText());
             }
@@ -242,7 +228,7 @@ final class ConditionVerifier {
             if (from.getDataSource() instanceof org.drools.drl.ast.descr.MVELExprDescr mvel) {
                 expr = mvel.getExpression();
             }
-            operand(expr, null, bindings, source.find(expr, offset(p)));
+            operand(expr, null, bindings, source.find(expr, p.getStartCharacter()));
         } else if (origin != null) {
             error(p, "'from " + origin.getClass().getSimpleName().replace("Descr", "") + "' is not allowed; facts"
                     + " come from the iteration (or 'from' a literal or bound value)");
@@ -266,7 +252,7 @@ final class ConditionVerifier {
                         + String.join(", ", AllowList.ACCUMULATE_FUNCTIONS));
             }
             for (String param : f.getParams()) {
-                operand(param, null, bindings, source.find(param, offset(acc)));
+                operand(param, null, bindings, source.find(param, acc.getStartCharacter()));
             }
             if (f.getBind() != null) {
                 bindings.put(f.getBind(), f.getFunction().startsWith("collect") ? FactType.UNKNOWN : FactType.NUMBER);
@@ -326,12 +312,8 @@ final class ConditionVerifier {
     }
 
     private FactType operand(String text, FactType pattern, Map<String, FactType> bindings, int at) {
-        return ExpressionVerifier.verify(text, new ExpressionVerifier.Context(pattern, bindings, source, at,
+        return ExpressionVerifier.verify(text, new ExpressionVerifier.Context(pattern, bindings, at,
                 located -> errorAt(located.offset(), located.message())));
-    }
-
-    private int offset(BaseDescr d) {
-        return d.getStartCharacter() >= 0 ? d.getStartCharacter() : -1;
     }
 
     private void error(BaseDescr d, String message) {

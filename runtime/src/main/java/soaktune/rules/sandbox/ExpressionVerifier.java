@@ -21,6 +21,7 @@ import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import java.beans.Introspector;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -36,8 +37,7 @@ final class ExpressionVerifier {
             .setPreprocessUnicodeEscapes(true));
 
     /** Where an operand stands and what it can see. */
-    record Context(FactType pattern, Map<String, FactType> bindings, SourcePositions source, int offset,
-            Consumer<Located> problems) {
+    record Context(FactType pattern, Map<String, FactType> bindings, int offset, Consumer<Located> problems) {
     }
 
     /** A problem at an offset of the rule file. */
@@ -155,24 +155,15 @@ final class ExpressionVerifier {
         // A getter spelled as a call, e.g. $p.getDelta(): the same property read.
         if (call.getScope().isPresent() && call.getArguments().isEmpty() && !math) {
             FactType owner = type(call.getScope().get());
-            if (owner.isFact() && owner.javaClass() != null && isGetterName(name)) {
-                return owner.propertyClass(name).map(FactType::of)
-                        .orElseGet(() -> property(owner, propertyName(name), call));
+            if (owner.isFact() && owner.javaClass() != null && name.matches("(get|is).+")) {
+                return owner.propertyClass(name).map(FactType::of).orElseGet(() -> property(owner,
+                        Introspector.decapitalize(name.replaceFirst("^(get|is)", "")), call));
             }
             return refuse(call, "calling " + name + "() is not allowed in a condition");
         }
         return refuse(call, "calling " + (math ? "Math." : "") + name + "() is not allowed in a condition: the"
                 + " functions allowed are Math." + String.join(", Math.",
                         new java.util.TreeSet<>(AllowList.CONDITION_FUNCTIONS)));
-    }
-
-    private static boolean isGetterName(String name) {
-        return name.startsWith("get") && name.length() > 3 || name.startsWith("is") && name.length() > 2;
-    }
-
-    private static String propertyName(String getter) {
-        String bare = getter.startsWith("get") ? getter.substring(3) : getter.substring(2);
-        return Character.toLowerCase(bare.charAt(0)) + bare.substring(1);
     }
 
     private FactType unary(UnaryExpr unary) {

@@ -2,8 +2,10 @@ package soaktune.rules.sandbox;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The type of a value inside a condition, as far as the sandbox needs it: whether it is a fact whose
@@ -46,17 +48,10 @@ record FactType(String name, Class<?> javaClass, Map<String, String> declaredFie
             return Optional.empty();
         }
         String cap = Character.toUpperCase(property.charAt(0)) + property.substring(1);
-        for (String candidate : new String[] {"get" + cap, "is" + cap, property}) {
-            try {
-                Method m = javaClass.getMethod(candidate);
-                if (!Modifier.isStatic(m.getModifiers()) && m.getReturnType() != void.class
-                        && m.getDeclaringClass() != Object.class) {
-                    return Optional.of(m.getReturnType());
-                }
-            } catch (NoSuchMethodException e) {
-                // try the next spelling
-            }
-        }
-        return Optional.empty();
+        return Stream.of("get" + cap, "is" + cap, property)
+                .flatMap(name -> Arrays.stream(javaClass.getMethods()).filter(m -> m.getName().equals(name)))
+                .filter(m -> m.getParameterCount() == 0 && !m.isBridge() && !Modifier.isStatic(m.getModifiers())
+                        && m.getReturnType() != void.class && m.getDeclaringClass() != Object.class)
+                .findFirst().map(Method::getReturnType);
     }
 }

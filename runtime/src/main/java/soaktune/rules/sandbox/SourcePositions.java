@@ -46,8 +46,4 @@ public final class SourcePositions {
         int at = from < 0 ? -1 : text.indexOf(needle, from);
         return at < 0 ? Math.max(from, 0) : at;
     }
-
-    String text() {
-        return text;
-    }
 }

@@ -72,7 +72,7 @@ final class RuleBaseCacheTest {
         Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
         RuleSet compiled = reloadMissing(dir, cache);
-        assertThat(Files.exists(cache.file(RulesSnapshot.read(dir)))).isTrue();
+        assertThat(Files.exists(cache.file(RuleSource.folder(dir).snapshot()))).isTrue();
 
         RuleSet cached = RuleSetLoader.load(RuleSource.folder(dir), cache);
         assertThat(cache.hits()).isEqualTo(1);
@@ -131,7 +131,7 @@ final class RuleBaseCacheTest {
         RuleBaseCache other = cache("build-B");
         RuleSetLoader.load(RuleSource.folder(dir), other);
         assertThat(other.hits()).isZero();
-        assertThat(other.file(RulesSnapshot.read(dir))).isNotEqualTo(cache(BUILD).file(RulesSnapshot.read(dir)));
+        assertThat(other.file(RuleSource.folder(dir).snapshot())).isNotEqualTo(cache(BUILD).file(RuleSource.folder(dir).snapshot()));
     }
 
     @Test
@@ -151,7 +151,7 @@ final class RuleBaseCacheTest {
         Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
         RuleSet compiled = RuleSetLoader.load(RuleSource.folder(dir), cache);
-        Path entry = cache.file(RulesSnapshot.read(dir));
+        Path entry = cache.file(RuleSource.folder(dir).snapshot());
         byte[] good = Files.readAllBytes(entry);
 
         Files.write(entry, Arrays.copyOf(good, good.length / 2));
@@ -178,11 +178,11 @@ final class RuleBaseCacheTest {
     void anEntryWithAnotherKeyInItsHeaderIsIgnored() throws Exception {
         RuleBaseCache cache = cache(BUILD);
         Path dir = loadedOnce(cache);
-        Path entry = cache.file(RulesSnapshot.read(dir));
+        Path entry = cache.file(RuleSource.folder(dir).snapshot());
         Path moved = entry.resolveSibling("0".repeat(64) + RuleBaseCache.SUFFIX);
         Files.copy(entry, moved);
         Files.writeString(dir.resolve("notes.json"), "{}\n");
-        Files.move(moved, cache.file(RulesSnapshot.read(dir)));
+        Files.move(moved, cache.file(RuleSource.folder(dir).snapshot()));
         reloadMissing(dir, cache);
     }
 
@@ -191,13 +191,13 @@ final class RuleBaseCacheTest {
         Path safe = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
         RuleSetLoader.load(RuleSource.folder(safe), cache);
-        byte[] safeEntry = Files.readAllBytes(cache.file(RulesSnapshot.read(safe)));
-        int body = (RuleBaseCache.MAGIC + cache.key(RulesSnapshot.read(safe)) + "\n").length();
+        byte[] safeEntry = Files.readAllBytes(cache.file(RuleSource.folder(safe).snapshot()));
+        int body = (RuleBaseCache.MAGIC + cache.key(RuleSource.folder(safe).snapshot()) + "\n").length();
 
         Path triggers = safe.resolve("triggers.drl");
         Files.writeString(triggers, Files.readString(triggers).replace("import soaktune.model.Trigger",
                 "import soaktune.model.Trigger\nimport java.lang.System"));
-        RulesSnapshot unsafe = RulesSnapshot.read(safe);
+        RulesSnapshot unsafe = RuleSource.folder(safe).snapshot();
         // Plant the safe rules' compiled base under the unsafe text's key, as a tampered cache would.
         byte[] header = (RuleBaseCache.MAGIC + cache.key(unsafe) + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] planted = new byte[header.length + safeEntry.length - body];
@@ -223,7 +223,7 @@ final class RuleBaseCacheTest {
 
     /** Plants as the entry of {@code dir} its rules compiled without the sandbox, with forged triggers. */
     private static void plantWithTriggers(RuleBaseCache cache, Path dir, String triggers) throws Exception {
-        cache.store(RulesSnapshot.read(dir), compiledWithoutTheSandbox(triggers,
+        cache.store(RuleSource.folder(dir).snapshot(), compiledWithoutTheSandbox(triggers,
                 Files.readString(dir.resolve("guardrails.drl")), Files.readString(dir.resolve("anti_oscillation.drl"))));
     }
 
@@ -232,7 +232,7 @@ final class RuleBaseCacheTest {
         Path dir = rulesCopy();
         Path marker = tmp.resolve("PWNED");
         RuleBaseCache cache = cache(BUILD);
-        RulesSnapshot snapshot = RulesSnapshot.read(dir);
+        RulesSnapshot snapshot = RuleSource.folder(dir).snapshot();
         // Same package and rule names as v1's triggers, but a consequence that writes a file.
         String forged = Files.readString(dir.resolve("triggers.drl")).replace(
                 "    trigger(drools, \"cancel_ratio>0.55\");",
@@ -270,7 +270,7 @@ final class RuleBaseCacheTest {
     void aPlantedEntryOfAnotherRuleSetIsNotUsed() throws Exception {
         Path dir = rulesCopy();
         RuleBaseCache cache = cache(BUILD);
-        RulesSnapshot snapshot = RulesSnapshot.read(dir);
+        RulesSnapshot snapshot = RuleSource.folder(dir).snapshot();
         // Code the sandbox accepts, but not these rules: one row that proposes something else entirely.
         cache.store(snapshot, compiledWithoutTheSandbox("package soaktune.rules.v1\nimport soaktune.model.Metrics\n"
                 + "import function soaktune.rules.Dsl.propose\nrule \"other\"\nwhen\n    Metrics()\nthen\n"
@@ -282,7 +282,7 @@ final class RuleBaseCacheTest {
     void aSymlinkedEntryOrAFolderOthersCanWriteIsIgnored() throws Exception {
         RuleBaseCache cache = cache(BUILD);
         Path dir = loadedOnce(cache);
-        Path entry = cache.file(RulesSnapshot.read(dir));
+        Path entry = cache.file(RuleSource.folder(dir).snapshot());
         Path real = tmp.resolve("elsewhere.kbase");
         Files.move(entry, real);
         Files.createSymbolicLink(entry, real);
@@ -301,7 +301,7 @@ final class RuleBaseCacheTest {
     void anEntryOthersCanWriteIsNotTrusted() throws Exception {
         RuleBaseCache cache = cache(BUILD);
         Path dir = loadedOnce(cache);
-        Path entry = cache.file(RulesSnapshot.read(dir));
+        Path entry = cache.file(RuleSource.folder(dir).snapshot());
         Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
         reloadMissing(dir, cache);
     }
@@ -317,12 +317,28 @@ final class RuleBaseCacheTest {
     }
 
     @Test
-    void onlyEngineModelAndJdkClassesMayBeDeserialised() {
-        assertThat(RuleBaseCache.allowed(String.class)).isTrue();
-        assertThat(RuleBaseCache.allowed(org.drools.base.definitions.impl.KnowledgePackageImpl.class)).isTrue();
-        assertThat(RuleBaseCache.allowed(int[][].class)).isTrue();
-        assertThat(RuleBaseCache.allowed(com.fasterxml.jackson.databind.ObjectMapper.class)).isFalse();
-        assertThat(RuleBaseCache.allowed(javax.swing.JButton[].class)).isFalse();
+    void onlyEngineModelAndJdkClassesMayBeDeserialised() throws Exception {
+        assertThat(readBack("rule")).isEqualTo("rule");
+        assertThat(readBack(new org.drools.base.definitions.impl.KnowledgePackageImpl("p")))
+                .isInstanceOf(org.drools.base.definitions.impl.KnowledgePackageImpl.class);
+        assertThat(readBack(new int[][] {{1, 2}})).isEqualTo(new int[][] {{1, 2}});
+        assertThatThrownBy(() -> readBack(new com.fasterxml.jackson.databind.ObjectMapper()))
+                .isInstanceOf(java.io.InvalidClassException.class).hasMessageContaining("REJECTED");
+        assertThatThrownBy(() -> readBack(new javax.swing.JButton[0]))
+                .isInstanceOf(java.io.InvalidClassException.class).hasMessageContaining("REJECTED");
+    }
+
+    /** Serialises a value and reads it back through the cache's deserialisation filter. */
+    private static Object readBack(Object value) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            in.setObjectInputFilter(RuleBaseCache.FILTER);
+            return in.readObject();
+        }
     }
 
     private static List<MetricsFixtures> scenarios() {

@@ -31,7 +31,7 @@ final class RuleSetCompositionTest {
         String ownLimits = Files.readString(RulesFolders.V1.resolve("limits.json")).replace("\"max\": 300", "\"max\": 290");
         Files.writeString(top.resolve("limits.json"), ownLimits);
 
-        RulesSnapshot snapshot = RulesSnapshot.read(top);
+        RulesSnapshot snapshot = RuleSource.folder(top).snapshot();
         assertThat(snapshot.files().keySet()).containsExactly("anti_oscillation.drl", "guardrails.drl",
                 "kpi_thresholds.json", "limits.json", "triggers.drl");
         assertThat(new String(snapshot.files().get("limits.json"))).isEqualTo(ownLimits);
@@ -69,16 +69,16 @@ final class RuleSetCompositionTest {
         Path top = top("base: base\n");
         RulesFolders.edit(tmp.resolve("base/guardrails.drl"), "    guard(drools, $failing + \" failing rows\");",
                 "    guard(drools, $failing + \" failing rows\");\n    System.exit(1);");
-        RuleCheck check = RuleSetLoader.check(RulesSnapshot.read(top));
+        RuleCheck check = RuleSetLoader.check(RuleSource.folder(top).snapshot());
         assertThat(check.ok()).isFalse();
         assertThat(check.errors()).extracting(RuleProblem::render)
                 .anyMatch(l -> l.startsWith("../base/guardrails.drl:21:5: calling java.lang.System.exit is not allowed"));
         // the sandbox rejects before the compiler runs, on the composed set as on a plain one
-        assertThat(RuleSetLoader.check(RulesSnapshot.read(tmp.resolve("base"))).errors()).extracting(RuleProblem::render)
+        assertThat(RuleSetLoader.check(RuleSource.folder(tmp.resolve("base")).snapshot()).errors()).extracting(RuleProblem::render)
                 .anyMatch(l -> l.startsWith("guardrails.drl:21:5: calling java.lang.System.exit is not allowed"));
         RulesFolders.edit(tmp.resolve("base/guardrails.drl"), "\n    System.exit(1);", "");
         RulesFolders.edit(tmp.resolve("base/triggers.drl"), "Metrics( orderAgeP95Ms > 330 )", "Metrics( orderAgeP95 > 330 )");
-        assertThat(RuleSetLoader.check(RulesSnapshot.read(top)).errors()).extracting(RuleProblem::render)
+        assertThat(RuleSetLoader.check(RuleSource.folder(top).snapshot()).errors()).extracting(RuleProblem::render)
                 .anyMatch(l -> l.startsWith("../base/triggers.drl:37:14: Metrics has no property 'orderAgeP95'"));
     }
 
@@ -139,7 +139,7 @@ final class RuleSetCompositionTest {
     void anOwnRuleReplacesTheBasesRuleOfTheSameNameAndTheRestOfThatFileStays() throws Exception {
         Path top = top("base: base\n");
         Files.writeString(top.resolve("caps.drl"), OWN_CAP);
-        RulesSnapshot snapshot = RulesSnapshot.read(top);
+        RulesSnapshot snapshot = RuleSource.folder(top).snapshot();
         String base = Files.readString(tmp.resolve("base/guardrails.drl"));
         String composed = new String(snapshot.files().get("guardrails.drl"));
         assertThat(composed).doesNotContain("spread_delta_cap").contains("rule \"multi_fail_guard\"")
@@ -163,7 +163,7 @@ final class RuleSetCompositionTest {
         RulesFolders.edit(tmp.resolve("base/guardrails.drl"), "    accept(drools, $p, \"no guardrail objected\");",
                 "    accept(drools, $p, \"no guardrail objected\");\n    System.exit(1);");
         int line = Files.readString(tmp.resolve("base/guardrails.drl")).lines().toList().indexOf("    System.exit(1);") + 1;
-        assertThat(RuleSetLoader.check(RulesSnapshot.read(top)).errors()).extracting(RuleProblem::render)
+        assertThat(RuleSetLoader.check(RuleSource.folder(top).snapshot()).errors()).extracting(RuleProblem::render)
                 .anyMatch(l -> l.startsWith("../base/guardrails.drl:" + line + ":5: calling java.lang.System.exit"));
     }
 
@@ -225,7 +225,7 @@ final class RuleSetCompositionTest {
         Files.writeString(last.resolve("extra.drl"), "package soaktune.rules.last\n");
         assertThat(RuleSource.folder(last).layers()).extracting(RuleSource::root)
                 .containsExactly(last, middle, tmp.resolve("base"));
-        assertThat(RulesSnapshot.read(last).files().keySet()).contains("extra.drl", "triggers.drl");
-        assertThat(List.copyOf(RulesSnapshot.read(last).names().values())).contains("extra.drl", "../base/triggers.drl");
+        assertThat(RuleSource.folder(last).snapshot().files().keySet()).contains("extra.drl", "triggers.drl");
+        assertThat(List.copyOf(RuleSource.folder(last).snapshot().names().values())).contains("extra.drl", "../base/triggers.drl");
     }
 }

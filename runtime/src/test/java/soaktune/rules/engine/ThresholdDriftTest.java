@@ -17,14 +17,14 @@ final class ThresholdDriftTest {
 
     @Test
     void theShippedRulesHaveNoDrift() throws Exception {
-        assertThat(ThresholdDrift.check(RulesSnapshot.read(RulesFolders.V1))).isEmpty();
+        assertThat(ThresholdDrift.check(RuleSource.folder(RulesFolders.V1).snapshot())).isEmpty();
     }
 
     @Test
     void aConditionEditedWithoutItsTagOrTheGateIsWarnedAtTheLiteral() throws Exception {
         RulesFolders.copyOfV1(dir);
         RulesFolders.edit(dir.resolve("triggers.drl"), "Metrics( cancelRatio > 0.55 )", "Metrics( cancelRatio > 0.60 )");
-        List<RuleProblem> p = ThresholdDrift.check(RulesSnapshot.read(dir));
+        List<RuleProblem> p = ThresholdDrift.check(RuleSource.folder(dir).snapshot());
         assertThat(p).hasSize(2).allMatch(w -> w.severity() == RuleProblem.Severity.WARNING);
         assertThat(p).anySatisfy(w -> {
             assertThat(w.line()).isEqualTo(16);
@@ -48,7 +48,7 @@ final class ThresholdDriftTest {
         RulesFolders.edit(dir.resolve("triggers.drl"), "Metrics( cancelRatio > 0.55 )", "Metrics( cancelRatio > 0.60 )");
         RulesFolders.edit(dir.resolve("triggers.drl"), "\"cancel_ratio>0.55\"", "\"cancel_ratio>0.60\"");
         RulesFolders.edit(dir.resolve("kpi_thresholds.json"), "\"warn_above\": 0.55", "\"warn_above\": 0.60");
-        assertThat(ThresholdDrift.check(RulesSnapshot.read(dir))).isEmpty();
+        assertThat(ThresholdDrift.check(RuleSource.folder(dir).snapshot())).isEmpty();
     }
 
     @Test

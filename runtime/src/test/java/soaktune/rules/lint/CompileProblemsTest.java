@@ -3,7 +3,7 @@ package soaktune.rules.lint;
 import soaktune.rules.RulesFolders;
 import soaktune.rules.engine.RuleCheck;
 import soaktune.rules.engine.RuleSetLoader;
-import soaktune.rules.engine.RulesSnapshot;
+import soaktune.rules.engine.RuleSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ final class CompileProblemsTest {
     private RuleCheck checkAfterEdit(String from, String to) throws Exception {
         RulesFolders.copyOfV1(dir);
         RulesFolders.edit(dir.resolve("triggers.drl"), from, to);
-        return RuleSetLoader.check(RulesSnapshot.read(dir));
+        return RuleSetLoader.check(RuleSource.folder(dir).snapshot());
     }
 
     @Test

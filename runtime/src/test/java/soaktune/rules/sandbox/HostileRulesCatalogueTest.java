@@ -26,7 +26,6 @@ import soaktune.rules.engine.RuleBaseCache;
 import soaktune.rules.engine.RuleCheck;
 import soaktune.rules.engine.RuleSetLoader;
 import soaktune.rules.engine.RuleSource;
-import soaktune.rules.engine.RulesSnapshot;
 import soaktune.rules.RulesException;
 import soaktune.rules.RulesFolders;
 import soaktune.tuning.MetricsFixtures;
@@ -63,7 +62,7 @@ final class HostileRulesCatalogueTest {
         Files.copy(RulesFolders.V1.resolve("limits.json"), rules.resolve("limits.json"));
         Files.copy(RulesFolders.V1.resolve("kpi_thresholds.json"), rules.resolve("kpi_thresholds.json"));
 
-        RuleCheck check = RuleSetLoader.check(RulesSnapshot.read(rules));
+        RuleCheck check = RuleSetLoader.check(RuleSource.folder(rules).snapshot());
         assertThat(check.ok()).isFalse();
         assertThat(check.errors()).as(drl.getFileName() + " " + check.errors())
                 .anySatisfy(p -> {
@@ -116,7 +115,7 @@ final class HostileRulesCatalogueTest {
     @Test
     void theShippedRuleSetsPassTheSandboxUnchanged() throws Exception {
         for (String set : List.of("rules/v1", "rules/v2")) {
-            RuleCheck check = RuleSetLoader.check(RulesSnapshot.read(Path.of(set)));
+            RuleCheck check = RuleSetLoader.check(RuleSource.folder(Path.of(set)).snapshot());
             assertThat(check.errors()).as(set).isEmpty();
             assertThat(check.ok()).isTrue();
         }
