@@ -2,8 +2,11 @@ package soaktune.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import soaktune.gate.GateResult;
@@ -17,8 +20,9 @@ import soaktune.sim.SimState;
 import soaktune.tuning.CurrentValues;
 
 /**
- * The feasibility frontier: for each market x seed, one soak iteration (iteration 1, from the fresh state
- * {@code run --mock} starts from) at every point of a grid over the limits box, each judged by the KPI gate.
+ * The feasibility frontier: for each market x seed, the first soak iterations (by default iteration 1 alone,
+ * from the fresh state {@code run --mock} starts from; see {@link Judged}) at every point of a grid over the
+ * limits box, each judged by the KPI gate.
  * No rules run: this is what the limits allow at all, the yardstick every rule set is measured against.
  *
  * <p>A second, finer pass ({@link FrontierRefine}) then looks around the best points of every seed on which no
@@ -37,9 +41,30 @@ public final class FrontierBench {
      * the feasible flag is then known (the cell is not {@code complete}).
      */
     public record Config(List<FrontierMarket> markets, int seeds, FrontierGrid grid, Limits limits, Profile profile,
-            KpiTargets targets, double iterationMinutes, int threads, boolean stopAtFirstFeasible) {
+            KpiTargets targets, double iterationMinutes, int threads, boolean stopAtFirstFeasible, Judged judged) {
         public Config {
             markets = List.copyOf(markets);
+        }
+    }
+
+    /**
+     * The iterations a point is judged by: it runs iterations 1..{@code to} in a row from the fresh start, as
+     * {@code run --mock} with the point held fixed, and is feasible when every target is met in each of
+     * {@code from}..{@code to}. Its missed targets are those missed in any of them, its net_bps the lowest.
+     * 1..1 is the frontier of "met by it1"; 3..8 the yardstick of {@code bench tuning}'s "stay met".
+     */
+    public record Judged(int from, int to) {
+        public static final Judged FIRST = new Judged(1, 1);
+
+        public Judged {
+            if (from < 1 || to < from) {
+                throw new IllegalArgumentException("judged iterations must be 1 <= from <= to, got " + from + ".." + to);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return from + ".." + to;
         }
     }
 
@@ -118,10 +143,19 @@ public final class FrontierBench {
             sim.restore(fresh);
             // the point's applied parameters: CurrentValues as in run, then the profile on top
             Overrides values = CurrentValues.resolve(s.points().get(i), c.profile(), c.limits()).values();
-            EdgeReport report = sim.runIteration(1, c.profile().applyRuntime(values));
-            GateResult gate = KpiGate.judge(report.totals(), c.targets().thresholds());
-            s.results()[i] = new FrontierCell.Point(KpiTargets.failing(gate), report.totals().getNetBps());
-            ran++;
+            Map<String, Double> applied = c.profile().applyRuntime(values);
+            Set<String> missed = new LinkedHashSet<>();
+            double net = Double.POSITIVE_INFINITY;
+            for (int iteration = 1; iteration <= c.judged().to(); iteration++) {
+                EdgeReport report = sim.runIteration(iteration, applied);
+                if (iteration >= c.judged().from()) {
+                    GateResult gate = KpiGate.judge(report.totals(), c.targets().thresholds());
+                    missed.addAll(KpiTargets.failing(gate));
+                    net = Math.min(net, report.totals().getNetBps());
+                }
+            }
+            s.results()[i] = new FrontierCell.Point(List.copyOf(missed), net);
+            ran += c.judged().to();
             if (stopAtFeasible && s.results()[i].feasible()) {
                 break;
             }

@@ -123,7 +123,7 @@ public final class BenchTuningCommand extends CliCommand {
         FrontierGrid grid = FrontierGrid.of(limits, profile, FrontierGrid.parseCounts(BenchFrontierCommand.DEFAULT_GRID));
         List<FrontierMarket> markets = ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).toList();
         FrontierBench.Result r = FrontierBench.run(new FrontierBench.Config(markets, seeds, grid, limits, profile,
-                targets, iterationMinutes, n, true));
+                targets, iterationMinutes, n, true, FrontierBench.Judged.FIRST));
         out().println(String.format(Locale.ROOT, "Feasible: share of seeds where the frontier "
                 + "(grid %s, %d points) has a point meeting every target; %,d iterations in %.1f s wall",
                 BenchFrontierCommand.DEFAULT_GRID, grid.size(), r.iterations(), r.wallSeconds()));

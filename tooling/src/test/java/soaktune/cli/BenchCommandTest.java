@@ -96,7 +96,20 @@ final class BenchCommandTest {
                 // 32 grid iterations plus laggy-venue's second pass (FrontierRefine), which calm (feasible) skips
                 .containsPattern("Second pass \\(around the 4 best grid points of each seed with no feasible grid "
                         + "point\\): 1 seeds, [0-9]+ points; feasible there: none")
-                .containsPattern("2 markets x 1 seeds x 16 points = [0-9,]+ iterations of 10 min in [0-9.]+ s wall");
+                .containsPattern("2 markets x 1 seeds x 16 points x 1 iterations, with the second pass [0-9,]+ "
+                        + "iterations of 10 min in [0-9.]+ s wall");
+    }
+
+    @Test
+    void benchFrontier_judgedWindow_isPrintedAndRecorded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("frontier.json");
+        String[] r = run("bench", "frontier", "--smoke", "--scenarios", "calm", "--iterations", "2..3",
+                "--json", file.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("iterations 2..3 judged (1..3 run) of 10 min per point")
+                .containsPattern("1 markets x 1 seeds x 16 points x 3 iterations, with the second pass 48 iterations");
+        assertThat(soaktune.io.Json.mapper().readTree(file.toFile()).toString()).contains("\"iterations_judged\":[2,3]");
     }
 
     @Test
@@ -132,6 +145,11 @@ final class BenchCommandTest {
         String[] grid = run("bench", "frontier", "--grid", "6x0x5");
         assertThat(grid[0]).isEqualTo("2");
         assertThat(grid[2]).contains("--grid: expected counts 1..100");
+        for (String bad : new String[] {"5..3", "0", "3..", "x"}) {
+            String[] window = run("bench", "frontier", "--smoke", "--iterations", bad);
+            assertThat(window[0]).as(bad).isEqualTo("2");
+            assertThat(window[2]).contains("--iterations: must be N or K..N with 1 <= K <= N <= 100, got '" + bad + "'");
+        }
         String[] rules = run("bench", "frontier", "--smoke", "--rules", dir.toString());
         assertThat(rules[0]).isEqualTo("2");
         assertThat(rules[2]).contains(dir.resolve("limits.json").toString()).contains("no such file")

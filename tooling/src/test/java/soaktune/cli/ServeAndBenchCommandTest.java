@@ -28,8 +28,7 @@ final class ServeAndBenchCommandTest {
     }
 
     @Test
-    void serveWithUnsafeRulesIsRulesInvalid() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("serve-rules");
+    void serveWithUnsafeRulesIsRulesInvalid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         soaktune.rules.RulesFolders.copyOfV1(dir);
         soaktune.rules.RulesFolders.edit(dir.resolve("triggers.drl"), "import soaktune.model.Trigger",
                 "import soaktune.model.Trigger\nimport java.lang.System");
