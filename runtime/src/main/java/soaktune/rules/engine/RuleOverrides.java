@@ -48,7 +48,7 @@ final class RuleOverrides {
                 } catch (CharacterCodingException e) {
                     continue; // reading the rule text reports it
                 }
-                List<Span> spans = spans(text);
+                List<Span> spans = spans(DrlTokenizer.tokenize(text));
                 char[] chars = text.toCharArray();
                 boolean changed = false;
                 for (Span s : spans) {
@@ -72,12 +72,11 @@ final class RuleOverrides {
     }
 
     /**
-     * The rules of a DRL text. A rule runs from its {@code rule} keyword to the first {@code end} after it, the
+     * The rules of a DRL text, from its tokens. A rule runs from its {@code rule} keyword to the first {@code end} after it, the
      * way the DRL parser reads it; a text the lexer cannot read gives what it could, and the compiler reports
      * the rest.
      */
-    static List<Span> spans(String text) {
-        List<DrlToken> tokens = DrlTokenizer.tokenize(text);
+    static List<Span> spans(List<DrlToken> tokens) {
         List<Span> spans = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             DrlToken t = tokens.get(i);

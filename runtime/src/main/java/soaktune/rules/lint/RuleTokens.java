@@ -8,12 +8,15 @@ import java.util.Map;
 import org.drools.drl.ast.descr.RuleDescr;
 
 /** The tokens of one rule, split at {@code when} and {@code then}, located by the parser's character offsets. */
-record RuleTokens(List<DrlToken> conditions, List<DrlToken> consequence) {
+public record RuleTokens(List<DrlToken> conditions, List<DrlToken> consequence) {
 
     static RuleTokens of(List<DrlToken> fileTokens, RuleDescr rule) {
-        int from = indexAtOrAfter(fileTokens, rule.getStartCharacter());
-        int to = indexAtOrAfter(fileTokens, rule.getEndCharacter() + 1);
-        List<DrlToken> all = fileTokens.subList(from, to);
+        return of(fileTokens, rule.getStartCharacter(), rule.getEndCharacter() + 1);
+    }
+
+    /** The rule whose text runs from character {@code start} up to (not including) {@code stop}. */
+    public static RuleTokens of(List<DrlToken> fileTokens, int start, int stop) {
+        List<DrlToken> all = fileTokens.subList(indexAtOrAfter(fileTokens, start), indexAtOrAfter(fileTokens, stop));
         int when = find(all, "when", 0);
         int then = find(all, "then", Math.max(when, 0));
         if (then < 0) {
