@@ -48,24 +48,15 @@ final class RuleOverrides {
                 } catch (CharacterCodingException e) {
                     continue; // reading the rule text reports it
                 }
-                List<Span> spans = spans(DrlTokenizer.tokenize(text));
-                char[] chars = text.toCharArray();
-                boolean changed = false;
-                for (Span s : spans) {
+                StringBuilder blanked = new StringBuilder(text);
+                for (Span s : spans(DrlTokenizer.tokenize(text))) {
                     if (definedCloser.contains(s.name())) {
-                        for (int i = s.from(); i < s.to(); i++) {
-                            if (chars[i] != '\n' && chars[i] != '\r') {
-                                chars[i] = ' ';
-                            }
-                        }
-                        changed = true;
+                        blanked.replace(s.from(), s.to(), text.substring(s.from(), s.to()).replaceAll("[^\r\n]", " "));
                     } else {
                         definedHere.add(s.name());
                     }
                 }
-                if (changed) {
-                    f.setValue(new String(chars).getBytes(StandardCharsets.UTF_8));
-                }
+                f.setValue(blanked.toString().getBytes(StandardCharsets.UTF_8)); // the same bytes when nothing is blanked
             }
             definedCloser.addAll(definedHere);
         }

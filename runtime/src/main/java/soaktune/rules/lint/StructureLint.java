@@ -16,7 +16,6 @@ import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
-import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -76,10 +75,6 @@ final class StructureLint {
         Set<String> functions = Stream.concat(f.pkg().getFunctions().stream().map(FunctionDescr::getName),
                 f.pkg().getFunctionImports().stream().map(i -> i.getTarget().replaceFirst(".*\\.", "")))
                 .collect(Collectors.toSet());
-        for (GlobalDescr g : f.pkg().getGlobals()) {
-            warn(f.file(), g.getLine(), g.getColumn() + 1, "global '" + g.getIdentifier() + "': soaktune sets no"
-                    + " globals, so it is always null; put the value in the rule as a literal or in a fact");
-        }
         Set<String> declared = f.pkg().getTypeDeclarations().stream().map(TypeDeclarationDescr::getTypeName)
                 .collect(Collectors.toSet());
         for (RuleDescr rule : f.pkg().getRules()) {
