@@ -36,6 +36,12 @@ final class ExpressionVerifier {
             // Unicode escapes are decoded first, so an escaped name is checked as the name it spells.
             .setPreprocessUnicodeEscapes(true));
 
+    /** The literal kinds a condition may write, by their exact node class (a text block is none of them). */
+    private static final Map<Class<? extends Expression>, FactType> LITERALS = Map.of(IntegerLiteralExpr.class,
+            FactType.NUMBER, LongLiteralExpr.class, FactType.NUMBER, DoubleLiteralExpr.class, FactType.NUMBER,
+            StringLiteralExpr.class, FactType.STRING, CharLiteralExpr.class, FactType.STRING,
+            BooleanLiteralExpr.class, FactType.BOOLEAN, NullLiteralExpr.class, FactType.UNKNOWN);
+
     /** Where an operand stands and what it can see. */
     record Context(FactType pattern, Map<String, FactType> bindings, int offset, Consumer<Located> problems) {
     }
@@ -65,17 +71,9 @@ final class ExpressionVerifier {
     }
 
     private FactType type(Expression e) {
-        if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr) {
-            return FactType.NUMBER;
-        }
-        if (e instanceof StringLiteralExpr || e instanceof CharLiteralExpr) {
-            return FactType.STRING;
-        }
-        if (e instanceof BooleanLiteralExpr) {
-            return FactType.BOOLEAN;
-        }
-        if (e instanceof NullLiteralExpr) {
-            return FactType.UNKNOWN;
+        FactType literal = LITERALS.get(e.getClass());
+        if (literal != null) {
+            return literal;
         }
         if (e instanceof EnclosedExpr enclosed) {
             return type(enclosed.getInner());
