@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import soaktune.io.InputException;
 
@@ -89,8 +90,7 @@ public record RuleSource(boolean builtin, String name, Path root) {
         try {
             List<RuleSource> layers = layers();
             if (layers.size() > 1) {
-                return own + " BASE=" + String.join(",", layers.subList(1, layers.size()).stream()
-                        .map(RuleSource::recorded).toList());
+                return own + " BASE=" + layers.stream().skip(1).map(RuleSource::recorded).collect(Collectors.joining(","));
             }
         } catch (InputException e) {
             // a set that loaded had a readable manifest; one broken since is reported by the next reload

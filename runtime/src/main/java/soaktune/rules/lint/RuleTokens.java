@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.drools.drl.ast.descr.RuleDescr;
 
 /** The tokens of one rule, split at {@code when} and {@code then}, located by the parser's character offsets. */
@@ -45,12 +46,8 @@ public record RuleTokens(List<DrlToken> conditions, List<DrlToken> consequence) 
     }
 
     private static int find(List<DrlToken> tokens, String keyword, int from) {
-        for (int i = from; i < tokens.size(); i++) {
-            if (tokens.get(i).is(DrlToken.Kind.IDENTIFIER, keyword)) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(from, tokens.size()).filter(i -> tokens.get(i).is(DrlToken.Kind.IDENTIFIER, keyword))
+                .findFirst().orElse(-1);
     }
 
     private static int indexAtOrAfter(List<DrlToken> tokens, int offset) {

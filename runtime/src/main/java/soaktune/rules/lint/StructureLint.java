@@ -84,7 +84,7 @@ final class StructureLint {
             RuleTokens rt = RuleTokens.of(f.tokens(), rule);
             conditions(f.file(), rule, rt, functions);
             consequence(f.file(), rule, rt);
-            patterns(f.file(), rule, rule.getLhs(), true, declared);
+            patterns(f.file(), rule, rule.getLhs(), declared);
         }
     }
 
@@ -201,22 +201,19 @@ final class StructureLint {
         return Optional.empty();
     }
 
-    /** Walks the conditions; {@code required} is true where the pattern must match for the rule to fire. */
-    private void patterns(String file, RuleDescr rule, BaseDescr d, boolean required, Set<String> declared) {
+    /** Walks the conditions that must match for the rule to fire. */
+    private void patterns(String file, RuleDescr rule, BaseDescr d, Set<String> declared) {
         if (d instanceof PatternDescr p) {
-            pattern(file, rule, p, required, declared);
+            pattern(file, rule, p, declared);
         } else if (d instanceof AndDescr || d instanceof ExistsDescr) {
             for (BaseDescr child : ((ConditionalElementDescr) d).getDescrs()) {
-                patterns(file, rule, child, required, declared);
+                patterns(file, rule, child, declared);
             }
         }
         // not, or, forall: a pattern there need not match for the rule to fire
     }
 
-    private void pattern(String file, RuleDescr rule, PatternDescr p, boolean required, Set<String> declared) {
-        if (!required) {
-            return;
-        }
+    private void pattern(String file, RuleDescr rule, PatternDescr p, Set<String> declared) {
         String type = p.getObjectType() == null ? "" : p.getObjectType().substring(p.getObjectType().lastIndexOf('.') + 1);
         if (p.getSource() == null && !INSERTED_FACTS.contains(type) && !declared.contains(type)) {
             warn(file, p.getLine(), p.getColumn() + 1, "rule \"" + rule.getName() + "\" can never fire: nothing"

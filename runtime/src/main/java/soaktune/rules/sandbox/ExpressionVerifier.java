@@ -42,6 +42,13 @@ final class ExpressionVerifier {
             StringLiteralExpr.class, FactType.STRING, CharLiteralExpr.class, FactType.STRING,
             BooleanLiteralExpr.class, FactType.BOOLEAN, NullLiteralExpr.class, FactType.UNKNOWN);
 
+    /** How a refusal names a kind of expression (by its node class without "Expr"); any other is quoted. */
+    private static final Map<String, String> REFUSED_KINDS = Map.ofEntries(Map.entry("Class", "a class literal"),
+            Map.entry("Cast", "a cast"), Map.entry("ObjectCreation", "creating an object"),
+            Map.entry("ArrayCreation", "an array"), Map.entry("ArrayInitializer", "an array"),
+            Map.entry("ArrayAccess", "indexing"), Map.entry("Lambda", "a lambda"), Map.entry("MethodReference", "a lambda"),
+            Map.entry("Assign", "an assignment"), Map.entry("InstanceOf", "instanceof"), Map.entry("Super", "super"));
+
     /** Where an operand stands and what it can see. */
     record Context(FactType pattern, Map<String, FactType> bindings, int offset, Consumer<Located> problems) {
     }
@@ -175,19 +182,7 @@ final class ExpressionVerifier {
     }
 
     private static String describe(Expression e) {
-        String kind = e.getClass().getSimpleName().replace("Expr", "");
-        return switch (kind) {
-            case "Class" -> "a class literal";
-            case "Cast" -> "a cast";
-            case "ObjectCreation" -> "creating an object";
-            case "ArrayCreation", "ArrayInitializer" -> "an array";
-            case "ArrayAccess" -> "indexing";
-            case "Lambda", "MethodReference" -> "a lambda";
-            case "Assign" -> "an assignment";
-            case "InstanceOf" -> "instanceof";
-            case "Super" -> "super";
-            default -> "'" + e + "'";
-        };
+        return REFUSED_KINDS.getOrDefault(e.getClass().getSimpleName().replace("Expr", ""), "'" + e + "'");
     }
 
     private FactType refuse(Node at, String message) {
