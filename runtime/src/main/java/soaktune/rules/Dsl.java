@@ -1,6 +1,5 @@
 package soaktune.rules;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,12 +40,8 @@ public final class Dsl {
      */
     public static void propose(KnowledgeHelper drools, String field, double delta) {
         String rule = drools.getRule().getName();
-        String reason = null;
-        for (Trigger t : facts(drools, Trigger.class)) {
-            if (t.rule().equals(rule)) {
-                reason = t.reason();
-            }
-        }
+        String reason = facts(drools, Trigger.class).stream().filter(t -> t.rule().equals(rule))
+                .reduce((first, last) -> last).map(Trigger::reason).orElse(null);
         if (reason == null) {
             throw new IllegalStateException("rule \"" + rule + "\" calls propose(drools, field, delta) without a "
                     + "reason: call trigger(drools, \"...\") or fallback(drools, \"...\") first, or give the reason "
@@ -85,12 +80,8 @@ public final class Dsl {
         if (facts(drools, KpiMissed.class).stream().anyMatch(m -> m.kpi().equals(kpi))) {
             return;
         }
-        int before = 0;
-        for (PastMisses past : facts(drools, PastMisses.class)) {
-            if (past.kpi().equals(kpi)) {
-                before = past.streak();
-            }
-        }
+        int before = facts(drools, PastMisses.class).stream().filter(past -> past.kpi().equals(kpi))
+                .reduce((first, last) -> last).map(PastMisses::streak).orElse(0);
         drools.insert(new KpiMissed(kpi, before + 1, drools.getRule().getName()));
     }
 
@@ -102,10 +93,8 @@ public final class Dsl {
     public static void infeasible(KnowledgeHelper drools, String kpi, String fields) {
         requireKpiName(drools, kpi);
         String rule = drools.getRule().getName();
-        int iteration = 0;
-        for (IterationContext context : facts(drools, IterationContext.class)) {
-            iteration = context.iteration();
-        }
+        int iteration = facts(drools, IterationContext.class).stream().reduce((first, last) -> last)
+                .map(IterationContext::iteration).orElse(0);
         Set<String> named = new LinkedHashSet<>();
         for (String f : fields.split(",", -1)) {
             String field = f.strip();
@@ -148,16 +137,13 @@ public final class Dsl {
 
     /** The facts of one type in working memory, copied: the caller may insert or update while it loops. */
     private static <T> List<T> facts(KnowledgeHelper drools, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Object o : drools.getKieRuntime().getObjects(new ClassObjectFilter(type))) {
-            out.add(type.cast(o));
-        }
-        return out;
+        return drools.getKieRuntime().getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
     }
 
     private static void requireTunable(KnowledgeHelper drools, String field) {
         if (TunableField.fromKey(field).isEmpty()) {
-            throw new UnknownFieldException(drools.getRule().getName(), field);
+            throw new RuleEvaluationException("rule \"" + drools.getRule().getName() + "\" proposed a change to"
+                    + " unknown field '" + field + "' (tunable: " + String.join(", ", TunableField.keys()) + ")", null);
         }
     }
 
@@ -174,16 +160,6 @@ public final class Dsl {
         if (!Double.isFinite(delta)) {
             throw new RuleEvaluationException("rule \"" + drools.getRule().getName() + "\" " + verb + " a delta of "
                     + delta + " for " + field + ": a delta must be a finite number", null);
-        }
-    }
-
-    /** Thrown when a rule proposes a change to a field that is not one of the five tunable ones. */
-    public static final class UnknownFieldException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UnknownFieldException(String rule, String field) {
-            super("rule \"" + rule + "\" proposed a change to unknown field '" + field + "' (tunable: "
-                    + String.join(", ", TunableField.keys()) + ")");
         }
     }
 }

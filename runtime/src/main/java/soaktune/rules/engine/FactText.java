@@ -10,6 +10,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.base.rule.constraint.Constraint;
@@ -68,11 +69,8 @@ final class FactText {
         if (read.isEmpty()) {
             return m.toString();
         }
-        List<String> parts = new ArrayList<>();
-        for (MetricName name : read) {
-            parts.add(name.key() + "=" + m.find(name).map(String::valueOf).orElse("missing"));
-        }
-        return "Metrics(" + String.join(" ", parts) + ")";
+        return read.stream().map(name -> name.key() + "=" + m.find(name).map(String::valueOf).orElse("missing"))
+                .collect(Collectors.joining(" ", "Metrics(", ")"));
     }
 
     /** Metrics named in the conditions of the rule's Metrics patterns; empty if that cannot be told. */

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.drools.base.common.DroolsObjectInputStream;
@@ -94,16 +96,10 @@ public final class RuleBaseCache {
 
     /** soaktune's cache folder from the environment, if any (shared with the launcher's CDS archive). */
     public static Optional<Path> dirFromEnv(Map<String, String> env) {
-        if (nonBlank(env.get(DIR_ENV))) {
-            return Optional.of(Path.of(env.get(DIR_ENV)));
-        }
-        if (nonBlank(env.get("XDG_CACHE_HOME"))) {
-            return Optional.of(Path.of(env.get("XDG_CACHE_HOME"), "soaktune"));
-        }
-        if (nonBlank(env.get("HOME"))) {
-            return Optional.of(Path.of(env.get("HOME"), ".cache", "soaktune"));
-        }
-        return Optional.empty();
+        Function<String, Optional<String>> set = name -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+        return set.apply(DIR_ENV).map(Path::of)
+                .or(() -> set.apply("XDG_CACHE_HOME").map(d -> Path.of(d, "soaktune")))
+                .or(() -> set.apply("HOME").map(home -> Path.of(home, ".cache", "soaktune")));
     }
 
     public boolean enabled() {
@@ -280,14 +276,10 @@ public final class RuleBaseCache {
     static String describe(Path location) {
         try {
             if (Files.isDirectory(location)) {
-                StringBuilder sb = new StringBuilder(location.toString());
                 try (Stream<Path> walk = Files.walk(location)) {
-                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        sb.append('|').append(location.relativize(p)).append(':').append(Files.size(p)).append(':')
-                                .append(Files.getLastModifiedTime(p).toMillis());
-                    }
+                    return location + walk.filter(Files::isRegularFile).sorted().map(p -> "|" + location.relativize(p)
+                            + ":" + p.toFile().length() + ":" + p.toFile().lastModified()).collect(Collectors.joining());
                 }
-                return sb.toString();
             }
             return location + "|" + Files.size(location) + "|" + Files.getLastModifiedTime(location).toMillis();
         } catch (IOException e) {
@@ -302,9 +294,5 @@ public final class RuleBaseCache {
         } catch (Exception e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean nonBlank(String s) {
-        return s != null && !s.isBlank();
     }
 }

@@ -1,6 +1,5 @@
 package soaktune.rules.engine;
 
-import soaktune.rules.Dsl;
 import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RuleFiring;
 import soaktune.rules.RuleOutcome;
@@ -118,7 +117,7 @@ public final class RuleEngine {
             if (t instanceof RuleEvaluationException evaluation) {
                 return evaluation;
             }
-            if (t instanceof Dsl.UnknownFieldException || t instanceof IllegalStateException) {
+            if (t instanceof IllegalStateException) {
                 return new RuleEvaluationException(t.getMessage(), e);
             }
             root = t;

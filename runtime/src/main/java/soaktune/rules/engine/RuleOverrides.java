@@ -48,36 +48,26 @@ final class RuleOverrides {
                 } catch (CharacterCodingException e) {
                     continue; // reading the rule text reports it
                 }
-                List<Span> spans = spans(text);
-                char[] chars = text.toCharArray();
-                boolean changed = false;
-                for (Span s : spans) {
+                StringBuilder blanked = new StringBuilder(text);
+                for (Span s : spans(DrlTokenizer.tokenize(text))) {
                     if (definedCloser.contains(s.name())) {
-                        for (int i = s.from(); i < s.to(); i++) {
-                            if (chars[i] != '\n' && chars[i] != '\r') {
-                                chars[i] = ' ';
-                            }
-                        }
-                        changed = true;
+                        blanked.replace(s.from(), s.to(), text.substring(s.from(), s.to()).replaceAll("[^\r\n]", " "));
                     } else {
                         definedHere.add(s.name());
                     }
                 }
-                if (changed) {
-                    f.setValue(new String(chars).getBytes(StandardCharsets.UTF_8));
-                }
+                f.setValue(blanked.toString().getBytes(StandardCharsets.UTF_8)); // the same bytes when nothing is blanked
             }
             definedCloser.addAll(definedHere);
         }
     }
 
     /**
-     * The rules of a DRL text. A rule runs from its {@code rule} keyword to the first {@code end} after it, the
+     * The rules of a DRL text, from its tokens. A rule runs from its {@code rule} keyword to the first {@code end} after it, the
      * way the DRL parser reads it; a text the lexer cannot read gives what it could, and the compiler reports
      * the rest.
      */
-    static List<Span> spans(String text) {
-        List<DrlToken> tokens = DrlTokenizer.tokenize(text);
+    static List<Span> spans(List<DrlToken> tokens) {
         List<Span> spans = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             DrlToken t = tokens.get(i);

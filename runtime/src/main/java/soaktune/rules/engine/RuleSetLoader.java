@@ -18,10 +18,8 @@ import java.util.stream.Stream;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
-import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import soaktune.io.InputException;
@@ -117,17 +115,11 @@ public final class RuleSetLoader {
             return new Compiled(problems, limits, null);
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Resource resource = ResourceFactory.newByteArrayResource(source.getValue().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(source.getKey());
-            resource.setResourceType(ResourceType.DRL);
-            builder.add(resource, ResourceType.DRL);
-        }
+        sources.forEach((file, text) -> builder.add(ResourceFactory.newByteArrayResource(
+                text.getBytes(StandardCharsets.UTF_8)).setSourcePath(file), ResourceType.DRL));
         CompileProblems compile = new CompileProblems(sources);
-        List<RuleProblem> compileErrors = new ArrayList<>();
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            compileErrors.addAll(compile.of(error, dir.toString()));
-        }
+        List<RuleProblem> compileErrors = builder.getErrors().stream()
+                .flatMap(error -> compile.of(error, dir.toString()).stream()).toList();
         problems.addAll(CompileProblems.withoutEchoes(compileErrors));
         if (compileErrors.isEmpty()) {
             // The generated code is verified before any base is built from it: nothing of it has run yet.

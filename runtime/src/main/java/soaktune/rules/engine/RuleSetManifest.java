@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import soaktune.io.InputException;
 import soaktune.io.InputFiles;
 import soaktune.io.Json;
@@ -94,10 +96,9 @@ public record RuleSetManifest(String file, String base, Set<String> skipBaseTest
             }
             RuleSource base = manifest.get().resolveBase(set);
             if (seen.contains(identity(base))) {
-                List<String> names = new ArrayList<>(chain.stream().map(l -> l.source().display()).toList());
-                names.add(base.display());
-                throw new InputException(manifest.get().file(), BASE, "the bases form a cycle: "
-                        + String.join(" -> ", names));
+                throw new InputException(manifest.get().file(), BASE, "the bases form a cycle: " + Stream.concat(
+                        chain.stream().map(l -> l.source().display()), Stream.of(base.display()))
+                        .collect(Collectors.joining(" -> ")));
             }
             set = base;
         }

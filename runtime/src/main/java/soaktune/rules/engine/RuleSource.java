@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import soaktune.io.InputException;
 
 /**
@@ -87,8 +90,7 @@ public record RuleSource(boolean builtin, String name, Path root) {
         try {
             List<RuleSource> layers = layers();
             if (layers.size() > 1) {
-                return own + " BASE=" + String.join(",", layers.subList(1, layers.size()).stream()
-                        .map(RuleSource::recorded).toList());
+                return own + " BASE=" + layers.stream().skip(1).map(RuleSource::recorded).collect(Collectors.joining(","));
             }
         } catch (InputException e) {
             // a set that loaded had a readable manifest; one broken since is reported by the next reload
@@ -161,13 +163,10 @@ public record RuleSource(boolean builtin, String name, Path root) {
 
     private static Path resourceFolder(String name) throws InputException {
         // Any file the folder must hold locates it: its limits, or the manifest of a set that inherits them.
-        URL url = RuleSource.class.getClassLoader().getResource(RESOURCES + name + "/" + RuleSetLoader.LIMITS_FILE);
-        if (url == null) {
-            url = RuleSource.class.getClassLoader().getResource(RESOURCES + name + "/" + RuleSetManifest.FILE);
-        }
-        if (url == null) {
-            throw new InputException(PREFIX + name, "is missing from this build of soaktune (rebuild the jar)");
-        }
+        URL url = Stream.of(RuleSetLoader.LIMITS_FILE, RuleSetManifest.FILE)
+                .map(file -> RuleSource.class.getClassLoader().getResource(RESOURCES + name + "/" + file))
+                .filter(Objects::nonNull).findFirst().orElseThrow(() -> new InputException(PREFIX + name,
+                        "is missing from this build of soaktune (rebuild the jar)"));
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {

@@ -31,10 +31,7 @@ public record RulesSnapshot(Path dir, Map<String, byte[]> files, String sha256, 
         Map<String, String> names) {
     public RulesSnapshot {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
-        Map<String, String> all = new LinkedHashMap<>();
-        files.keySet().forEach(k -> all.put(k, k));
-        all.putAll(names);
-        names = Collections.unmodifiableMap(all);
+        names = Collections.unmodifiableMap(new LinkedHashMap<>(names)); // compose names every file
     }
 
     /**

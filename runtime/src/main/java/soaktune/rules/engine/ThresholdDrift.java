@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import soaktune.rules.sandbox.SourcePositions;
+import soaktune.rules.lint.DrlToken;
+import soaktune.rules.lint.DrlTokenizer;
+import soaktune.rules.lint.RuleTokens;
 
 /**
  * Warnings for {@code rules check} when one threshold is written in two places that have drifted apart: a
@@ -18,9 +20,6 @@ import soaktune.rules.sandbox.SourcePositions;
  */
 public final class ThresholdDrift {
     public static final String THRESHOLDS_FILE = "kpi_thresholds.json";
-    private static final Pattern RULE = Pattern.compile("(?s)\\brule\\s+\"([^\"]+)\"(.*?)\\bwhen\\b(.*?)\\bthen\\b(.*?)\\bend\\b");
-    private static final Pattern CONSTRAINT = Pattern.compile("\\b([a-z][A-Za-z0-9]*)\\s*(>=|<=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)");
-    private static final Pattern TAG = Pattern.compile("\\b(?:trigger|fallback)\\s*\\(\\s*drools\\s*,\\s*\"([^\"]*)\"");
     private static final Pattern TAG_NUMBER = Pattern.compile("(?:>=|<=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)");
 
     private ThresholdDrift() {
@@ -51,24 +50,28 @@ public final class ThresholdDrift {
     }
 
     private static void check(String file, String text, JsonNode kpis, List<RuleProblem> out) {
-        String code = withoutComments(text);
-        Matcher rule = RULE.matcher(code);
-        while (rule.find()) {
-            List<Constraint> constraints = new ArrayList<>();
-            Matcher c = CONSTRAINT.matcher(code).region(rule.start(3), rule.end(3));
-            while (c.find()) {
-                constraints.add(new Constraint(c.group(1), c.group(2), c.group(3), c.start(3)));
-            }
+        List<DrlToken> tokens = DrlTokenizer.tokenize(text); // comments dropped, a reason tag one string token
+        for (RuleOverrides.Span span : RuleOverrides.spans(tokens)) {
+            RuleTokens rule = RuleTokens.of(tokens, span.from(), span.to());
+            List<Constraint> constraints = constraints(rule.conditions());
             List<Double> literals = constraints.stream().map(k -> Double.parseDouble(k.literal())).toList();
-            Matcher tag = TAG.matcher(code).region(rule.start(4), rule.end(4));
-            while (tag.find()) {
-                Matcher n = TAG_NUMBER.matcher(tag.group(1));
+            List<DrlToken> rhs = rule.consequence();
+            for (int i = 0; i + 4 < rhs.size(); i++) {
+                DrlToken tag = rhs.get(i + 4);
+                boolean tagged = rhs.get(i).isIdentifier() && rhs.get(i).text().matches("trigger|fallback")
+                        && rhs.get(i + 1).isSymbol("(") && rhs.get(i + 2).is(DrlToken.Kind.IDENTIFIER, "drools")
+                        && rhs.get(i + 3).isSymbol(",") && tag.kind() == DrlToken.Kind.STRING;
+                if (!tagged) {
+                    continue;
+                }
+                Matcher n = TAG_NUMBER.matcher(tag.text());
                 while (n.find()) {
                     double said = Double.parseDouble(n.group(1));
                     if (!literals.isEmpty() && !literals.contains(said)) {
-                        out.add(warning(file, code, tag.start(1), "rule \"" + rule.group(1) + "\": its reason \""
-                                + tag.group(1) + "\" says " + n.group(1) + " but its condition compares with "
-                                + join(literals) + "; the audit trail would name the wrong threshold"));
+                        // placed at the tag's text, just inside its opening quote
+                        out.add(RuleProblem.warning(file, tag.line(), tag.column() + 1, "rule \"" + span.name()
+                                + "\": its reason \"" + tag.text() + "\" says " + n.group(1) + " but its condition"
+                                + " compares with " + join(literals) + "; the audit trail would name the wrong threshold"));
                     }
                 }
             }
@@ -91,9 +94,9 @@ public final class ThresholdDrift {
                 double literal = Double.parseDouble(m.literal());
                 boolean matches = (warn != null && warn.asDouble() == literal) || (fail != null && fail.asDouble() == literal);
                 if (!matches) {
-                    out.add(warning(file, code, m.offset(), "rule \"" + rule.group(1) + "\" acts at " + m.property()
-                            + " " + m.op() + " " + m.literal() + " but " + THRESHOLDS_FILE + " gates " + metric
-                            + " at " + (warn != null ? "warn_" + dir + " " + warn.asText() : "")
+                    out.add(RuleProblem.warning(file, m.at().line(), m.at().column(), "rule \"" + span.name()
+                            + "\" acts at " + m.property() + " " + m.op() + " " + m.literal() + " but " + THRESHOLDS_FILE
+                            + " gates " + metric + " at " + (warn != null ? "warn_" + dir + " " + warn.asText() : "")
                             + (warn != null && fail != null ? ", " : "")
                             + (fail != null ? "fail_" + dir + " " + fail.asText() : "")
                             + "; the tuner and the gate disagree about the threshold"));
@@ -102,8 +105,25 @@ public final class ThresholdDrift {
         }
     }
 
-    /** One {@code property op literal} comparison of a rule's conditions; {@code offset}: the literal's. */
-    private record Constraint(String property, String op, String literal, int offset) {
+    /** One {@code property op literal} comparison of a rule's conditions; {@code at}: the literal's first token. */
+    private record Constraint(String property, String op, String literal, DrlToken at) {
+    }
+
+    /** The {@code property < number} comparisons (any of < <= > >=, the number maybe negative) among the tokens. */
+    private static List<Constraint> constraints(List<DrlToken> lhs) {
+        List<Constraint> out = new ArrayList<>();
+        for (int i = 0; i + 2 < lhs.size(); i++) {
+            DrlToken property = lhs.get(i);
+            boolean minus = lhs.get(i + 2).isSymbol("-") && i + 3 < lhs.size();
+            DrlToken number = lhs.get(minus ? i + 3 : i + 2);
+            if (property.isIdentifier() && property.text().matches("[a-z][A-Za-z0-9]*")
+                    && lhs.get(i + 1).kind() == DrlToken.Kind.SYMBOL && lhs.get(i + 1).text().matches("[<>]=?")
+                    && number.kind() == DrlToken.Kind.NUMBER && number.text().matches("\\d+(\\.\\d+)?")) {
+                out.add(new Constraint(property.text(), lhs.get(i + 1).text(), (minus ? "-" : "") + number.text(),
+                        lhs.get(i + 2)));
+            }
+        }
+        return out;
     }
 
     private static String join(List<Double> values) {
@@ -114,27 +134,5 @@ public final class ThresholdDrift {
     /** camelCase property to the EDGE_REPORT key: {@code wsLagP95Ms} to {@code ws_lag_p95_ms}. */
     static String snake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
-    /** Comments blanked out (same length, newlines kept) so offsets still give lines and columns. */
-    private static String withoutComments(String text) {
-        StringBuilder sb = new StringBuilder(text);
-        Matcher m = Pattern.compile("(?m)//[^\\n]*|(?s)/\\*.*?\\*/|\"(?:[^\"\\\\\\n]|\\\\.)*\"").matcher(text);
-        while (m.find()) {
-            if (m.group().startsWith("\"")) {
-                continue; // strings stay: reason tags live in them
-            }
-            for (int i = m.start(); i < m.end(); i++) {
-                if (sb.charAt(i) != '\n') {
-                    sb.setCharAt(i, ' ');
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static RuleProblem warning(String file, String code, int offset, String message) {
-        SourcePositions at = new SourcePositions(code);
-        return RuleProblem.warning(file, at.line(offset), at.column(offset), message);
     }
 }

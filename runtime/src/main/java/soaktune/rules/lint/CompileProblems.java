@@ -2,12 +2,14 @@ package soaktune.rules.lint;
 
 import soaktune.rules.RuleProblem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -128,14 +130,8 @@ public final class CompileProblems {
 
     /** Drools' messages carry an ASCII-art caret and a repeated location; keep the words. */
     private static String clean(String message) {
-        StringBuilder sb = new StringBuilder();
-        for (String l : message.split("\n")) {
-            String t = l.trim();
-            if (t.isEmpty() || t.matches("\\^+") || t.startsWith("[Line:") || t.startsWith("[Near")) {
-                continue;
-            }
-            sb.append(sb.length() == 0 ? "" : " ").append(t);
-        }
-        return sb.toString();
+        return Arrays.stream(message.split("\n")).map(String::trim)
+                .filter(t -> !t.isEmpty() && !t.matches("\\^+") && !t.startsWith("[Line:") && !t.startsWith("[Near"))
+                .collect(Collectors.joining(" "));
     }
 }

@@ -5,15 +5,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.drools.drl.ast.descr.RuleDescr;
 
 /** The tokens of one rule, split at {@code when} and {@code then}, located by the parser's character offsets. */
-record RuleTokens(List<DrlToken> conditions, List<DrlToken> consequence) {
+public record RuleTokens(List<DrlToken> conditions, List<DrlToken> consequence) {
 
     static RuleTokens of(List<DrlToken> fileTokens, RuleDescr rule) {
-        int from = indexAtOrAfter(fileTokens, rule.getStartCharacter());
-        int to = indexAtOrAfter(fileTokens, rule.getEndCharacter() + 1);
-        List<DrlToken> all = fileTokens.subList(from, to);
+        return of(fileTokens, rule.getStartCharacter(), rule.getEndCharacter() + 1);
+    }
+
+    /** The rule whose text runs from character {@code start} up to (not including) {@code stop}. */
+    public static RuleTokens of(List<DrlToken> fileTokens, int start, int stop) {
+        List<DrlToken> all = fileTokens.subList(indexAtOrAfter(fileTokens, start), indexAtOrAfter(fileTokens, stop));
         int when = find(all, "when", 0);
         int then = find(all, "then", Math.max(when, 0));
         if (then < 0) {
@@ -42,12 +46,8 @@ record RuleTokens(List<DrlToken> conditions, List<DrlToken> consequence) {
     }
 
     private static int find(List<DrlToken> tokens, String keyword, int from) {
-        for (int i = from; i < tokens.size(); i++) {
-            if (tokens.get(i).is(DrlToken.Kind.IDENTIFIER, keyword)) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(from, tokens.size()).filter(i -> tokens.get(i).is(DrlToken.Kind.IDENTIFIER, keyword))
+                .findFirst().orElse(-1);
     }
 
     private static int indexAtOrAfter(List<DrlToken> tokens, int offset) {

@@ -16,7 +16,6 @@ import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
-import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -76,10 +75,6 @@ final class StructureLint {
         Set<String> functions = Stream.concat(f.pkg().getFunctions().stream().map(FunctionDescr::getName),
                 f.pkg().getFunctionImports().stream().map(i -> i.getTarget().replaceFirst(".*\\.", "")))
                 .collect(Collectors.toSet());
-        for (GlobalDescr g : f.pkg().getGlobals()) {
-            warn(f.file(), g.getLine(), g.getColumn() + 1, "global '" + g.getIdentifier() + "': soaktune sets no"
-                    + " globals, so it is always null; put the value in the rule as a literal or in a fact");
-        }
         Set<String> declared = f.pkg().getTypeDeclarations().stream().map(TypeDeclarationDescr::getTypeName)
                 .collect(Collectors.toSet());
         for (RuleDescr rule : f.pkg().getRules()) {
@@ -89,7 +84,7 @@ final class StructureLint {
             RuleTokens rt = RuleTokens.of(f.tokens(), rule);
             conditions(f.file(), rule, rt, functions);
             consequence(f.file(), rule, rt);
-            patterns(f.file(), rule, rule.getLhs(), true, declared);
+            patterns(f.file(), rule, rule.getLhs(), declared);
         }
     }
 
@@ -206,22 +201,19 @@ final class StructureLint {
         return Optional.empty();
     }
 
-    /** Walks the conditions; {@code required} is true where the pattern must match for the rule to fire. */
-    private void patterns(String file, RuleDescr rule, BaseDescr d, boolean required, Set<String> declared) {
+    /** Walks the conditions that must match for the rule to fire. */
+    private void patterns(String file, RuleDescr rule, BaseDescr d, Set<String> declared) {
         if (d instanceof PatternDescr p) {
-            pattern(file, rule, p, required, declared);
+            pattern(file, rule, p, declared);
         } else if (d instanceof AndDescr || d instanceof ExistsDescr) {
             for (BaseDescr child : ((ConditionalElementDescr) d).getDescrs()) {
-                patterns(file, rule, child, required, declared);
+                patterns(file, rule, child, declared);
             }
         }
         // not, or, forall: a pattern there need not match for the rule to fire
     }
 
-    private void pattern(String file, RuleDescr rule, PatternDescr p, boolean required, Set<String> declared) {
-        if (!required) {
-            return;
-        }
+    private void pattern(String file, RuleDescr rule, PatternDescr p, Set<String> declared) {
         String type = p.getObjectType() == null ? "" : p.getObjectType().substring(p.getObjectType().lastIndexOf('.') + 1);
         if (p.getSource() == null && !INSERTED_FACTS.contains(type) && !declared.contains(type)) {
             warn(file, p.getLine(), p.getColumn() + 1, "rule \"" + rule.getName() + "\" can never fire: nothing"

@@ -319,11 +319,8 @@ final class BytecodeVerifier {
             if (name.equals("<init>") && callee.equals("java/lang/Object")) {
                 return method.equals("<init>");
             }
-            Set<String> methods = AllowList.VALUE_METHODS.get(callee);
-            if (methods != null && methods.contains(name)) {
-                return true;
-            }
-            return AllowList.isModelGetter(callee, name, descriptor);
+            return AllowList.VALUE_METHODS.getOrDefault(callee, Set.of()).contains(name)
+                    || AllowList.isModelGetter(callee, name, descriptor);
         }
 
         @Override

@@ -17,7 +17,6 @@ import org.drools.mvel.dataproviders.MVELDataProvider;
 import org.drools.mvel.expr.MVELCompilationUnit;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import soaktune.rules.RuleProblem;
 
 /**
  * The conditions of compiled packages read back from the rule-base cache. Their constraints are MVEL text
@@ -64,9 +63,8 @@ final class CompiledConditions {
                 .orElse(FactType.UNKNOWN);
         for (Constraint c : p.getConstraints()) {
             if (c instanceof MVELConstraint mvel) {
-                for (RuleProblem problem : ConditionVerifier.verifyCompiledConstraint(mvel.getExpression(), type)) {
-                    problems.add(rule + ": " + problem.message());
-                }
+                ConditionVerifier.verifyCompiledConstraint(mvel.getExpression(), type)
+                        .forEach(problem -> problems.add(rule + ": " + problem.message()));
             } else {
                 problems.add(rule + ": constraint type " + c.getClass().getSimpleName() + " is not allowed");
             }
@@ -83,9 +81,7 @@ final class CompiledConditions {
             problems.add(rule + ": 'from' of " + f.getDataProvider().getClass().getSimpleName() + " is not allowed");
             return;
         }
-        for (RuleProblem problem : ConditionVerifier.verifyCompiledOperand(expression.get())) {
-            problems.add(rule + ": " + problem.message());
-        }
+        ConditionVerifier.verifyCompiledOperand(expression.get()).forEach(p -> problems.add(rule + ": " + p.message()));
     }
 
     /** MVELDataProvider keeps its expression in a private compilation unit and offers no getter for it. */

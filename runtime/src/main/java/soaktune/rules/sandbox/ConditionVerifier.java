@@ -20,7 +20,6 @@ import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
 import org.drools.drl.ast.descr.FromDescr;
-import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.FunctionImportDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.NotDescr;
@@ -83,11 +82,8 @@ final class ConditionVerifier {
         pkg.getWindowDeclarations().forEach(w -> error(w, "window declarations are not allowed"));
         pkg.getEnumDeclarations().forEach(e -> error(e, "declare enum is not allowed: use String constants"));
         pkg.getTypeDeclarations().forEach(this::declaration);
-        for (FunctionDescr f : pkg.getFunctions()) {
-            if (f.getDialect() != null && !f.getDialect().equals("java")) {
-                error(f, "function " + f.getName() + ": only the java dialect is allowed (its code is verified)");
-            }
-        }
+        pkg.getFunctions().stream().filter(f -> f.getDialect() != null && !f.getDialect().equals("java")).forEach(f ->
+                error(f, "function " + f.getName() + ": only the java dialect is allowed (its code is verified)"));
     }
 
     private void typeImport(ImportDescr i) {

@@ -36,6 +36,19 @@ final class ExpressionVerifier {
             // Unicode escapes are decoded first, so an escaped name is checked as the name it spells.
             .setPreprocessUnicodeEscapes(true));
 
+    /** The literal kinds a condition may write, by their exact node class (a text block is none of them). */
+    private static final Map<Class<? extends Expression>, FactType> LITERALS = Map.of(IntegerLiteralExpr.class,
+            FactType.NUMBER, LongLiteralExpr.class, FactType.NUMBER, DoubleLiteralExpr.class, FactType.NUMBER,
+            StringLiteralExpr.class, FactType.STRING, CharLiteralExpr.class, FactType.STRING,
+            BooleanLiteralExpr.class, FactType.BOOLEAN, NullLiteralExpr.class, FactType.UNKNOWN);
+
+    /** How a refusal names a kind of expression (by its node class without "Expr"); any other is quoted. */
+    private static final Map<String, String> REFUSED_KINDS = Map.ofEntries(Map.entry("Class", "a class literal"),
+            Map.entry("Cast", "a cast"), Map.entry("ObjectCreation", "creating an object"),
+            Map.entry("ArrayCreation", "an array"), Map.entry("ArrayInitializer", "an array"),
+            Map.entry("ArrayAccess", "indexing"), Map.entry("Lambda", "a lambda"), Map.entry("MethodReference", "a lambda"),
+            Map.entry("Assign", "an assignment"), Map.entry("InstanceOf", "instanceof"), Map.entry("Super", "super"));
+
     /** Where an operand stands and what it can see. */
     record Context(FactType pattern, Map<String, FactType> bindings, int offset, Consumer<Located> problems) {
     }
@@ -65,17 +78,9 @@ final class ExpressionVerifier {
     }
 
     private FactType type(Expression e) {
-        if (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr || e instanceof DoubleLiteralExpr) {
-            return FactType.NUMBER;
-        }
-        if (e instanceof StringLiteralExpr || e instanceof CharLiteralExpr) {
-            return FactType.STRING;
-        }
-        if (e instanceof BooleanLiteralExpr) {
-            return FactType.BOOLEAN;
-        }
-        if (e instanceof NullLiteralExpr) {
-            return FactType.UNKNOWN;
+        FactType literal = LITERALS.get(e.getClass());
+        if (literal != null) {
+            return literal;
         }
         if (e instanceof EnclosedExpr enclosed) {
             return type(enclosed.getInner());
@@ -177,19 +182,7 @@ final class ExpressionVerifier {
     }
 
     private static String describe(Expression e) {
-        String kind = e.getClass().getSimpleName().replace("Expr", "");
-        return switch (kind) {
-            case "Class" -> "a class literal";
-            case "Cast" -> "a cast";
-            case "ObjectCreation" -> "creating an object";
-            case "ArrayCreation", "ArrayInitializer" -> "an array";
-            case "ArrayAccess" -> "indexing";
-            case "Lambda", "MethodReference" -> "a lambda";
-            case "Assign" -> "an assignment";
-            case "InstanceOf" -> "instanceof";
-            case "Super" -> "super";
-            default -> "'" + e + "'";
-        };
+        return REFUSED_KINDS.getOrDefault(e.getClass().getSimpleName().replace("Expr", ""), "'" + e + "'");
     }
 
     private FactType refuse(Node at, String message) {

@@ -64,7 +64,7 @@ final class FactTypes {
 
     /** Field types a declared type may have: values and facts, never a class that does something. */
     boolean isAllowedFieldType(String name) {
-        return NUMBERS.contains(name) && !name.equals("BigDecimal") || Set.of("boolean", "Boolean", "String", "char",
-                "Character").contains(name) || resolve(name).map(FactType::isFact).orElse(false);
+        return valueType(name) != FactType.UNKNOWN && !name.equals("BigDecimal")
+                || resolve(name).map(FactType::isFact).orElse(false);
     }
 }

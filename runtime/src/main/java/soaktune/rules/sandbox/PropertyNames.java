@@ -1,7 +1,6 @@
 package soaktune.rules.sandbox;
 
 import java.beans.Introspector;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,16 +19,9 @@ public final class PropertyNames {
         if (type.isRecord()) { // record facts are read through their accessors, without getters
             Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).forEach(names::add);
         }
-        for (Method m : type.getMethods()) {
-            String n = m.getName();
-            if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class) {
-                if (n.startsWith("get") && n.length() > 3) {
-                    names.add(Introspector.decapitalize(n.substring(3)));
-                } else if (n.startsWith("is") && n.length() > 2) {
-                    names.add(Introspector.decapitalize(n.substring(2)));
-                }
-            }
-        }
+        Arrays.stream(type.getMethods()).filter(m -> m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class
+                && m.getName().matches("(get|is).+"))
+                .map(m -> Introspector.decapitalize(m.getName().replaceFirst("^(get|is)", ""))).forEach(names::add);
         return names.stream().filter(n -> distance(n.toLowerCase(), property.toLowerCase()) <= 3)
                 .min(Comparator.comparingInt(n -> distance(n.toLowerCase(), property.toLowerCase())));
     }

@@ -122,12 +122,12 @@ final class StructureLintTest {
     }
 
     @Test
-    void globalsAreFlaggedBecauseNothingSetsThem() {
+    void globalsAreRefusedOnceBySandboxNotAlsoWarned() {
         List<RuleProblem> p = lint("global Double maxLag\n" + row("g", "Metrics( wsLagP95Ms > 100 )", ""));
-        assertThat(p).filteredOn(w -> w.severity() == RuleProblem.Severity.WARNING).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("global 'maxLag'"));
-        assertThat(p).filteredOn(e -> e.severity() == RuleProblem.Severity.ERROR).singleElement()
-                .satisfies(e -> assertThat(e.message()).contains("global maxLag is not allowed"));
+        assertThat(p).singleElement().satisfies(e -> {
+            assertThat(e.severity()).isEqualTo(RuleProblem.Severity.ERROR);
+            assertThat(e.message()).contains("global maxLag is not allowed");
+        });
     }
 
     private static List<RuleProblem> lintWithV1(String file, String rule) throws Exception {
