@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The metrics of one EDGE_REPORT, as the rules see them. A bean with getters (not a record) because DRL
@@ -101,11 +102,7 @@ public final class Metrics {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Metrics(");
-        values.forEach((k, v) -> sb.append(k.key()).append('=').append(v).append(' '));
-        if (sb.charAt(sb.length() - 1) == ' ') {
-            sb.setLength(sb.length() - 1);
-        }
-        return sb.append(')').toString();
+        return values.entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue())
+                .collect(Collectors.joining(" ", "Metrics(", ")"));
     }
 }

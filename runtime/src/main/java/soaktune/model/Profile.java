@@ -40,12 +40,7 @@ public record Profile(String name, Map<String, Double> base, Map<String, Double>
         return out;
     }
 
-    /** The value a tunable field has when no runtime override sets it. */
-    public double defaultValue(TunableField field) {
-        return defaultValue(field, applied());
-    }
-
-    /** Every tunable field's default at once (one {@link #applied()}, not one per field: decisions call this). */
+    /** Every tunable field's default value when no runtime override sets it (one {@link #applied()} for all). */
     public Map<TunableField, Double> defaultValues() {
         Map<String, Double> applied = applied();
         Map<TunableField, Double> out = new java.util.EnumMap<>(TunableField.class);

@@ -129,10 +129,6 @@ public final class MarketSimulator implements StrategySource {
         }
     }
 
-    public ScenarioSpec scenario() {
-        return scenario;
-    }
-
     @Override
     public String describe() {
         return (replay == null ? "mock:sim scenario=" + scenario.name() : "mock:replay scenario=" + scenario.name())

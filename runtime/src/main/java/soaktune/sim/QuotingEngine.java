@@ -36,11 +36,8 @@ final class QuotingEngine {
     private double bidDepth;
     private double askDepth;
 
-    // The strategy's view of it, through the feed.
-    private double obsMid;
-    private double obsHalfBps;
-    private double obsBidDepth;
-    private double obsAskDepth;
+    /** The book as the strategy last saw it, through the feed. */
+    private final MarketEvent seen = new MarketEvent();
 
     private FeedQueue feed;
     private MessageRate messages;
@@ -81,10 +78,7 @@ final class QuotingEngine {
         halfBps = ev.halfSpreadBps;
         bidDepth = ev.bidDepthUsd;
         askDepth = ev.askDepthUsd;
-        obsMid = mid;
-        obsHalfBps = halfBps;
-        obsBidDepth = bidDepth;
-        obsAskDepth = askDepth;
+        seen.book(0, mid, halfBps, bidDepth, askDepth);
         inventoryChanged();
         evaluate(bid);
         evaluate(ask);
@@ -247,11 +241,7 @@ final class QuotingEngine {
     }
 
     private void see() {
-        obsMid = feed.headMid();
-        obsHalfBps = feed.headHalf();
-        obsBidDepth = feed.headBidDepth();
-        obsAskDepth = feed.headAskDepth();
-        feed.pop();
+        feed.pop(seen);
         evaluate(bid);
         evaluate(ask);
     }
@@ -280,7 +270,7 @@ final class QuotingEngine {
 
     /** What the strategy wants on one side now, and whether its limits let it act. */
     private void evaluate(QuoteSide s) {
-        boolean riskBlocked = s.sign * inventoryQty * obsMid >= sp.maxInventoryUsd();
+        boolean riskBlocked = s.sign * inventoryQty * seen.mid >= sp.maxInventoryUsd();
         if (riskBlocked) {
             if (s.live && !s.pending) {
                 send(s, QuoteSide.CANCEL); // pulling a quote is never rate-limited
@@ -295,7 +285,7 @@ final class QuotingEngine {
         if (!s.live && !s.pending) {
             action = QuoteSide.PLACE;
         } else if ((s.live || s.pending && s.pendingKind != QuoteSide.CANCEL)
-                && (Math.abs(obsMid - ref) >= sp.requoteThresholdBps() * BPS * ref || s.tailWanted)) {
+                && (Math.abs(seen.mid - ref) >= sp.requoteThresholdBps() * BPS * ref || s.tailWanted)) {
             action = QuoteSide.REPLACE;
         } else {
             s.want = false;
@@ -351,10 +341,10 @@ final class QuotingEngine {
         s.want = false;
         if (kind != QuoteSide.CANCEL) {
             s.lastSendAt = t;
-            double price = obsMid * (1 - s.sign * (obsHalfBps + q.spreadBps()) * BPS);
-            double depth = s.sign > 0 ? obsBidDepth : obsAskDepth;
+            double price = seen.mid * (1 - s.sign * (seen.halfSpreadBps + q.spreadBps()) * BPS);
+            double depth = s.sign > 0 ? seen.bidDepthUsd : seen.askDepthUsd;
             s.pendingPrice = price;
-            s.pendingRefMid = obsMid;
+            s.pendingRefMid = seen.mid;
             s.pendingQty = Math.min(sp.orderSizeUsd(), q.impactCapRatio() * depth) / price;
             s.pendingTail = s.tailWanted;
             s.tailWanted = false;
@@ -429,9 +419,5 @@ final class QuotingEngine {
         inventoryChanged();
         evaluate(bid);
         evaluate(ask);
-    }
-
-    double inventoryQty() {
-        return inventoryQty;
     }
 }

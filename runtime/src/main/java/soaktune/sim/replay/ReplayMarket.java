@@ -126,9 +126,4 @@ public final class ReplayMarket implements MarketEventSource {
         double half = (q.ask()[i] - q.bid()[i]) / 2 / mid * 1e4;
         e.book(time, mid * factor, half, q.bidQty()[i] * q.bid()[i] * factor, q.askQty()[i] * q.ask()[i] * factor);
     }
-
-    @Override
-    public String mode() {
-        return "replay";
-    }
 }
