@@ -1,6 +1,5 @@
 package soaktune.sim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import soaktune.io.Json;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -121,12 +120,7 @@ public final class MarketSimulator implements StrategySource {
         if (saved == null || saved.isNull()) {
             return;
         }
-        try {
-            restore(Json.mapper().treeToValue(saved, SimState.class));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InputException("soak_state.json", "strategy_state", "is not a simulator state: "
-                    + e.getMessage());
-        }
+        restore(Json.bind("soak_state.json", "strategy_state", saved, SimState.class));
     }
 
     @Override
