@@ -91,15 +91,6 @@ public final class Metrics {
         return require(MetricName.FILLS);
     }
 
-    /** One blocked-ratio bucket (min_interval, concurrency, risk, throttle). */
-    public double blocked(String bucket) {
-        Double v = blockedRatio.get(bucket);
-        if (v == null) {
-            throw new MissingMetricException("blocked_ratio." + bucket);
-        }
-        return v;
-    }
-
     @Override
     public String toString() {
         return values.entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue())

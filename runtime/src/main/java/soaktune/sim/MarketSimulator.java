@@ -31,7 +31,6 @@ public final class MarketSimulator implements StrategySource {
     private final SyntheticMarket synthetic;
     private final ReplayMarket replay;
     private final Calibration calibration;
-    private final QuotingEngine engine;
     private double inventoryQty;
     private int lastIteration;
 
@@ -47,7 +46,6 @@ public final class MarketSimulator implements StrategySource {
         this.replay = replay;
         this.calibration = calibration;
         this.synthetic = replay == null ? new SyntheticMarket(scenario.params()) : null;
-        this.engine = new QuotingEngine(scenario.params());
     }
 
     public static MarketSimulator synthetic(ScenarioSpec scenario, long seed, double iterationMinutes, String utc) {
@@ -81,9 +79,9 @@ public final class MarketSimulator implements StrategySource {
         MarketEventSource source = replay != null ? replay : synthetic;
         double a = calibration != null ? calibration.a() : scenario.params().fillA();
         double k = calibration != null ? calibration.k() : scenario.params().fillKPerBps();
-        IterationStats st = engine.run(source, iterationMs, q, a, k, inventoryQty,
-                Rng.stream(seed, iteration, Rng.MARKET), Rng.stream(seed, iteration, Rng.FEED),
-                Rng.stream(seed, iteration, Rng.ORDERS));
+        QuotingEngine engine = new QuotingEngine(scenario.params(), q, a, k, inventoryQty,
+                Rng.stream(seed, iteration, Rng.FEED), Rng.stream(seed, iteration, Rng.ORDERS));
+        IterationStats st = engine.run(source, iterationMs, Rng.stream(seed, iteration, Rng.MARKET));
         inventoryQty = st.endInventoryQty;
         lastIteration = iteration;
         return st;

@@ -15,19 +15,19 @@ final class QuotingEngine {
     private static final double BPS = 1e-4;
 
     private final ScenarioParams sp;
-    private IterationStats st;
+    private final IterationStats st = new IterationStats();
     private final MarketEvent ev = new MarketEvent();
-    private QuoteSide bid;
-    private QuoteSide ask;
+    private final QuoteSide bid;
+    private final QuoteSide ask;
 
-    // Per-iteration settings.
-    private double fillA;
-    private double fillK;
-    private QuotingParams q;
-    private double tokenRatePerMs;
-    private int inflightCap;
-    private SplittableRandom feedRng;
-    private SplittableRandom orderRng;
+    // The iteration's settings.
+    private final double fillA;
+    private final double fillK;
+    private final QuotingParams q;
+    private final double tokenRatePerMs;
+    private final int inflightCap;
+    private final SplittableRandom feedRng;
+    private final SplittableRandom orderRng;
 
     // The true market.
     private double t;
@@ -39,38 +39,33 @@ final class QuotingEngine {
     /** The book as the strategy last saw it, through the feed. */
     private final MarketEvent seen = new MarketEvent();
 
-    private FeedQueue feed;
-    private MessageRate messages;
-    private MarkoutBook markouts;
+    private final FeedQueue feed = new FeedQueue();
+    private final MessageRate messages;
+    private final MarkoutBook markouts = new MarkoutBook();
     private int inflight;
 
     // Inventory and the hedge timer.
     private double inventoryQty;
     private double hedgeAt = INF; // INF: no hedge due, inventory is within the limit
 
-    QuotingEngine(ScenarioParams sp) {
+    /** One engine per iteration: its state all starts here, so none can leak into the next iteration. */
+    QuotingEngine(ScenarioParams sp, QuotingParams q, double fillA, double fillK, double inventoryQty,
+            SplittableRandom feedJitter, SplittableRandom orderJitter) {
         this.sp = sp;
-    }
-
-    IterationStats run(MarketEventSource source, double durationMs, QuotingParams q, double fillA, double fillK,
-            double startInventoryQty, SplittableRandom market, SplittableRandom feedJitter, SplittableRandom orderJitter) {
-        st = new IterationStats();
+        this.q = q;
         this.fillA = fillA;
         this.fillK = fillK;
-        this.q = q;
+        this.inventoryQty = inventoryQty;
         this.tokenRatePerMs = q.replaceRatePerMin() / 60_000.0;
         this.inflightCap = (int) Math.max(1, Math.round(q.concurrencyLimit() * sp.maxInflight()));
         this.feedRng = feedJitter;
         this.orderRng = orderJitter;
         bid = new QuoteSide(+1, sp.tokenBurst());
         ask = new QuoteSide(-1, sp.tokenBurst());
-        feed = new FeedQueue();
         messages = new MessageRate(sp.msgRateWindowMs());
-        markouts = new MarkoutBook();
-        inflight = 0;
-        inventoryQty = startInventoryQty;
-        hedgeAt = INF;
+    }
 
+    IterationStats run(MarketEventSource source, double durationMs, SplittableRandom market) {
         double end = source.begin(durationMs, market, ev);
         st.marketMs = end;
         t = 0;

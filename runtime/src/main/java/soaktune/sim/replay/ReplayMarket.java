@@ -82,11 +82,10 @@ public final class ReplayMarket implements MarketEventSource {
                 return false;
             }
             wrap();
-            double time = lapBaseMs;
-            if (time >= endMs) {
+            if (lapBaseMs >= endMs) {
                 return stopAt();
             }
-            book(e, quote, time);
+            book(e, quote, lapBaseMs);
             return true;
         }
         long quoteNs = q.ns()[quote + 1];
