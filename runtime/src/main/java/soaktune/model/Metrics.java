@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The metrics of one EDGE_REPORT, as the rules see them. A bean with getters (not a record) because DRL
@@ -90,22 +91,9 @@ public final class Metrics {
         return require(MetricName.FILLS);
     }
 
-    /** One blocked-ratio bucket (min_interval, concurrency, risk, throttle). */
-    public double blocked(String bucket) {
-        Double v = blockedRatio.get(bucket);
-        if (v == null) {
-            throw new MissingMetricException("blocked_ratio." + bucket);
-        }
-        return v;
-    }
-
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Metrics(");
-        values.forEach((k, v) -> sb.append(k.key()).append('=').append(v).append(' '));
-        if (sb.charAt(sb.length() - 1) == ' ') {
-            sb.setLength(sb.length() - 1);
-        }
-        return sb.append(')').toString();
+        return values.entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue())
+                .collect(Collectors.joining(" ", "Metrics(", ")"));
     }
 }

@@ -2,6 +2,7 @@ package soaktune.model;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,7 @@ public record Overrides(Map<TunableField, Double> values) {
     }
 
     public Overrides with(TunableField field, double value) {
-        EnumMap<TunableField, Double> copy = new EnumMap<>(TunableField.class);
-        copy.putAll(values);
+        Map<TunableField, Double> copy = new HashMap<>(values); // the constructor keeps it as an EnumMap
         copy.put(field, field.normalize(value));
         return new Overrides(copy);
     }

@@ -40,29 +40,15 @@ public record Profile(String name, Map<String, Double> base, Map<String, Double>
         return out;
     }
 
-    /** The value a tunable field has when no runtime override sets it. */
-    public double defaultValue(TunableField field) {
-        return defaultValue(field, applied());
-    }
-
-    /** Every tunable field's default at once (one {@link #applied()}, not one per field: decisions call this). */
+    /** Every tunable field's default value when no runtime override sets it (one {@link #applied()} for all). */
     public Map<TunableField, Double> defaultValues() {
         Map<String, Double> applied = applied();
         Map<TunableField, Double> out = new java.util.EnumMap<>(TunableField.class);
         for (TunableField field : TunableField.values()) {
-            out.put(field, defaultValue(field, applied));
+            // each field is the parameter of its name, but the runtime spread delta, which starts at 0 (see above)
+            out.put(field, field == TunableField.BASE_SPREAD_BPS_DELTA ? 0.0 : applied.get(field.key()));
         }
         return out;
-    }
-
-    private static double defaultValue(TunableField field, Map<String, Double> applied) {
-        return switch (field) {
-            case BASE_SPREAD_BPS_DELTA -> 0.0;
-            case MIN_INTERVAL_MS -> applied.get("min_interval_ms");
-            case REPLACE_RATE_PER_MIN -> applied.get("replace_rate_per_min");
-            case IMPACT_CAP_RATIO -> applied.get("impact_cap_ratio");
-            case TAIL_AGE_MS -> applied.get("tail_age_ms");
-        };
     }
 
     /** Parameters the strategy runs with: the profile, then the runtime overrides on top. */

@@ -25,15 +25,9 @@ final class DoubleSamples {
         return size;
     }
 
+    /** A plain left-to-right sum (not DoubleStream.sum's compensated one): the reports' figures stay as they were. */
     double mean() {
-        if (size == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += values[i];
-        }
-        return sum / size;
+        return size == 0 ? 0 : Arrays.stream(values, 0, size).reduce(0, Double::sum) / size;
     }
 
     /** The q-quantile by {@link Quantile}; 0 when there are no samples (the count is reported beside it). */

@@ -1,6 +1,7 @@
 package soaktune.sim;
 
 import java.util.Arrays;
+import soaktune.sim.event.MarketEvent;
 
 /**
  * The market-data feed between the venue and the strategy: book updates in order, each with the time the
@@ -43,23 +44,9 @@ final class FeedQueue {
         return count > 0 ? ring[head] : Double.POSITIVE_INFINITY;
     }
 
-    double headMid() {
-        return ring[head + 1];
-    }
-
-    double headHalf() {
-        return ring[head + 2];
-    }
-
-    double headBidDepth() {
-        return ring[head + 3];
-    }
-
-    double headAskDepth() {
-        return ring[head + 4];
-    }
-
-    void pop() {
+    /** Shows the next update to the strategy: writes it into {@code seen} and takes it off the queue. */
+    void pop(MarketEvent seen) {
+        seen.book(ring[head], ring[head + 1], ring[head + 2], ring[head + 3], ring[head + 4]);
         head = wrap(head + SLOT);
         count--;
     }

@@ -1,6 +1,5 @@
 package soaktune.sim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import soaktune.io.Json;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,7 +31,6 @@ public final class MarketSimulator implements StrategySource {
     private final SyntheticMarket synthetic;
     private final ReplayMarket replay;
     private final Calibration calibration;
-    private final QuotingEngine engine;
     private double inventoryQty;
     private int lastIteration;
 
@@ -48,7 +46,6 @@ public final class MarketSimulator implements StrategySource {
         this.replay = replay;
         this.calibration = calibration;
         this.synthetic = replay == null ? new SyntheticMarket(scenario.params()) : null;
-        this.engine = new QuotingEngine(scenario.params());
     }
 
     public static MarketSimulator synthetic(ScenarioSpec scenario, long seed, double iterationMinutes, String utc) {
@@ -82,9 +79,9 @@ public final class MarketSimulator implements StrategySource {
         MarketEventSource source = replay != null ? replay : synthetic;
         double a = calibration != null ? calibration.a() : scenario.params().fillA();
         double k = calibration != null ? calibration.k() : scenario.params().fillKPerBps();
-        IterationStats st = engine.run(source, iterationMs, q, a, k, inventoryQty,
-                Rng.stream(seed, iteration, Rng.MARKET), Rng.stream(seed, iteration, Rng.FEED),
-                Rng.stream(seed, iteration, Rng.ORDERS));
+        QuotingEngine engine = new QuotingEngine(scenario.params(), q, a, k, inventoryQty,
+                Rng.stream(seed, iteration, Rng.FEED), Rng.stream(seed, iteration, Rng.ORDERS));
+        IterationStats st = engine.run(source, iterationMs, Rng.stream(seed, iteration, Rng.MARKET));
         inventoryQty = st.endInventoryQty;
         lastIteration = iteration;
         return st;
@@ -121,16 +118,7 @@ public final class MarketSimulator implements StrategySource {
         if (saved == null || saved.isNull()) {
             return;
         }
-        try {
-            restore(Json.mapper().treeToValue(saved, SimState.class));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InputException("soak_state.json", "strategy_state", "is not a simulator state: "
-                    + e.getMessage());
-        }
-    }
-
-    public ScenarioSpec scenario() {
-        return scenario;
+        restore(Json.bind("soak_state.json", "strategy_state", saved, SimState.class));
     }
 
     @Override

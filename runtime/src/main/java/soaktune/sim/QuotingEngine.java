@@ -15,19 +15,19 @@ final class QuotingEngine {
     private static final double BPS = 1e-4;
 
     private final ScenarioParams sp;
-    private IterationStats st;
+    private final IterationStats st = new IterationStats();
     private final MarketEvent ev = new MarketEvent();
-    private QuoteSide bid;
-    private QuoteSide ask;
+    private final QuoteSide bid;
+    private final QuoteSide ask;
 
-    // Per-iteration settings.
-    private double fillA;
-    private double fillK;
-    private QuotingParams q;
-    private double tokenRatePerMs;
-    private int inflightCap;
-    private SplittableRandom feedRng;
-    private SplittableRandom orderRng;
+    // The iteration's settings.
+    private final double fillA;
+    private final double fillK;
+    private final QuotingParams q;
+    private final double tokenRatePerMs;
+    private final int inflightCap;
+    private final SplittableRandom feedRng;
+    private final SplittableRandom orderRng;
 
     // The true market.
     private double t;
@@ -36,44 +36,36 @@ final class QuotingEngine {
     private double bidDepth;
     private double askDepth;
 
-    // The strategy's view of it, through the feed.
-    private double obsMid;
-    private double obsHalfBps;
-    private double obsBidDepth;
-    private double obsAskDepth;
+    /** The book as the strategy last saw it, through the feed. */
+    private final MarketEvent seen = new MarketEvent();
 
-    private FeedQueue feed;
-    private MessageRate messages;
-    private MarkoutBook markouts;
+    private final FeedQueue feed = new FeedQueue();
+    private final MessageRate messages;
+    private final MarkoutBook markouts = new MarkoutBook();
     private int inflight;
 
     // Inventory and the hedge timer.
     private double inventoryQty;
     private double hedgeAt = INF; // INF: no hedge due, inventory is within the limit
 
-    QuotingEngine(ScenarioParams sp) {
+    /** One engine per iteration: its state all starts here, so none can leak into the next iteration. */
+    QuotingEngine(ScenarioParams sp, QuotingParams q, double fillA, double fillK, double inventoryQty,
+            SplittableRandom feedJitter, SplittableRandom orderJitter) {
         this.sp = sp;
-    }
-
-    IterationStats run(MarketEventSource source, double durationMs, QuotingParams q, double fillA, double fillK,
-            double startInventoryQty, SplittableRandom market, SplittableRandom feedJitter, SplittableRandom orderJitter) {
-        st = new IterationStats();
+        this.q = q;
         this.fillA = fillA;
         this.fillK = fillK;
-        this.q = q;
+        this.inventoryQty = inventoryQty;
         this.tokenRatePerMs = q.replaceRatePerMin() / 60_000.0;
         this.inflightCap = (int) Math.max(1, Math.round(q.concurrencyLimit() * sp.maxInflight()));
         this.feedRng = feedJitter;
         this.orderRng = orderJitter;
         bid = new QuoteSide(+1, sp.tokenBurst());
         ask = new QuoteSide(-1, sp.tokenBurst());
-        feed = new FeedQueue();
         messages = new MessageRate(sp.msgRateWindowMs());
-        markouts = new MarkoutBook();
-        inflight = 0;
-        inventoryQty = startInventoryQty;
-        hedgeAt = INF;
+    }
 
+    IterationStats run(MarketEventSource source, double durationMs, SplittableRandom market) {
         double end = source.begin(durationMs, market, ev);
         st.marketMs = end;
         t = 0;
@@ -81,10 +73,7 @@ final class QuotingEngine {
         halfBps = ev.halfSpreadBps;
         bidDepth = ev.bidDepthUsd;
         askDepth = ev.askDepthUsd;
-        obsMid = mid;
-        obsHalfBps = halfBps;
-        obsBidDepth = bidDepth;
-        obsAskDepth = askDepth;
+        seen.book(0, mid, halfBps, bidDepth, askDepth);
         inventoryChanged();
         evaluate(bid);
         evaluate(ask);
@@ -247,11 +236,7 @@ final class QuotingEngine {
     }
 
     private void see() {
-        obsMid = feed.headMid();
-        obsHalfBps = feed.headHalf();
-        obsBidDepth = feed.headBidDepth();
-        obsAskDepth = feed.headAskDepth();
-        feed.pop();
+        feed.pop(seen);
         evaluate(bid);
         evaluate(ask);
     }
@@ -280,7 +265,7 @@ final class QuotingEngine {
 
     /** What the strategy wants on one side now, and whether its limits let it act. */
     private void evaluate(QuoteSide s) {
-        boolean riskBlocked = s.sign * inventoryQty * obsMid >= sp.maxInventoryUsd();
+        boolean riskBlocked = s.sign * inventoryQty * seen.mid >= sp.maxInventoryUsd();
         if (riskBlocked) {
             if (s.live && !s.pending) {
                 send(s, QuoteSide.CANCEL); // pulling a quote is never rate-limited
@@ -295,7 +280,7 @@ final class QuotingEngine {
         if (!s.live && !s.pending) {
             action = QuoteSide.PLACE;
         } else if ((s.live || s.pending && s.pendingKind != QuoteSide.CANCEL)
-                && (Math.abs(obsMid - ref) >= sp.requoteThresholdBps() * BPS * ref || s.tailWanted)) {
+                && (Math.abs(seen.mid - ref) >= sp.requoteThresholdBps() * BPS * ref || s.tailWanted)) {
             action = QuoteSide.REPLACE;
         } else {
             s.want = false;
@@ -351,10 +336,10 @@ final class QuotingEngine {
         s.want = false;
         if (kind != QuoteSide.CANCEL) {
             s.lastSendAt = t;
-            double price = obsMid * (1 - s.sign * (obsHalfBps + q.spreadBps()) * BPS);
-            double depth = s.sign > 0 ? obsBidDepth : obsAskDepth;
+            double price = seen.mid * (1 - s.sign * (seen.halfSpreadBps + q.spreadBps()) * BPS);
+            double depth = s.sign > 0 ? seen.bidDepthUsd : seen.askDepthUsd;
             s.pendingPrice = price;
-            s.pendingRefMid = obsMid;
+            s.pendingRefMid = seen.mid;
             s.pendingQty = Math.min(sp.orderSizeUsd(), q.impactCapRatio() * depth) / price;
             s.pendingTail = s.tailWanted;
             s.tailWanted = false;
@@ -429,9 +414,5 @@ final class QuotingEngine {
         inventoryChanged();
         evaluate(bid);
         evaluate(ask);
-    }
-
-    double inventoryQty() {
-        return inventoryQty;
     }
 }

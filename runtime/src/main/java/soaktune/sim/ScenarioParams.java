@@ -105,29 +105,23 @@ public record ScenarioParams(
     }
 
     private static void positive(String key, double v) {
-        finite(key, v);
-        if (!(v > 0)) {
-            throw new IllegalArgumentException(key + ": must be > 0, got " + v);
-        }
+        require(key, v, v > 0, "> 0");
     }
 
     private static void atLeast(String key, double v, double min) {
-        finite(key, v);
-        if (v < min) {
-            throw new IllegalArgumentException(key + ": must be >= " + min + ", got " + v);
-        }
+        require(key, v, v >= min, ">= " + min);
     }
 
     private static void between(String key, double v, double min, double max) {
-        finite(key, v);
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(key + ": must be between " + min + " and " + max + ", got " + v);
-        }
+        require(key, v, v >= min && v <= max, "between " + min + " and " + max);
     }
 
-    private static void finite(String key, double v) {
+    private static void require(String key, double v, boolean inRange, String range) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException(key + ": must be a finite number, got " + v);
+        }
+        if (!inRange) {
+            throw new IllegalArgumentException(key + ": must be " + range + ", got " + v);
         }
     }
 }

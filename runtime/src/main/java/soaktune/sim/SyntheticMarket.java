@@ -86,9 +86,4 @@ final class SyntheticMarket implements MarketEventSource {
     private void book(MarketEvent e) {
         e.book(t, mid, p.touchHalfSpreadBps(), p.touchDepthUsd(), p.touchDepthUsd());
     }
-
-    @Override
-    public String mode() {
-        return "synthetic";
-    }
 }

@@ -16,7 +16,4 @@ public interface MarketEventSource {
 
     /** Writes the next event before the iteration's end into {@code e}; false when there is none. */
     boolean next(MarketEvent e);
-
-    /** "synthetic" or "replay". */
-    String mode();
 }

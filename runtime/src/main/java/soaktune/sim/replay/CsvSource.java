@@ -1,6 +1,7 @@
 package soaktune.sim.replay;
 
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedInputStream;
@@ -25,7 +26,9 @@ import soaktune.io.InputException;
  * one {@link InputException} naming the file and the line. Rows are parsed with Jackson's CSV parser.
  */
 final class CsvSource {
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Each row as the array of its cells. */
+    private static final ObjectReader ROWS = new CsvMapper().readerFor(String[].class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY);
 
     /** One data row; {@code line} is its 1-based line number in the file (the header is line 1). */
     interface Row {
@@ -34,7 +37,6 @@ final class CsvSource {
 
     private final Path file;
     private final List<String> header;
-    private final String[] cells;
     private long lastNs = Long.MIN_VALUE;
     private long lastNsLine;
 
@@ -42,34 +44,24 @@ final class CsvSource {
     CsvSource(Path file, List<String> header) {
         this.file = file;
         this.header = header;
-        this.cells = new String[header.size()];
     }
 
     /** Reads the whole file, handing each data row to {@code row}; returns the number of data rows. */
     long read(Row row) throws InputException {
         long rows = 0;
-        try (Reader reader = open(); CsvParser parser = MAPPER.getFactory().createParser(reader)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token != JsonToken.START_ARRAY) {
-                    continue;
-                }
-                long line = parser.currentLocation().getLineNr();
-                int n = 0; // cells in the row; those past the header's count are only counted
-                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                    if (n < cells.length) {
-                        cells[n] = parser.getText();
-                    }
-                    n++;
-                }
-                if (n == 1 && cells[0].isEmpty()) {
+        try (Reader reader = open(); MappingIterator<String[]> it = ROWS.readValues(reader)) {
+            while (it.hasNextValue()) {
+                long line = it.getParser().currentLocation().getLineNr(); // the row's start: read before it is
+                String[] cells = it.nextValue();
+                if (cells.length == 1 && cells[0].isEmpty()) {
                     continue; // a blank line
                 }
-                if (n != cells.length) {
-                    throw bad(line, "expected " + cells.length + " columns (" + String.join(",", header) + "), got " + n);
+                if (cells.length != header.size()) {
+                    throw bad(line, "expected " + header.size() + " columns (" + String.join(",", header) + "), got "
+                            + cells.length);
                 }
                 if (rows == 0) {
-                    checkHeader(line); // the first non-blank row is the header
+                    checkHeader(line, cells); // the first non-blank row is the header
                 } else {
                     row.accept(line, cells);
                 }
@@ -95,7 +87,7 @@ final class CsvSource {
         }
     }
 
-    private void checkHeader(long line) throws InputException {
+    private void checkHeader(long line, String[] cells) throws InputException {
         for (int i = 0; i < cells.length; i++) {
             if (!header.get(i).equals(cells[i].strip())) {
                 throw bad(line, "header must be " + String.join(",", header) + ", got " + String.join(",", cells));

@@ -47,9 +47,13 @@ public final class IntensityCalibrator {
         double sxy = 0;
         double syy = 0;
         int points = 0;
+        int below = 0; // deltas below the grid point; the grid only rises, so this only moves on
         for (int g = 0; g <= GRID_POINTS; g++) {
             double delta = g * step;
-            int reaching = n - lowerBound(deltas, n, delta);
+            while (below < n && deltas[below] < delta) {
+                below++;
+            }
+            int reaching = n - below;
             if (reaching < MIN_TRADES_PER_POINT) {
                 break;
             }
@@ -72,19 +76,5 @@ public final class IntensityCalibrator {
         double k = Math.max(0, -slope);
         double a = Math.min(1, Math.exp(intercept));
         return new Calibration(a, k, true, n, points, r2, lagMs);
-    }
-
-    private static int lowerBound(double[] sorted, int n, double v) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int m = (lo + hi) >>> 1;
-            if (sorted[m] < v) {
-                lo = m + 1;
-            } else {
-                hi = m;
-            }
-        }
-        return lo;
     }
 }

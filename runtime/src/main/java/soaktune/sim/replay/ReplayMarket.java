@@ -82,11 +82,10 @@ public final class ReplayMarket implements MarketEventSource {
                 return false;
             }
             wrap();
-            double time = lapBaseMs;
-            if (time >= endMs) {
+            if (lapBaseMs >= endMs) {
                 return stopAt();
             }
-            book(e, quote, time);
+            book(e, quote, lapBaseMs);
             return true;
         }
         long quoteNs = q.ns()[quote + 1];
@@ -125,10 +124,5 @@ public final class ReplayMarket implements MarketEventSource {
         double mid = q.mid(i);
         double half = (q.ask()[i] - q.bid()[i]) / 2 / mid * 1e4;
         e.book(time, mid * factor, half, q.bidQty()[i] * q.bid()[i] * factor, q.askQty()[i] * q.ask()[i] * factor);
-    }
-
-    @Override
-    public String mode() {
-        return "replay";
     }
 }
