@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import soaktune.artifacts.IterationSummary;
 import soaktune.artifacts.KpiGateFile;
 import soaktune.gate.Verdict;
@@ -45,9 +46,8 @@ final class SummaryReader {
         List<AdjustmentRow> adjustments = new ArrayList<>();
         Map<String, List<String>> infeasible = new LinkedHashMap<>();
         if (decision != null) {
-            for (DecisionJson.InfeasibleJson v : decision.infeasible()) {
-                infeasible.computeIfAbsent(v.kpi(), x -> new ArrayList<>()).add(v.field());
-            }
+            infeasible = decision.infeasible().stream().collect(Collectors.groupingBy(DecisionJson.InfeasibleJson::kpi,
+                    LinkedHashMap::new, Collectors.mapping(DecisionJson.InfeasibleJson::field, Collectors.toList())));
             // The decision's "before" is exactly what the strategy ran with (already pulled into limits).
             inEffect = overrides(decision.overridesBefore(), "decision.overrides_before");
             after = overrides(decision.overridesAfter(), "decision.overrides_after");

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import soaktune.gate.Verdict;
 import soaktune.model.Adjustment;
 import soaktune.model.Clamp;
@@ -76,11 +77,8 @@ public final class DecisionMarkers {
 
     /** Each KPI declared infeasible within limits, with its fields, in the outcome's order. */
     public static Map<String, List<String>> infeasibleFields(RuleOutcome outcome) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Infeasible i : outcome.infeasible()) {
-            out.computeIfAbsent(i.kpi(), k -> new java.util.ArrayList<>()).add(i.field());
-        }
-        return out;
+        return outcome.infeasible().stream().collect(Collectors.groupingBy(Infeasible::kpi, LinkedHashMap::new,
+                Collectors.mapping(Infeasible::field, Collectors.toList())));
     }
 
     /**
