@@ -306,10 +306,6 @@ public final class Json {
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return s == null ? "unreadable" : s.lines().findFirst().orElse("");
     }
 }

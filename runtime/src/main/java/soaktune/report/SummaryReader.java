@@ -75,14 +75,12 @@ final class SummaryReader {
                 throw new InputException(source, "metrics." + kpi.key(), "must be a number");
             }
             Double plain = raw == null ? null : ((Number) raw).doubleValue();
-            if (entry == null) {
-                if (plain != null) {
-                    out.put(kpi.key(), new KpiPoint(plain, null, null, null, null));
-                }
-                continue;
+            if (entry != null) {
+                out.put(kpi.key(), new KpiPoint(entry.value() != null ? entry.value() : plain, entry.verdict(),
+                        entry.warn(), entry.fail(), entry.upper()));
+            } else if (plain != null) {
+                out.put(kpi.key(), new KpiPoint(plain, null, null, null, null));
             }
-            out.put(kpi.key(), new KpiPoint(entry.value() != null ? entry.value() : plain, entry.verdict(),
-                    entry.warn(), entry.fail(), entry.upper()));
         }
         return out;
     }
@@ -91,13 +89,9 @@ final class SummaryReader {
     private static List<String> guardrails(DecisionJson decision) {
         List<String> out = new ArrayList<>();
         decision.guards().forEach(g -> out.add(g.name() + ": " + g.reason()));
-        for (DecisionJson.ProposalJson p : decision.proposals()) {
-            for (DecisionJson.ActionJson a : p.actions()) {
-                if (a.verdict().equals("trimmed") || a.verdict().equals("dropped")) {
-                    out.add(a.guard() + " " + a.verdict() + " " + p.field() + " (" + a.why() + ")");
-                }
-            }
-        }
+        decision.proposals().forEach(p -> p.actions().stream()
+                .filter(a -> a.verdict().equals("trimmed") || a.verdict().equals("dropped"))
+                .forEach(a -> out.add(a.guard() + " " + a.verdict() + " " + p.field() + " (" + a.why() + ")")));
         return out;
     }
 
