@@ -52,10 +52,8 @@ public record AppliedProfile(String profile, Map<String, Double> base, Map<Strin
 
     /** The file, or an empty one (no history, empty memory) when it does not exist yet. */
     public static AppliedProfile readOrEmpty(Path file) throws InputException {
-        if (!Files.exists(file)) {
-            return new AppliedProfile(null, null, null, null, null, null, null, null, null);
-        }
-        return read(file);
+        return Files.exists(file) ? read(file)
+                : new AppliedProfile(null, null, null, null, null, null, null, null, null);
     }
 
     public static AppliedProfile read(Path file) throws InputException {

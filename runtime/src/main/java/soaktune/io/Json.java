@@ -25,8 +25,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
@@ -141,14 +139,15 @@ public final class Json {
 
     /** Fails on the first key, in a record anywhere in {@code node}, that the record has no component for. */
     private static void unknownKey(String source, String path, JsonNode node, JavaType type) throws InputException {
-        if (node == null || type.isContainerType()) {
-            JavaType content = type.getContentType();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node == null || content == null ? Collections.emptyIterator()
-                    : node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+        JavaType content = type.getContentType();
+        if (node == null || (type.isContainerType() && content == null)) {
+            return;
+        }
+        if (type.isContainerType()) { // a map's values, or a list's elements (properties() of an array is empty)
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 unknownKey(source, JsonFields.join(path, e.getKey()), e.getValue(), content);
             }
-            for (int i = 0; node != null && content != null && node.isArray() && i < node.size(); i++) {
+            for (int i = 0; node.isArray() && i < node.size(); i++) {
                 unknownKey(source, path + "[" + i + "]", node.get(i), content);
             }
             return;
@@ -162,8 +161,7 @@ public final class Json {
         }
         Map<String, JavaType> components = new TreeMap<>();
         record.findProperties().forEach(p -> components.put(p.getName(), p.getPrimaryType()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!components.containsKey(e.getKey())) {
                 throw new InputException(source, JsonFields.join(path, e.getKey()), "unknown field (allowed: "
                         + String.join(", ", components.keySet()) + ")");
@@ -308,10 +306,6 @@ public final class Json {
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return s == null ? "unreadable" : s.lines().findFirst().orElse("");
     }
 }

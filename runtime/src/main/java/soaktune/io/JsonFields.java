@@ -31,33 +31,6 @@ public record JsonFields(String source) {
         return v;
     }
 
-    public String text(JsonNode node, String path) throws InputException {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            throw new InputException(source, path, "is missing");
-        }
-        if (!node.isTextual()) {
-            throw new InputException(source, path, "must be a string, got " + typeOf(node));
-        }
-        return node.textValue();
-    }
-
-    /** A whole number >= 0: a count, an iteration. */
-    public int count(JsonNode node, String path) throws InputException {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
-            throw new InputException(source, path, "must be a whole number >= 0"
-                    + (node == null ? "" : ", got " + typeOf(node)));
-        }
-        return node.intValue();
-    }
-
-    public boolean bool(JsonNode node, String path) throws InputException {
-        if (node == null || !node.isBoolean()) {
-            throw new InputException(source, path, node == null ? "is missing" : "must be true or false, got "
-                    + typeOf(node));
-        }
-        return node.booleanValue();
-    }
-
     /** Fails on the first key of {@code node} that is not in {@code allowed}. */
     public void onlyKeys(JsonNode node, String path, Set<String> allowed) throws InputException {
         for (Map.Entry<String, JsonNode> e : node.properties()) {

@@ -2,11 +2,11 @@ package soaktune.regression;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import soaktune.model.Adjustment;
 import soaktune.model.GuardAction;
 import soaktune.model.Proposal;
 import soaktune.model.TunableField;
@@ -32,9 +32,8 @@ final class ExpectationCheck {
             }
         }
         if (e.reasons() != null) {
-            Set<String> actual = new LinkedHashSet<>();
-            d.adjustments().forEach(a -> actual.add(a.reason()));
-            compareFields(out, "reasons", e.reasons(), actual);
+            compareFields(out, "reasons", e.reasons(), d.adjustments().stream().map(Adjustment::reason)
+                    .collect(Collectors.toSet()));
         }
         boolean guard = d.outcome().guardFired(MULTI_FAIL_GUARD);
         if (e.multiFailGuard() != null && e.multiFailGuard() != guard) {
@@ -73,13 +72,8 @@ final class ExpectationCheck {
 
     /** Fields with at least one proposal that a guardrail (or the limit clamp) treated this way. */
     private static Set<String> fieldsWith(Decision d, GuardAction.Verdict verdict) {
-        Set<String> out = new TreeSet<>();
-        for (Proposal p : d.proposals()) {
-            if (p.actions().stream().anyMatch(a -> a.verdict() == verdict)) {
-                out.add(p.getField());
-            }
-        }
-        return out;
+        return d.proposals().stream().filter(p -> p.actions().stream().anyMatch(a -> a.verdict() == verdict))
+                .map(Proposal::getField).collect(Collectors.toSet());
     }
 
     private static String sorted(Collection<String> s) {

@@ -157,8 +157,7 @@ public final class ScenarioReader {
     private Scenario scenario(ScenarioFile f) throws InputException {
         JsonPointer givenAt = JsonPointer.compile("/given");
         JsonPointer metricsAt = givenAt.appendProperty("metrics");
-        Map<MetricName, Double> metrics = metrics(f.given().metrics(), metricsAt, Map.of());
-        Map<String, Double> blocked = blocked(f.given().metrics(), metricsAt, Map.of());
+        Metrics metrics = metrics(f.given().metrics(), metricsAt, new Metrics(Map.of(), Map.of()));
         Overrides overrides = Overrides.empty();
         for (Map.Entry<String, Double> e : f.given().overrides().entrySet()) {
             JsonPointer at = givenAt.appendProperty("overrides").appendProperty(e.getKey());
@@ -181,31 +180,28 @@ public final class ScenarioReader {
         List<Scenario.Step> steps = new ArrayList<>();
         for (int i = 0; i < iterations.size(); i++) {
             JsonPointer at = f.iterations() == null ? JsonPointer.empty() : JsonPointer.compile("/iterations/" + i);
-            steps.add(step(i + 1, iterations.get(i), at, metrics, blocked, where(metricsAt)));
+            steps.add(step(i + 1, iterations.get(i), at, metrics, where(metricsAt)));
         }
         return new Scenario(file, f.name(), profile, overrides, memory, List.copyOf(steps));
     }
 
     /** One decision: the given metrics with the step's own laid over them (a single top-level 'expect' has none). */
-    private Scenario.Step step(int number, ScenarioFile.Iteration step, JsonPointer at, Map<MetricName, Double> given,
-            Map<String, Double> givenBlocked, String metricsWhere) throws InputException {
+    private Scenario.Step step(int number, ScenarioFile.Iteration step, JsonPointer at, Metrics given,
+            String metricsWhere) throws InputException {
         if (step.healthyStreak() < 0) {
             throw problem(at.appendProperty("healthy_streak"),
                     "must be a whole number >= 0, got " + step.healthyStreak());
         }
         JsonPointer expectAt = at.appendProperty("expect");
         check(step.expect(), expectAt);
-        JsonPointer metricsAt = at.appendProperty("metrics");
-        Metrics metrics = new Metrics(metrics(step.metrics(), metricsAt, given), blocked(step.metrics(), metricsAt,
-                givenBlocked));
+        Metrics metrics = metrics(step.metrics(), at.appendProperty("metrics"), given);
         return new Scenario.Step(number, metrics, step.healthyStreak(), step.expect(), metricsWhere, where(expectAt));
     }
 
     /** {@code under} with the metrics a file gives laid over it; each must be a metric, in its kind's range. */
-    private Map<MetricName, Double> metrics(ScenarioFile.Totals given, JsonPointer at, Map<MetricName, Double> under)
-            throws InputException {
+    private Metrics metrics(ScenarioFile.Totals given, JsonPointer at, Metrics under) throws InputException {
         Map<MetricName, Double> out = new EnumMap<>(MetricName.class);
-        out.putAll(under);
+        out.putAll(under.values());
         for (Map.Entry<String, Double> e : given.values().entrySet()) {
             JsonPointer field = at.appendProperty(e.getKey());
             MetricName name = MetricName.fromKey(e.getKey()).orElseThrow(() -> problem(field,
@@ -215,20 +211,15 @@ public final class ScenarioReader {
             }
             out.put(name, e.getValue());
         }
-        return out;
-    }
-
-    private Map<String, Double> blocked(ScenarioFile.Totals given, JsonPointer metricsAt, Map<String, Double> under)
-            throws InputException {
-        Map<String, Double> out = new TreeMap<>(under);
+        Map<String, Double> blocked = new TreeMap<>(under.blockedRatios());
         for (Map.Entry<String, Double> e : given.blocked().entrySet()) {
             if (!MetricKind.RATIO.accepts(e.getValue())) {
-                throw problem(metricsAt.appendProperty(BLOCKED).appendProperty(e.getKey()),
+                throw problem(at.appendProperty(BLOCKED).appendProperty(e.getKey()),
                         "must be " + MetricKind.RATIO.describe());
             }
-            out.put(e.getKey(), e.getValue());
+            blocked.put(e.getKey(), e.getValue());
         }
-        return out;
+        return new Metrics(out, blocked);
     }
 
     /** What binding cannot know of an {@code expect} block: the names of its fields, and counts are >= 0. */

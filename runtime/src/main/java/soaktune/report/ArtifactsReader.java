@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import soaktune.artifacts.AppliedProfile;
 import soaktune.artifacts.IterationSummary;
@@ -93,17 +94,16 @@ public final class ArtifactsReader {
         if (finalOverrides.isEmpty()) {
             finalOverrides = last.after().isEmpty() ? last.inEffect() : last.after();
         }
-        Set<String> ruleSets = new LinkedHashSet<>();
-        rows.forEach(r -> ruleSets.add(r.rulesVersion() + " (" + shortSha(r.rulesSha256()) + ")"));
+        Set<String> ruleSets = rows.stream().map(r -> r.rulesVersion() + " (" + shortSha(r.rulesSha256()) + ")")
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (ruleSets.size() > 1) {
             notes.add("the rule set changed during the soak: " + String.join(", then ", ruleSets));
         }
         // The rule set the run recorded (an absolute path or builtin:<name>), never one relative to the cwd.
         String limitsFile = null;
-        Optional<Limits> limits;
+        Optional<Limits> limits = Optional.empty();
         if (last.rulesDir() == null) {
             notes.add("no limit bands: the summaries do not record the rules folder (rules.dir)");
-            limits = Optional.empty();
         } else {
             // The limits of the rule set the soak ran with; without them the page draws no limit bands and says why.
             try {
@@ -113,7 +113,6 @@ public final class ArtifactsReader {
                         recorded.read(RuleSetLoader.LIMITS_FILE))));
             } catch (InputException e) {
                 notes.add("no limit bands: " + e.getMessage());
-                limits = Optional.empty();
             }
         }
         String profile = applied == null ? null : applied.profile();

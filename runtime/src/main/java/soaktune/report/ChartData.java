@@ -1,5 +1,8 @@
 package soaktune.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,56 +14,69 @@ import soaktune.model.Range;
 import soaktune.model.TunableField;
 
 /**
- * The data the page draws, as a JSON-ready map: the page's script turns it into ECharts options and tables.
- * Everything that needs judgement (which values were in effect when, where a rule changed a field) is
- * decided here, in tested Java; the script only maps it onto the charting library.
+ * The data the page draws, as JSON-ready records (written with sorted snake_case keys): the page's script turns
+ * it into ECharts options and tables. Everything that needs judgement (which values were in effect when, where
+ * a rule changed a field) is decided here, in tested Java; the script only maps it onto the charting library.
  */
-public final class ChartData {
-    private ChartData() {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ChartData(Summary summary, List<Kpi> kpis, List<Param> params, List<Iteration> iterations,
+        List<Change> adjustments) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Summary(String status, int planned, int completed, int firstIteration, int lastIteration,
+            String finalVerdict, String finalReason, Map<String, Integer> verdictCounts, String profile, String source,
+            String rulesVersion, String rulesSha, String thresholds, String limitsFile, int adjustmentCount,
+            Map<String, Object> finalOverrides, List<String> notes, String generatedAt, String version) {
+    }
+
+    /** One KPI chart: [iteration, value, verdict] points and the WARN/FAIL thresholds in force per iteration. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Kpi(String key, String label, String unit, boolean higherIsWorse, List<List<Object>> values,
+            List<List<Object>> warn, List<List<Object>> fail) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Param(String key, boolean integral, Double min, Double max, List<List<Object>> steps, List<Change> changes) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Iteration(int iteration, String ts, String verdict, boolean hasReport, List<String> reasons, String tuning,
+            List<String> rulesFired, List<String> guardrails, int adjustments, String rules, String note) {
+    }
+
+    /** An adjustment; {@code x}, where a parameter's chart marks it, only in that chart's changes. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Change(int iteration, String field, Object from, Object to, String reason, String rule, String rulesSha,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double x) {
+        static Change of(AdjustmentRow a, Double x) {
+            return new Change(a.iteration(), a.field().key(), Overrides.jsonNumber(a.field(), a.from()),
+                    Overrides.jsonNumber(a.field(), a.to()), a.reason(), a.rule(), a.rulesShaShort(), x);
+        }
     }
 
     /**
      * The artifacts folder's path is left out on purpose: the same soak gives a byte-identical page wherever
      * it ran, like every other artifact.
      */
-    public static Map<String, Object> of(SoakReport report, String generatedAt, String version) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("summary", summary(report, generatedAt, version));
-        out.put("kpis", ReportKpi.ALL.stream().map(k -> kpi(report, k)).toList());
-        out.put("params", Arrays.stream(TunableField.values()).map(f -> param(report, f)).toList());
-        out.put("iterations", report.rows().stream().map(ChartData::iteration).toList());
-        out.put("adjustments", report.adjustments().stream().map(ChartData::adjustment).toList());
-        return out;
+    public static ChartData of(SoakReport report, String generatedAt, String version) {
+        return new ChartData(summary(report, generatedAt, version),
+                ReportKpi.ALL.stream().map(k -> kpi(report, k)).toList(),
+                Arrays.stream(TunableField.values()).map(f -> param(report, f)).toList(),
+                report.rows().stream().map(ChartData::iteration).toList(),
+                report.adjustments().stream().map(a -> Change.of(a, null)).toList());
     }
 
-    private static Map<String, Object> summary(SoakReport r, String generatedAt, String version) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("status", r.status());
-        s.put("planned", r.plannedIterations());
-        s.put("completed", r.rows().size());
-        s.put("first_iteration", r.rows().get(0).iteration());
-        s.put("last_iteration", r.lastRow().iteration());
-        s.put("final_verdict", r.finalVerdict().name());
-        s.put("final_reason", r.finalReason());
+    private static Summary summary(SoakReport r, String generatedAt, String version) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         r.verdictCounts().forEach((v, n) -> counts.put(v.name(), n));
-        s.put("verdict_counts", counts);
-        s.put("profile", r.profile());
-        s.put("source", r.source());
-        s.put("rules_version", r.lastRow().rulesVersion());
-        s.put("rules_sha", ArtifactsReader.shortSha(r.lastRow().rulesSha256()));
-        s.put("thresholds", r.thresholdsSource());
-        s.put("limits_file", r.limitsFile());
-        s.put("adjustment_count", r.adjustments().size());
-        s.put("final_overrides", new Overrides(r.finalOverrides()).toJson());
-        s.put("notes", r.notes());
-        s.put("generated_at", generatedAt);
-        s.put("version", version);
-        return s;
+        IterationRow last = r.lastRow();
+        return new Summary(r.status(), r.plannedIterations(), r.rows().size(), r.rows().get(0).iteration(),
+                last.iteration(), r.finalVerdict().name(), r.finalReason(), counts, r.profile(), r.source(),
+                last.rulesVersion(), ArtifactsReader.shortSha(last.rulesSha256()), r.thresholdsSource(), r.limitsFile(),
+                r.adjustments().size(), new Overrides(r.finalOverrides()).toJson(), r.notes(), generatedAt, version);
     }
 
-    /** One KPI chart: [iteration, value, verdict] points and the WARN/FAIL thresholds in force per iteration. */
-    private static Map<String, Object> kpi(SoakReport report, ReportKpi kpi) {
+    private static Kpi kpi(SoakReport report, ReportKpi kpi) {
         List<List<Object>> values = new ArrayList<>();
         List<List<Object>> warn = new ArrayList<>();
         List<List<Object>> fail = new ArrayList<>();
@@ -76,15 +92,8 @@ public final class ChartData {
                 upper = p.upperBound();
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("key", kpi.key());
-        out.put("label", kpi.label());
-        out.put("unit", kpi.unit());
-        out.put("higher_is_worse", upper != null ? upper : kpi.higherIsWorse());
-        out.put("values", values);
-        out.put("warn", warn);
-        out.put("fail", fail);
-        return out;
+        return new Kpi(kpi.key(), kpi.label(), kpi.unit(), upper != null ? upper : kpi.higherIsWorse(), values, warn,
+                fail);
     }
 
     /**
@@ -92,7 +101,7 @@ public final class ChartData {
      * change decided after iteration i shows as a jump at i + 0.5), the limits, and a marker at each jump
      * naming the rule that made it.
      */
-    private static Map<String, Object> param(SoakReport report, TunableField field) {
+    private static Param param(SoakReport report, TunableField field) {
         List<List<Object>> steps = new ArrayList<>();
         for (IterationRow row : report.rows()) {
             Double v = row.inEffect().get(field);
@@ -104,50 +113,16 @@ public final class ChartData {
         if (finalValue != null && !finalValue.equals(last.inEffect().get(field))) {
             steps.add(Arrays.asList(last.iteration() + 0.5, finalValue)); // the last decision, never run
         }
-        List<Map<String, Object>> changes = new ArrayList<>();
-        for (AdjustmentRow a : report.adjustments()) {
-            if (a.field() == field) {
-                Map<String, Object> c = adjustment(a);
-                c.put("x", a.iteration() + 0.5);
-                changes.add(c);
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("key", field.key());
-        out.put("integral", field.integral());
+        List<Change> changes = report.adjustments().stream().filter(a -> a.field() == field)
+                .map(a -> Change.of(a, a.iteration() + 0.5)).toList();
         Range range = report.limits().map(l -> l.of(field)).orElse(null);
-        out.put("min", range == null ? null : range.min());
-        out.put("max", range == null ? null : range.max());
-        out.put("steps", steps);
-        out.put("changes", changes);
-        return out;
+        return new Param(field.key(), field.integral(), range == null ? null : range.min(),
+                range == null ? null : range.max(), steps, changes);
     }
 
-    private static Map<String, Object> iteration(IterationRow row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("iteration", row.iteration());
-        out.put("ts", row.ts());
-        out.put("verdict", row.verdict().name());
-        out.put("has_report", row.hasReport());
-        out.put("reasons", row.reasons());
-        out.put("tuning", row.tuning());
-        out.put("rules_fired", row.rulesFired());
-        out.put("guardrails", row.guardrails());
-        out.put("adjustments", row.adjustments().size());
-        out.put("rules", row.rulesVersion() + " " + ArtifactsReader.shortSha(row.rulesSha256()));
-        out.put("note", row.note());
-        return out;
-    }
-
-    private static Map<String, Object> adjustment(AdjustmentRow a) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("iteration", a.iteration());
-        out.put("field", a.field().key());
-        out.put("from", Overrides.jsonNumber(a.field(), a.from()));
-        out.put("to", Overrides.jsonNumber(a.field(), a.to()));
-        out.put("reason", a.reason());
-        out.put("rule", a.rule());
-        out.put("rules_sha", a.rulesShaShort());
-        return out;
+    private static Iteration iteration(IterationRow row) {
+        return new Iteration(row.iteration(), row.ts(), row.verdict().name(), row.hasReport(), row.reasons(),
+                row.tuning(), row.rulesFired(), row.guardrails(), row.adjustments().size(),
+                row.rulesVersion() + " " + ArtifactsReader.shortSha(row.rulesSha256()), row.note());
     }
 }

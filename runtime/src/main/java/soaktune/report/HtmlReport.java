@@ -26,7 +26,7 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static String render(Map<String, Object> chartData) {
+    public static String render(Object chartData) {
         String library = Resources.ECHARTS;
         if (library.toLowerCase(Locale.ROOT).contains("</script")) {
             throw new IllegalStateException(ECHARTS_RESOURCE + " contains </script and cannot be inlined");

@@ -1,7 +1,6 @@
 package soaktune.report;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A KPI the report charts, with a label and unit for people. {@code higherIsWorse} is the direction used when
@@ -17,8 +16,4 @@ public record ReportKpi(String key, String label, String unit, boolean higherIsW
             new ReportKpi("order_age_p95_ms", "Order age p95", "ms", true),
             new ReportKpi("ws_lag_p95_ms", "WebSocket lag p95", "ms", true),
             new ReportKpi("maker_share_pct", "Maker share", "%", false));
-
-    public static Optional<ReportKpi> fromKey(String key) {
-        return ALL.stream().filter(k -> k.key.equals(key)).findFirst();
-    }
 }

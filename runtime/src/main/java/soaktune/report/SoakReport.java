@@ -1,7 +1,6 @@
 package soaktune.report;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import soaktune.gate.Verdict;
 import soaktune.model.Infeasible;
 import soaktune.model.Limits;
@@ -33,14 +33,16 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
     }
 
     /** A KPI's worst value over the soak, the iteration it came from, and how often the gate objected to it. */
+    /** Verdicts by severity (INCONCLUSIVE is less than WARN: nothing is known to be wrong). */
+    private static final List<Verdict> BEST_FIRST = List.of(Verdict.OK, Verdict.INCONCLUSIVE, Verdict.WARN,
+            Verdict.FAIL);
+
     public record WorstKpi(ReportKpi kpi, double value, int iteration, Verdict verdict, Double warn, Double fail,
             boolean higherIsWorse, int warnCount, int failCount) {
     }
 
     public List<AdjustmentRow> adjustments() {
-        List<AdjustmentRow> all = new ArrayList<>();
-        rows.forEach(r -> all.addAll(r.adjustments()));
-        return all;
+        return rows.stream().flatMap(r -> r.adjustments().stream()).toList();
     }
 
     public IterationRow lastRow() {
@@ -69,19 +71,12 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
         if (last.isEmpty() || last.get().infeasible().isEmpty()) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
-        last.get().infeasible().forEach((kpi, fields) -> parts.add(kpi + " (" + String.join(", ", fields) + ")"));
-        return Infeasible.VERDICT_REASON + ": " + String.join("; ", parts);
+        return Infeasible.VERDICT_REASON + ": " + last.get().infeasible().entrySet().stream()
+                .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; "));
     }
 
     private Optional<IterationRow> lastReported() {
-        IterationRow last = null;
-        for (IterationRow r : rows) {
-            if (r.hasReport()) {
-                last = r;
-            }
-        }
-        return Optional.ofNullable(last);
+        return rows.stream().filter(IterationRow::hasReport).reduce((a, b) -> b);
     }
 
     /** How many iterations ended with each verdict, in the order OK, WARN, FAIL, INCONCLUSIVE. */
@@ -96,13 +91,10 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
 
     /** Each KPI's worst value, FAIL before WARN before OK, then in page order; KPIs never measured are left out. */
     public List<WorstKpi> worstKpis() {
-        List<WorstKpi> out = new ArrayList<>();
-        for (ReportKpi kpi : ReportKpi.ALL) {
-            worst(kpi).ifPresent(out::add);
-        }
-        out.sort(Comparator.comparingInt((WorstKpi w) -> severity(w.verdict())).reversed()
-                .thenComparing(w -> ReportKpi.ALL.indexOf(w.kpi())));
-        return out;
+        return ReportKpi.ALL.stream().flatMap(kpi -> worst(kpi).stream())
+                .sorted(Comparator.comparingInt((WorstKpi w) -> BEST_FIRST.indexOf(w.verdict())).reversed()
+                        .thenComparing(w -> ReportKpi.ALL.indexOf(w.kpi())))
+                .toList();
     }
 
     private Optional<WorstKpi> worst(ReportKpi kpi) {
@@ -117,8 +109,8 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
             }
             warns += p.verdict() == Verdict.WARN ? 1 : 0;
             fails += p.verdict() == Verdict.FAIL ? 1 : 0;
-            boolean higherIsWorse = p.upperBound() != null ? p.upperBound() : kpi.higherIsWorse();
-            if (worstPoint == null || (higherIsWorse ? p.value() > worstPoint.value() : p.value() < worstPoint.value())) {
+            if (worstPoint == null || (higherIsWorse(kpi, p) ? p.value() > worstPoint.value()
+                    : p.value() < worstPoint.value())) {
                 worstRow = r;
                 worstPoint = p;
             }
@@ -126,18 +118,13 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
         if (worstPoint == null) {
             return Optional.empty();
         }
-        boolean higherIsWorse = worstPoint.upperBound() != null ? worstPoint.upperBound() : kpi.higherIsWorse();
         return Optional.of(new WorstKpi(kpi, worstPoint.value(), worstRow.iteration(),
                 worstPoint.verdict() == null ? Verdict.INCONCLUSIVE : worstPoint.verdict(), worstPoint.warn(),
-                worstPoint.fail(), higherIsWorse, warns, fails));
+                worstPoint.fail(), higherIsWorse(kpi, worstPoint), warns, fails));
     }
 
-    private static int severity(Verdict v) {
-        return switch (v) {
-            case FAIL -> 3;
-            case WARN -> 2;
-            case INCONCLUSIVE -> 1;
-            case OK -> 0;
-        };
+    /** The gate's thresholds say which way is bad; without a gate, the KPI's own direction. */
+    private static boolean higherIsWorse(ReportKpi kpi, KpiPoint p) {
+        return p.upperBound() != null ? p.upperBound() : kpi.higherIsWorse();
     }
 }

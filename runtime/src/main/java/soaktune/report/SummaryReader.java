@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import soaktune.artifacts.IterationSummary;
 import soaktune.artifacts.KpiGateFile;
 import soaktune.gate.Verdict;
@@ -45,9 +46,8 @@ final class SummaryReader {
         List<AdjustmentRow> adjustments = new ArrayList<>();
         Map<String, List<String>> infeasible = new LinkedHashMap<>();
         if (decision != null) {
-            for (DecisionJson.InfeasibleJson v : decision.infeasible()) {
-                infeasible.computeIfAbsent(v.kpi(), x -> new ArrayList<>()).add(v.field());
-            }
+            infeasible = decision.infeasible().stream().collect(Collectors.groupingBy(DecisionJson.InfeasibleJson::kpi,
+                    LinkedHashMap::new, Collectors.mapping(DecisionJson.InfeasibleJson::field, Collectors.toList())));
             // The decision's "before" is exactly what the strategy ran with (already pulled into limits).
             inEffect = overrides(decision.overridesBefore(), "decision.overrides_before");
             after = overrides(decision.overridesAfter(), "decision.overrides_after");
@@ -75,14 +75,12 @@ final class SummaryReader {
                 throw new InputException(source, "metrics." + kpi.key(), "must be a number");
             }
             Double plain = raw == null ? null : ((Number) raw).doubleValue();
-            if (entry == null) {
-                if (plain != null) {
-                    out.put(kpi.key(), new KpiPoint(plain, null, null, null, null));
-                }
-                continue;
+            if (entry != null) {
+                out.put(kpi.key(), new KpiPoint(entry.value() != null ? entry.value() : plain, entry.verdict(),
+                        entry.warn(), entry.fail(), entry.upper()));
+            } else if (plain != null) {
+                out.put(kpi.key(), new KpiPoint(plain, null, null, null, null));
             }
-            out.put(kpi.key(), new KpiPoint(entry.value() != null ? entry.value() : plain, entry.verdict(),
-                    entry.warn(), entry.fail(), entry.upper()));
         }
         return out;
     }
@@ -91,13 +89,9 @@ final class SummaryReader {
     private static List<String> guardrails(DecisionJson decision) {
         List<String> out = new ArrayList<>();
         decision.guards().forEach(g -> out.add(g.name() + ": " + g.reason()));
-        for (DecisionJson.ProposalJson p : decision.proposals()) {
-            for (DecisionJson.ActionJson a : p.actions()) {
-                if (a.verdict().equals("trimmed") || a.verdict().equals("dropped")) {
-                    out.add(a.guard() + " " + a.verdict() + " " + p.field() + " (" + a.why() + ")");
-                }
-            }
-        }
+        decision.proposals().forEach(p -> p.actions().stream()
+                .filter(a -> a.verdict().equals("trimmed") || a.verdict().equals("dropped"))
+                .forEach(a -> out.add(a.guard() + " " + a.verdict() + " " + p.field() + " (" + a.why() + ")")));
         return out;
     }
 

@@ -11,7 +11,6 @@ import soaktune.model.Adjustment;
 import soaktune.model.Frozen;
 import soaktune.model.GuardAction;
 import soaktune.model.GuardFired;
-import soaktune.model.MetricName;
 import soaktune.model.Metrics;
 import soaktune.model.Overrides;
 import soaktune.model.Proposal;
@@ -112,9 +111,7 @@ public record DecisionJson(Map<String, Number> overridesBefore, Map<String, Numb
     /** EDGE_REPORT totals as written in ITER_SUMMARY's "metrics": each value, and blocked_ratio when known. */
     public static Map<String, Object> metrics(Metrics m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<MetricName, Double> e : m.values().entrySet()) {
-            out.put(e.getKey().key(), e.getValue());
-        }
+        m.values().forEach((name, value) -> out.put(name.key(), value));
         if (!m.blockedRatios().isEmpty()) {
             out.put("blocked_ratio", m.blockedRatios());
         }

@@ -1,10 +1,11 @@
 package soaktune.tuning;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import soaktune.gate.Verdict;
 import soaktune.model.Adjustment;
 import soaktune.model.Clamp;
@@ -14,7 +15,6 @@ import soaktune.model.GuardFired;
 import soaktune.model.Infeasible;
 import soaktune.model.MetricName;
 import soaktune.model.Metrics;
-import soaktune.model.Proposal;
 import soaktune.rules.RuleFiring;
 import soaktune.rules.RuleOutcome;
 import soaktune.tuning.Decision;
@@ -69,18 +69,13 @@ public final class DecisionMarkers {
             return;
         }
         markers.emit("soak_iter_tune", "OK", "ADJUSTMENTS=" + d.adjustments().size() + " " + summary(metrics));
-        Set<String> reasons = new LinkedHashSet<>();
-        d.adjustments().forEach(a -> reasons.add(a.reason()));
-        reasons.forEach(markers::detail);
+        d.adjustments().stream().map(Adjustment::reason).distinct().forEach(markers::detail);
     }
 
     /** Each KPI declared infeasible within limits, with its fields, in the outcome's order. */
     public static Map<String, List<String>> infeasibleFields(RuleOutcome outcome) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Infeasible i : outcome.infeasible()) {
-            out.computeIfAbsent(i.kpi(), k -> new java.util.ArrayList<>()).add(i.field());
-        }
-        return out;
+        return outcome.infeasible().stream().collect(Collectors.groupingBy(Infeasible::kpi, LinkedHashMap::new,
+                Collectors.mapping(Infeasible::field, Collectors.toList())));
     }
 
     /**
@@ -89,15 +84,10 @@ public final class DecisionMarkers {
      */
     static Set<String> bypassers(RuleOutcome outcome, GuardFired g) {
         int guardAt = firstFiring(outcome.firings(), g.name());
-        Set<String> out = new java.util.TreeSet<>();
-        for (Proposal p : outcome.proposals()) {
-            for (GuardAction a : p.actions()) {
-                if (a.verdict() == GuardAction.Verdict.ACCEPTED && firstFiring(outcome.firings(), a.guard()) < guardAt) {
-                    out.add(a.guard());
-                }
-            }
-        }
-        return out;
+        return outcome.proposals().stream().flatMap(p -> p.actions().stream())
+                .filter(a -> a.verdict() == GuardAction.Verdict.ACCEPTED
+                        && firstFiring(outcome.firings(), a.guard()) < guardAt)
+                .map(GuardAction::guard).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static int firstFiring(List<RuleFiring> firings, String rule) {

@@ -11,7 +11,6 @@ import soaktune.model.FieldState;
 import soaktune.model.Frozen;
 import soaktune.model.Infeasible;
 import soaktune.model.IterationContext;
-import soaktune.model.KpiMissed;
 import soaktune.model.Limits;
 import soaktune.model.Overrides;
 import soaktune.model.PastMisses;
@@ -43,13 +42,8 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
         infeasible = infeasible == null ? List.of() : List.copyOf(infeasible);
     }
 
-    /** Only anti-oscillation memory: no streaks, no verdict. */
-    public TuningMemory(List<FieldMove> moves, Map<String, Integer> frozen) {
-        this(moves, frozen, Map.of(), Map.of(), List.of());
-    }
-
     public static TuningMemory empty() {
-        return new TuningMemory(List.of(), Map.of());
+        return new TuningMemory(List.of(), Map.of(), null, null, null);
     }
 
     /**
@@ -92,12 +86,8 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
      * more multiplies the anti-oscillation rule's joins).
      */
     public TuningMemory window(int iteration) {
-        List<FieldMove> kept = new ArrayList<>();
-        for (FieldMove m : moves) {
-            if (m.iteration() >= iteration - HORIZON && m.iteration() < iteration) {
-                kept.add(m);
-            }
-        }
+        List<FieldMove> kept = moves.stream()
+                .filter(m -> m.iteration() >= iteration - HORIZON && m.iteration() < iteration).toList();
         return new TuningMemory(kept, frozen, misses, atLimit, infeasible);
     }
 
@@ -107,12 +97,8 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
      * starts over), and this decision's infeasible verdicts (none: the last verdict no longer holds).
      */
     public TuningMemory after(int iteration, Decision decision, Limits limits) {
-        List<FieldMove> next = new ArrayList<>();
-        for (FieldMove m : moves) {
-            if (m.iteration() > iteration - HORIZON) {
-                next.add(m);
-            }
-        }
+        List<FieldMove> next = new ArrayList<>(moves.stream().filter(m -> m.iteration() > iteration - HORIZON)
+                .toList());
         for (TunableField field : TunableField.values()) {
             double before = decision.before().get(field).orElseThrow();
             double after = decision.after().get(field).orElseThrow();
@@ -127,9 +113,7 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
             }
         }
         Map<String, Integer> nextMisses = new TreeMap<>();
-        for (KpiMissed m : decision.outcome().missed()) {
-            nextMisses.put(m.kpi(), m.streak());
-        }
+        decision.outcome().missed().forEach(m -> nextMisses.put(m.kpi(), m.streak()));
         Map<String, Integer> nextAtLimit = new TreeMap<>();
         for (TunableField field : TunableField.values()) {
             FieldState s = fieldState(field, decision.before().get(field).orElseThrow(), limits);

@@ -16,7 +16,7 @@ final class ChartDataTest {
     Path tmp;
 
     private JsonNode data(SoakFixture f) throws Exception {
-        Map<String, Object> data = ChartData.of(ArtifactsReader.read(f.dir), "2025-10-12T14:00:00Z", "soaktune test");
+        ChartData data = ChartData.of(ArtifactsReader.read(f.dir), "2025-10-12T14:00:00Z", "soaktune test");
         return Json.mapper().readTree(HtmlReport.scriptSafeJson(data));
     }
 

@@ -83,7 +83,7 @@ final class ReportRenderTest {
             // Nothing else in a chart is this blue: a few hundred such pixels are the data line (measured 390-550
             // for lines across the plot, fewer for a line that hugs a limit).
             assertThat(count(image, box, VALUE_BLUE)).as(key + ": pixels of the value line").isGreaterThan(150);
-            boolean kpi = ReportKpi.fromKey(key).isPresent();
+            boolean kpi = ReportKpi.ALL.stream().anyMatch(k -> k.key().equals(key));
             assertThat(count(image, box, kpi ? FAIL_RED : LIMIT_GREEN))
                     .as(key + (kpi ? ": pixels of the FAIL threshold" : ": pixels of the limit lines and labels"))
                     .isGreaterThan(100);

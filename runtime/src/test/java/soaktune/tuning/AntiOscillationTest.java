@@ -29,7 +29,7 @@ final class AntiOscillationTest {
         for (int k = 0; k < iterationAndDirection.length; k += 2) {
             moves.add(new FieldMove("min_interval_ms", iterationAndDirection[k], iterationAndDirection[k + 1]));
         }
-        return new TuningMemory(moves, Map.of());
+        return new TuningMemory(moves, Map.of(), null, null, null);
     }
 
     @Test
@@ -85,8 +85,9 @@ final class AntiOscillationTest {
 
     @Test
     void memoryRecordsNetMovesAndForgetsOldOnes() {
-        Decision d = decide(20, new TuningMemory(List.of(new FieldMove("tail_age_ms", 2, 1)), Map.of()), 0);
-        TuningMemory next = new TuningMemory(List.of(new FieldMove("tail_age_ms", 2, 1)), Map.of())
+        Decision d = decide(20, new TuningMemory(List.of(new FieldMove("tail_age_ms", 2, 1)), Map.of(), null, null,
+                null), 0);
+        TuningMemory next = new TuningMemory(List.of(new FieldMove("tail_age_ms", 2, 1)), Map.of(), null, null, null)
                 .after(20, d, tuner.ruleSet().limits());
         assertThat(next.moves()).extracting(FieldMove::field).containsExactlyInAnyOrder("min_interval_ms",
                 "replace_rate_per_min");
