@@ -51,11 +51,9 @@ public final class HttpPollSource extends LivePoller {
                         + " bytes");
             }
             return bytes;
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | ExecutionException e) {
             exchange.cancel(true);
-            return null; // too slow this time; keep polling until the report timeout
-        } catch (ExecutionException e) {
-            return null; // the bot may be restarting; keep polling until the timeout
+            return null; // too slow this time, or the bot may be restarting: keep polling until the report timeout
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
