@@ -175,7 +175,9 @@ public final class TuneServer implements AutoCloseable {
                 send(exchange, 404, error("no such path: " + path + " (try POST " + TUNE_PATH + " or GET "
                         + HEALTH_PATH + ")", null));
             } else if (!List.of(allowed.split(", ")).contains(method)) {
-                methodNotAllowed(exchange, allowed);
+                discardBody(exchange);
+                exchange.getResponseHeaders().set("Allow", allowed);
+                send(exchange, 405, error(method + " is not allowed here (allowed: " + allowed + ")", null));
             } else if (TUNE_PATH.equals(path)) {
                 tune(exchange);
             } else {
@@ -185,7 +187,11 @@ public final class TuneServer implements AutoCloseable {
             LOG.debug("client went away: {}", e.toString()); // nothing left to answer
         } catch (RuntimeException | Error e) {
             LOG.error("request failed", e);
-            trySend(exchange, 500, error("internal error: " + e, null));
+            try {
+                send(exchange, 500, error("internal error: " + e, null));
+            } catch (IOException | RuntimeException sendFailed) {
+                // headers may already be out; the connection is closed either way
+            }
         } finally {
             exchange.close();
         }
@@ -246,12 +252,6 @@ public final class TuneServer implements AutoCloseable {
         return Map.of("version", rules.version(), "sha256", rules.sha256());
     }
 
-    private void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
-        discardBody(exchange);
-        exchange.getResponseHeaders().set("Allow", allowed);
-        send(exchange, 405, error(exchange.getRequestMethod() + " is not allowed here (allowed: " + allowed + ")", null));
-    }
-
     /** The body, or null when it is over the limit (decided from Content-Length when the client sent one). */
     private static byte[] body(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -291,14 +291,6 @@ public final class TuneServer implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
-        }
-    }
-
-    private static void trySend(HttpExchange exchange, int status, byte[] body) {
-        try {
-            send(exchange, status, body);
-        } catch (IOException | RuntimeException e) {
-            // headers may already be out; the connection is closed either way
         }
     }
 }

@@ -44,8 +44,7 @@ public final class HttpPollSource extends LivePoller {
                 info -> info.statusCode() == 200 ? new BoundedBody(Json.MAX_FILE_BYTES)
                         : HttpResponse.BodySubscribers.replacing(null));
         try {
-            HttpResponse<byte[]> response = exchange.get(budget, TimeUnit.NANOSECONDS);
-            byte[] bytes = response.body();
+            byte[] bytes = exchange.get(budget, TimeUnit.NANOSECONDS).body();
             if (bytes != null && bytes.length > Json.MAX_FILE_BYTES) {
                 throw new NoReportException("oversized_report", uri + " answered more than " + Json.MAX_FILE_BYTES
                         + " bytes");

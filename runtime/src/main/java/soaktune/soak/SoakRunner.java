@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import soaktune.artifacts.AppliedProfile;
 import soaktune.artifacts.IterationSummary;
@@ -118,14 +119,15 @@ public final class SoakRunner {
         };
         state.withStatus(status, Clocks.isoNow(config.clock())).write(dir);
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
-        footer(title(out.ending(), state.completed()), out.current());
+        banner(title(out.ending(), state.completed()));
+        markers.line("Final overrides: " + Json.toText(out.current().toJson()).strip());
         return new SoakResult(out.ending(), finalVerdict);
     }
 
     private String title(SoakResult.Ending ending, int completed) {
         if (ending == SoakResult.Ending.COMPLETE) {
-            return "[MINI-SOAK COMPLETE] " + config.iterations() + " iterations " + (config.autoTune() ? "with" : "without")
-                    + " auto-tuning";
+            return "[MINI-SOAK COMPLETE] " + config.iterations() + " iterations "
+                    + (config.autoTune() ? "with" : "without") + " auto-tuning";
         }
         String why = ending == SoakResult.Ending.INTERRUPTED
                 ? "stopped by " + (StopSignal.signal() == 2 ? "SIGINT" : "SIGTERM") : "no usable report";
@@ -158,10 +160,7 @@ public final class SoakRunner {
                 return false;
             }
             iteration = i;
-            markers.line("");
-            markers.line(RULE);
-            markers.line("[ITER " + i + "/" + config.iterations() + "] Starting iteration");
-            markers.line(RULE);
+            banner("[ITER " + i + "/" + config.iterations() + "] Starting iteration");
             return true;
         }
 
@@ -249,11 +248,8 @@ public final class SoakRunner {
      * infeasible within limits in that iteration's decision. Printed with the count of each verdict.
      */
     private Verdict soakVerdict(List<String> verdicts, TuningMemory memory) {
-        int lastReported = 0; // verdicts[k] is iteration k + 1's
-        for (int k = 0; k < verdicts.size(); k++) {
-            lastReported = verdicts.get(k) != null ? k + 1 : lastReported;
-        }
-        int reported = lastReported;
+        // verdicts[k] is iteration k + 1's
+        int reported = IntStream.range(0, verdicts.size()).filter(k -> verdicts.get(k) != null).max().orElse(-1) + 1;
         List<Infeasible> infeasible = memory.infeasible().stream().filter(i -> i.iteration() == reported).toList();
         Verdict last = !infeasible.isEmpty() ? Verdict.FAIL
                 : reported == 0 ? Verdict.INCONCLUSIVE : Verdict.valueOf(verdicts.get(reported - 1));
@@ -276,12 +272,11 @@ public final class SoakRunner {
         return String.join(",", values.collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    private void footer(String title, Overrides current) {
+    private void banner(String title) {
         markers.line("");
         markers.line(RULE);
         markers.line(title);
         markers.line(RULE);
-        markers.line("Final overrides: " + Json.toText(current.toJson()).strip());
     }
 
     /** Drops history entries of iterations after the resume point (a crash may have left some behind). */
