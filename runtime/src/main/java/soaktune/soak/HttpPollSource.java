@@ -90,10 +90,9 @@ public final class HttpPollSource extends LivePoller {
         @Override
         public void onNext(List<ByteBuffer> buffers) {
             for (ByteBuffer b : buffers) {
-                int take = (int) Math.min(b.remaining(), max + 1 - bytes.size());
-                byte[] chunk = new byte[take];
+                byte[] chunk = new byte[(int) Math.min(b.remaining(), max + 1 - bytes.size())];
                 b.get(chunk);
-                bytes.write(chunk, 0, take);
+                bytes.writeBytes(chunk);
             }
             if (bytes.size() > max && !result.isDone()) {
                 subscription.cancel();
