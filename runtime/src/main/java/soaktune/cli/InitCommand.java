@@ -3,6 +3,7 @@ package soaktune.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -38,9 +39,7 @@ public final class InitCommand extends CliCommand {
         List<Path> files = files(source.root());
         for (Path file : files) {
             String relative = source.root().relativize(file).toString();
-            Path out = target.resolve(relative);
-            Files.createDirectories(out.getParent());
-            AtomicFiles.write(out, Files.readAllBytes(file));
+            AtomicFiles.write(target.resolve(relative), Files.readAllBytes(file)); // creates the folders too
         }
         AtomicFiles.writeString(target.resolve(README), readme(target, from,
                 Files.exists(source.root().resolve(RuleSetManifest.FILE))));
@@ -66,8 +65,7 @@ public final class InitCommand extends CliCommand {
 
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .sorted((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()))
+            return walk.filter(Files::isRegularFile).sorted(Comparator.comparing(f -> root.relativize(f).toString()))
                     .toList();
         }
     }

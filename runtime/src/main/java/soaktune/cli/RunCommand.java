@@ -222,13 +222,10 @@ public final class RunCommand extends CliCommand {
         if (!spec.commandLine().getParseResult().hasMatchedOption("--rules")) {
             rulesOption.spec = state.rulesDir();
         }
-        if (state.source().startsWith("mock")) {
-            mock = true;
-            source = null;
+        mock = state.source().startsWith("mock");
+        source = mock ? null : state.source();
+        if (mock) {
             simulator.adopt(state.source());
-        } else {
-            mock = false;
-            source = state.source();
         }
     }
 
@@ -279,11 +276,11 @@ public final class RunCommand extends CliCommand {
             }
             asked = length.iterations;
         } else if (length != null && length.hours != null) {
-            double hours = length.hours;
-            if (!(hours > 0) || hours > 24 * 365) {
-                throw new InputException("run", "--hours", "must be a positive number of hours up to a year, got " + hours);
+            if (!(length.hours > 0) || length.hours > 24 * 365) {
+                throw new InputException("run", "--hours", "must be a positive number of hours up to a year, got "
+                        + length.hours);
             }
-            asked = (int) Math.max(1, Math.ceil(hours * 60 / iterationMinutes - 1e-9));
+            asked = (int) Math.max(1, Math.ceil(length.hours * 60 / iterationMinutes - 1e-9));
         }
         if (state.isPresent()) {
             if (asked != null && asked != state.get().iterations()) {

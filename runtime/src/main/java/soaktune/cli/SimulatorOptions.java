@@ -64,11 +64,8 @@ public final class SimulatorOptions {
      * resumed soak rebuilds exactly the same simulated market.
      */
     String spec() {
-        StringBuilder sb = new StringBuilder("mock?scenario=").append(encode(scenario));
-        if (marketData != null) {
-            sb.append("&market-data=").append(encode(marketData.toString()));
-        }
-        return sb.append("&replay-end=").append(replayEnd.name().toLowerCase(java.util.Locale.ROOT)).toString();
+        return "mock?scenario=" + encode(scenario) + (marketData == null ? "" : "&market-data="
+                + encode(marketData.toString())) + "&replay-end=" + replayEnd.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Takes back the options {@link #spec()} wrote. */

@@ -15,7 +15,6 @@ import soaktune.io.EdgeReportReader;
 import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.OverridesReader;
-import soaktune.model.Adjustment;
 import soaktune.model.EdgeReport;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Profile;
@@ -27,7 +26,6 @@ import soaktune.rules.engine.RuleSet;
 import soaktune.tuning.Decision;
 import soaktune.tuning.DecisionJson.AdjustmentJson;
 import soaktune.tuning.Tuner;
-import soaktune.tuning.TuningMemory;
 import soaktune.tuning.TuningStep;
 
 /** One decision from one EDGE_REPORT: what CI and an external bot call between iterations. */
@@ -66,15 +64,12 @@ public final class TuneCommand extends CliCommand {
         RuleSet rules = rulesOption.load(env);
         EdgeReport report = EdgeReportReader.read(edgeReport);
         // Overrides given by flag or env are user input like the rest; those in the folder are read under the lock.
-        boolean given = overrides != null || env.containsKey(OverridesReader.ENV_VAR);
-        Optional<OverridesReader.Loaded> givenOverrides = given
-                ? Optional.of(OverridesReader.load(Optional.ofNullable(overrides), env, out)) : Optional.empty();
-        Path folder = out.toAbsolutePath().getParent();
+        OverridesReader.Loaded given = overrides != null || env.containsKey(OverridesReader.ENV_VAR)
+                ? OverridesReader.load(Optional.ofNullable(overrides), env, out) : null;
         // The folder's state (overrides, history) is read and written under the lock a live `run` holds.
-        try (ArtifactsLock lock = RunCommand.acquireLock(folder)) {
-            OverridesReader.Loaded current = givenOverrides.isPresent() ? givenOverrides.get()
-                    : OverridesReader.load(Optional.empty(), env, out);
-            return decide(current, markers, ts, profile, rules, report);
+        try (ArtifactsLock lock = RunCommand.acquireLock(out.toAbsolutePath().getParent())) {
+            return decide(given != null ? given : OverridesReader.load(Optional.empty(), env, out), markers, ts,
+                    profile, rules, report);
         }
     }
 
@@ -84,7 +79,6 @@ public final class TuneCommand extends CliCommand {
         AppliedProfile before = AppliedProfile.readOrEmpty(appliedFile);
         List<AdjustmentJson> history = new ArrayList<>(before.runtimeAdjustments());
         int iteration = before.lastIteration() + 1;
-        TuningMemory memory = before.tuningMemory();
 
         markers.emit("runtime_overrides", "OK", "SOURCE=" + current.source());
         current.notAllowed().forEach(f -> markers.emit("runtime_override", "SKIP", "FIELD=" + f + " REASON=not_allowed"));
@@ -94,7 +88,7 @@ public final class TuneCommand extends CliCommand {
         TuningStep.Result step;
         try {
             // A one-shot decision has no KPI gate history: the healthy streak is unknown (0).
-            step = new TuningStep(report.totals(), current.overrides(), profile, memory, iteration, 0)
+            step = new TuningStep(report.totals(), current.overrides(), profile, before.tuningMemory(), iteration, 0)
                     .take(new Tuner(rules), ts);
         } catch (MissingMetricException e) {
             throw new InputException(edgeReport.toString(), "totals." + e.metric(), "is missing, and the rules read it");
@@ -109,9 +103,7 @@ public final class TuneCommand extends CliCommand {
 
         Json.write(out, decision.after().toJson());
         markers.emit("save_runtime_overrides", "OK", out.toString());
-        for (Adjustment a : decision.adjustments()) {
-            history.add(AppliedProfile.historyEntry(a, rules));
-        }
+        decision.adjustments().forEach(a -> history.add(AppliedProfile.historyEntry(a, rules)));
         AppliedProfile.of(profile, decision.after(), history, step.memoryAfter(), rules, ts).write(appliedFile);
         markers.emit("save_applied_profile", "OK", appliedFile.toString());
         return ExitCodes.OK;

@@ -13,14 +13,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +83,11 @@ public final class TuneServer implements AutoCloseable {
         this.profiles = Map.copyOf(profiles);
         this.clock = clock;
         this.markers = markers;
-        this.reloader = Executors.newSingleThreadScheduledExecutor(named("soaktune-reload"));
+        this.reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "soaktune-reload");
+            t.setDaemon(true); // a reload in progress never keeps the JVM alive
+            return t;
+        });
     }
 
     /**
@@ -174,7 +175,9 @@ public final class TuneServer implements AutoCloseable {
                 send(exchange, 404, error("no such path: " + path + " (try POST " + TUNE_PATH + " or GET "
                         + HEALTH_PATH + ")", null));
             } else if (!List.of(allowed.split(", ")).contains(method)) {
-                methodNotAllowed(exchange, allowed);
+                discardBody(exchange);
+                exchange.getResponseHeaders().set("Allow", allowed);
+                send(exchange, 405, error(method + " is not allowed here (allowed: " + allowed + ")", null));
             } else if (TUNE_PATH.equals(path)) {
                 tune(exchange);
             } else {
@@ -184,7 +187,11 @@ public final class TuneServer implements AutoCloseable {
             LOG.debug("client went away: {}", e.toString()); // nothing left to answer
         } catch (RuntimeException | Error e) {
             LOG.error("request failed", e);
-            trySend(exchange, 500, error("internal error: " + e, null));
+            try {
+                send(exchange, 500, error("internal error: " + e, null));
+            } catch (IOException | RuntimeException sendFailed) {
+                // headers may already be out; the connection is closed either way
+            }
         } finally {
             exchange.close();
         }
@@ -217,39 +224,27 @@ public final class TuneServer implements AutoCloseable {
             String field = "edge_report.totals." + e.metric();
             send(exchange, 400, error(TuneRequest.SOURCE + ": " + field + ": is missing, and the rules read it", field));
             return;
-        } catch (DecisionTimeoutException e) {
-            // This request's decision is abandoned; the server and its rule set stay healthy for the next.
-            send(exchange, 503, error("rules failed: " + e.getMessage(), null));
-            return;
         } catch (RuleEvaluationException e) {
-            send(exchange, 500, error("rules failed: " + e.getMessage(), null));
+            // A timeout abandons only this request's decision: the server and its rule set stay healthy (503).
+            send(exchange, e instanceof DecisionTimeoutException ? 503 : 500, error("rules failed: " + e.getMessage(),
+                    null));
             return;
         }
         decisions.incrementAndGet();
         Decision decision = step.decision();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("overrides", decision.after().toJson());
-        out.put("explanation", DecisionJson.of(decision));
-        out.put("tuning_memory", step.memoryAfter());
-        out.put("iteration", request.iteration());
-        out.put("profile", request.profile().name());
-        out.put("rules", rulesJson(current.ruleSet()));
-        send(exchange, 200, Json.toCompactBytes(out));
+        send(exchange, 200, Json.toCompactBytes(Map.of("overrides", decision.after().toJson(), "explanation",
+                DecisionJson.of(decision), "tuning_memory", step.memoryAfter(), "iteration", request.iteration(),
+                "profile", request.profile().name(), "rules", rulesJson(current.ruleSet()))));
     }
 
     private void health(HttpExchange exchange, boolean head) throws IOException {
         Tuner current = tuner;
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", current == null ? "loading" : "ok");
-        if (current != null) {
-            out.put("rules", rulesJson(current.ruleSet()));
-            out.put("decisions", decisions.get());
-        }
         int status = current == null ? 503 : 200;
         if (head) {
             exchange.sendResponseHeaders(status, -1);
         } else {
-            send(exchange, status, Json.toCompactBytes(out));
+            send(exchange, status, Json.toCompactBytes(current == null ? Map.of("status", "loading")
+                    : Map.of("status", "ok", "rules", rulesJson(current.ruleSet()), "decisions", decisions.get())));
         }
     }
 
@@ -257,23 +252,12 @@ public final class TuneServer implements AutoCloseable {
         return Map.of("version", rules.version(), "sha256", rules.sha256());
     }
 
-    private void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
-        discardBody(exchange);
-        exchange.getResponseHeaders().set("Allow", allowed);
-        send(exchange, 405, error(exchange.getRequestMethod() + " is not allowed here (allowed: " + allowed + ")", null));
-    }
-
     /** The body, or null when it is over the limit (decided from Content-Length when the client sent one). */
     private static byte[] body(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                return null; // the JDK server refuses such requests before us; be safe anyway
-            }
+        // Jetty has refused a malformed Content-Length (400) before the request gets here.
+        if (length != null && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+            return null;
         }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes((int) MAX_BODY_BYTES + 1);
@@ -294,11 +278,12 @@ public final class TuneServer implements AutoCloseable {
         }
     }
 
+    /** Every error's body; {@code field} is written null when no one field is to blame. */
+    private record ErrorBody(String error, String field) {
+    }
+
     static byte[] error(String message, String field) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("error", message);
-        out.put("field", field);
-        return Json.toCompactBytes(out);
+        return Json.toCompactBytes(new ErrorBody(message, field));
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -307,22 +292,5 @@ public final class TuneServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    private static void trySend(HttpExchange exchange, int status, byte[] body) {
-        try {
-            send(exchange, status, body);
-        } catch (IOException | RuntimeException e) {
-            // headers may already be out; the connection is closed either way
-        }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -44,18 +44,15 @@ public final class HttpPollSource extends LivePoller {
                 info -> info.statusCode() == 200 ? new BoundedBody(Json.MAX_FILE_BYTES)
                         : HttpResponse.BodySubscribers.replacing(null));
         try {
-            HttpResponse<byte[]> response = exchange.get(budget, TimeUnit.NANOSECONDS);
-            byte[] bytes = response.body();
+            byte[] bytes = exchange.get(budget, TimeUnit.NANOSECONDS).body();
             if (bytes != null && bytes.length > Json.MAX_FILE_BYTES) {
                 throw new NoReportException("oversized_report", uri + " answered more than " + Json.MAX_FILE_BYTES
                         + " bytes");
             }
             return bytes;
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | ExecutionException e) {
             exchange.cancel(true);
-            return null; // too slow this time; keep polling until the report timeout
-        } catch (ExecutionException e) {
-            return null; // the bot may be restarting; keep polling until the timeout
+            return null; // too slow this time, or the bot may be restarting: keep polling until the report timeout
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -93,10 +90,9 @@ public final class HttpPollSource extends LivePoller {
         @Override
         public void onNext(List<ByteBuffer> buffers) {
             for (ByteBuffer b : buffers) {
-                int take = (int) Math.min(b.remaining(), max + 1 - bytes.size());
-                byte[] chunk = new byte[take];
+                byte[] chunk = new byte[(int) Math.min(b.remaining(), max + 1 - bytes.size())];
                 b.get(chunk);
-                bytes.write(chunk, 0, take);
+                bytes.writeBytes(chunk);
             }
             if (bytes.size() > max && !result.isDone()) {
                 subscription.cancel();

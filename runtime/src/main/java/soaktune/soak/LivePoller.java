@@ -2,7 +2,6 @@ package soaktune.soak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -72,9 +71,7 @@ abstract class LivePoller implements StrategySource {
 
     @Override
     public JsonNode saveState() {
-        ObjectNode state = JsonNodeFactory.instance.objectNode();
-        state.put("last_report_sha256", lastFingerprint);
-        return state;
+        return JsonNodeFactory.instance.objectNode().put("last_report_sha256", lastFingerprint);
     }
 
     @Override

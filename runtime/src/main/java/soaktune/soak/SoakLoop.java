@@ -112,14 +112,13 @@ public record SoakLoop(StrategySource strategy, Profile profile, KpiThresholds t
                 GateResult gate = KpiGate.judge(report.totals(), thresholds);
                 verdicts.add(gate.verdict().name());
                 listener.judged(i, report, gate, verdicts, ts);
+                TuningStep.Result step = null;
                 if (autoTune && gate.verdict() == Verdict.INCONCLUSIVE) {
                     // Too little or missing data: the tuner holds its hand rather than act on noise.
                     listener.held("inconclusive:" + String.join(",", gate.reasons()));
-                    it = new Iteration(i, ts, ruleSet, effective, report, gate, null, "held", null);
                 } else if (autoTune) {
                     TuningStep stepIn = new TuningStep(report.totals(), current, profile, memory, i,
                             healthyStreak(verdicts));
-                    TuningStep.Result step;
                     try {
                         step = stepIn.take(new Tuner(ruleSet), ts);
                     } catch (RuleEvaluationException e) {
@@ -132,10 +131,9 @@ public record SoakLoop(StrategySource strategy, Profile profile, KpiThresholds t
                     listener.decided(i, step, report, ruleSet);
                     memory = step.memoryAfter();
                     current = step.decision().after();
-                    it = new Iteration(i, ts, ruleSet, effective, report, gate, step, "applied", null);
-                } else {
-                    it = new Iteration(i, ts, ruleSet, effective, report, gate, null, "disabled", null);
                 }
+                String tuning = !autoTune ? "disabled" : step == null ? "held" : "applied";
+                it = new Iteration(i, ts, ruleSet, effective, report, gate, step, tuning, null);
             } catch (NoReportException e) {
                 if ("stop_requested".equals(e.reason())) {
                     listener.held("stop_requested");

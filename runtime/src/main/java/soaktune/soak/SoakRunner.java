@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import soaktune.artifacts.AppliedProfile;
 import soaktune.artifacts.IterationSummary;
@@ -21,7 +21,6 @@ import soaktune.io.Clocks;
 import soaktune.io.InputException;
 import soaktune.io.Json;
 import soaktune.io.OverridesReader;
-import soaktune.model.Adjustment;
 import soaktune.model.EdgeReport;
 import soaktune.model.Infeasible;
 import soaktune.model.MissingMetricException;
@@ -81,7 +80,8 @@ public final class SoakRunner {
             state = resumeFrom.get();
             history = trimHistory(AppliedProfile.readOrEmpty(appliedFile).runtimeAdjustments(), state.completed());
             strategy.restoreState(state.strategyState());
-            start = new OverridesReader.Loaded(toOverrides(state.overrides()), "state", Optional.empty(), List.of());
+            start = OverridesReader.parse(SoakState.NAME, Json.mapper().valueToTree(state.overrides()), "state",
+                    Optional.empty());
             markers.emit("soak_resume", "OK", "FROM_ITERATION=" + (state.completed() + 1) + " OF=" + n);
         } else {
             // The starting overrides: env var or a file already in the artifacts folder (a manual override).
@@ -112,14 +112,27 @@ public final class SoakRunner {
             markers.emit("soak_stop", "INCONCLUSIVE", "REASON=" + state.inconclusiveStreak()
                     + "_iterations_without_a_report");
         }
-        if (out.ending() != SoakResult.Ending.COMPLETE) {
-            return stop(state, out.current(), out.ending());
-        }
-        state.withStatus(SoakState.COMPLETE, Clocks.isoNow(config.clock())).write(dir);
+        String status = switch (out.ending()) {
+            case COMPLETE -> SoakState.COMPLETE;
+            case INTERRUPTED -> SoakState.INTERRUPTED;
+            case INCONCLUSIVE -> SoakState.INCONCLUSIVE;
+        };
+        state.withStatus(status, Clocks.isoNow(config.clock())).write(dir);
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
-        footer("[MINI-SOAK COMPLETE] " + n + " iterations " + (config.autoTune() ? "with" : "without") + " auto-tuning",
-                out.current());
-        return new SoakResult(SoakResult.Ending.COMPLETE, finalVerdict);
+        banner(title(out.ending(), state.completed()));
+        markers.line("Final overrides: " + Json.toText(out.current().toJson()).strip());
+        return new SoakResult(out.ending(), finalVerdict);
+    }
+
+    private String title(SoakResult.Ending ending, int completed) {
+        if (ending == SoakResult.Ending.COMPLETE) {
+            return "[MINI-SOAK COMPLETE] " + config.iterations() + " iterations "
+                    + (config.autoTune() ? "with" : "without") + " auto-tuning";
+        }
+        String why = ending == SoakResult.Ending.INTERRUPTED
+                ? "stopped by " + (StopSignal.signal() == 2 ? "SIGINT" : "SIGTERM") : "no usable report";
+        return "[MINI-SOAK " + ending.name() + "] " + completed + " of " + config.iterations() + " iterations (" + why
+                + "); resume with: run --resume --artifacts " + dir;
     }
 
     /** The loop's listener that prints the markers and writes every artifact of an iteration. */
@@ -129,15 +142,10 @@ public final class SoakRunner {
         private final int first;
         private SoakState state;
         private int iteration;
-        // The parts of this iteration's summary, filled in as the loop reports them.
+        // The parts of this iteration's summary the loop's Iteration does not carry, filled in as it reports them.
         private String ts;
-        private Map<String, Double> applied;
-        private RulesRef rulesRef;
-        private Map<String, Object> metrics;
         private KpiGateFile gate;
         private IterationSummary.RuntimeFailure failure;
-        private DecisionJson decision;
-        private Verdict gateVerdict; // this iteration's, for the decision's markers
 
         Writer(SoakState state, List<AdjustmentJson> history, OverridesReader.Loaded start, int first) {
             this.state = state;
@@ -152,10 +160,7 @@ public final class SoakRunner {
                 return false;
             }
             iteration = i;
-            markers.line("");
-            markers.line(RULE);
-            markers.line("[ITER " + i + "/" + config.iterations() + "] Starting iteration");
-            markers.line(RULE);
+            banner("[ITER " + i + "/" + config.iterations() + "] Starting iteration");
             return true;
         }
 
@@ -167,11 +172,13 @@ public final class SoakRunner {
         @Override
         public Overrides overrides(int i, Overrides carried) throws Exception {
             // Later iterations read back the file the tuner wrote: an operator may have edited it in between.
-            boolean reread = i != first && config.autoTune() && Files.exists(overridesFile);
-            OverridesReader.Loaded loaded = reread ? OverridesReader.fromFile(overridesFile)
-                    : new OverridesReader.Loaded(carried, i == first ? start.source() : "state", Optional.empty(),
-                            i == first ? start.notAllowed() : List.of());
-            reportSource(loaded);
+            OverridesReader.Loaded loaded = i == first ? start
+                    : config.autoTune() && Files.exists(overridesFile) ? OverridesReader.fromFile(overridesFile)
+                    : new OverridesReader.Loaded(carried, "state", Optional.empty(), List.of());
+            markers.emit("runtime_overrides", "OK", "SOURCE=" + loaded.source());
+            for (String field : loaded.notAllowed()) {
+                markers.emit("runtime_override", "SKIP", "FIELD=" + field + " REASON=not_allowed");
+            }
             return loaded.overrides();
         }
 
@@ -180,20 +187,15 @@ public final class SoakRunner {
             AppliedProfile.of(config.profile(), effective, history, state.memory(), ruleSet, ts).write(appliedFile);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
             this.ts = ts;
-            applied = config.profile().applyRuntime(effective);
-            rulesRef = RulesRef.of(ruleSet);
-            metrics = null;
             gate = null;
             failure = null;
-            decision = null;
         }
 
         @Override
         public void judged(int i, EdgeReport report, GateResult gate, List<String> verdicts, String ts)
                 throws IOException {
-            writeEdgeReport(i, report);
-            gateVerdict = gate.verdict();
-            metrics = DecisionJson.metrics(report.totals());
+            Json.write(dir.resolve("EDGE_REPORT_" + i + ".json"), report.document());
+            Json.write(dir.resolve("EDGE_REPORT.json"), report.document());
             markers.emit("kpi_gate", gate.verdict().name(), gate.markerPayload());
             this.gate = KpiGateFile.of(gate, config.thresholds(), "EDGE_REPORT_" + i + ".json", ts);
             // KPI_GATE.json: the latest iteration's verdict plus the soak so far.
@@ -211,29 +213,27 @@ public final class SoakRunner {
                     + " MSG=" + e.getMessage());
             failure = new IterationSummary.RuntimeFailure(failed.sha256(), String.valueOf(e.getMessage()),
                     fallback.sha256());
-            rulesRef = RulesRef.of(fallback);
         }
 
         @Override
         public void decided(int i, TuningStep.Result step, EdgeReport report, RuleSet ruleSet) throws IOException {
             Decision decision = step.decision();
-            DecisionMarkers.print(markers, decision, report.totals(), gateVerdict);
+            DecisionMarkers.print(markers, decision, report.totals(), gate.verdict());
             Json.write(overridesFile, decision.after().toJson());
             markers.emit("save_runtime_overrides", "OK", overridesFile.toString());
-            for (Adjustment a : decision.adjustments()) {
-                history.add(AppliedProfile.historyEntry(a, ruleSet));
-            }
+            decision.adjustments().forEach(a -> history.add(AppliedProfile.historyEntry(a, ruleSet)));
             AppliedProfile.of(config.profile(), decision.after(), history, step.memoryAfter(), ruleSet, ts)
                     .write(appliedFile);
             markers.emit("save_applied_profile", "OK", appliedFile.toString());
-            this.decision = DecisionJson.of(decision);
         }
 
         @Override
         public void done(SoakLoop.Iteration it, SoakLoop.Carry next) throws IOException {
-            IterationSummary summary = new IterationSummary(it.number(), config.iterations(), ts,
-                    config.profile().name(), rulesRef, strategy.describe(), applied, metrics, gate, failure, decision,
-                    it.tuning(), it.inconclusive());
+            IterationSummary summary = new IterationSummary(it.number(), config.iterations(), it.ts(),
+                    config.profile().name(), RulesRef.of(it.rules()), strategy.describe(),
+                    config.profile().applyRuntime(it.effective()),
+                    it.report() == null ? null : DecisionJson.metrics(it.report().totals()), gate, failure,
+                    it.step() == null ? null : DecisionJson.of(it.step().decision()), it.tuning(), it.inconclusive());
             Json.write(IterationSummary.file(dir, it.number()), summary);
             state = state.after(it.number(), next.current().toJson(), next.inconclusiveStreak(), next.verdicts(),
                     next.memory(), strategy.saveState(), it.rules().sha256(), it.ts());
@@ -242,28 +242,14 @@ public final class SoakRunner {
         }
     }
 
-    private SoakResult stop(SoakState state, Overrides current, SoakResult.Ending ending) throws IOException {
-        String status = ending == SoakResult.Ending.INTERRUPTED ? SoakState.INTERRUPTED : SoakState.INCONCLUSIVE;
-        state.withStatus(status, Clocks.isoNow(config.clock())).write(dir);
-        String why = ending == SoakResult.Ending.INTERRUPTED
-                ? "stopped by " + (StopSignal.signal() == 2 ? "SIGINT" : "SIGTERM") : "no usable report";
-        Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
-        footer("[MINI-SOAK " + ending.name() + "] " + state.completed() + " of " + config.iterations() + " iterations ("
-                + why + "); resume with: run --resume --artifacts " + dir, current);
-        return new SoakResult(ending, finalVerdict);
-    }
-
     /**
      * The whole soak's verdict: that of the last iteration which had a report (the state tuning led to),
      * INCONCLUSIVE when none had; FAIL, with reason infeasible_within_limits, when the rules declared a KPI
      * infeasible within limits in that iteration's decision. Printed with the count of each verdict.
      */
     private Verdict soakVerdict(List<String> verdicts, TuningMemory memory) {
-        int lastReported = 0; // verdicts[k] is iteration k + 1's
-        for (int k = 0; k < verdicts.size(); k++) {
-            lastReported = verdicts.get(k) != null ? k + 1 : lastReported;
-        }
-        int reported = lastReported;
+        // verdicts[k] is iteration k + 1's
+        int reported = IntStream.range(0, verdicts.size()).filter(k -> verdicts.get(k) != null).max().orElse(-1) + 1;
         List<Infeasible> infeasible = memory.infeasible().stream().filter(i -> i.iteration() == reported).toList();
         Verdict last = !infeasible.isEmpty() ? Verdict.FAIL
                 : reported == 0 ? Verdict.INCONCLUSIVE : Verdict.valueOf(verdicts.get(reported - 1));
@@ -286,33 +272,15 @@ public final class SoakRunner {
         return String.join(",", values.collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    private void footer(String title, Overrides current) {
+    private void banner(String title) {
         markers.line("");
         markers.line(RULE);
         markers.line(title);
         markers.line(RULE);
-        markers.line("Final overrides: " + Json.toText(current.toJson()).strip());
-    }
-
-    private void reportSource(OverridesReader.Loaded loaded) {
-        markers.emit("runtime_overrides", "OK", "SOURCE=" + loaded.source());
-        for (String field : loaded.notAllowed()) {
-            markers.emit("runtime_override", "SKIP", "FIELD=" + field + " REASON=not_allowed");
-        }
-    }
-
-    private void writeEdgeReport(int iteration, EdgeReport report) throws IOException {
-        Json.write(dir.resolve("EDGE_REPORT_" + iteration + ".json"), report.document());
-        Json.write(dir.resolve("EDGE_REPORT.json"), report.document());
     }
 
     /** Drops history entries of iterations after the resume point (a crash may have left some behind). */
     private static List<AdjustmentJson> trimHistory(List<AdjustmentJson> history, int completed) {
         return new ArrayList<>(history.stream().filter(entry -> entry.iteration() <= completed).toList());
-    }
-
-    private static Overrides toOverrides(Map<String, Object> json) throws InputException {
-        return OverridesReader.parse(SoakState.NAME, Json.mapper().valueToTree(json), "state", Optional.empty())
-                .overrides();
     }
 }
