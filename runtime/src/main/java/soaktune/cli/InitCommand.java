@@ -1,6 +1,8 @@
 package soaktune.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -70,26 +72,15 @@ public final class InitCommand extends CliCommand {
         }
     }
 
-    private static String readme(Path target, String from, boolean composed) {
-        String dir = target.toString();
-        return "# Rule set " + target.toAbsolutePath().normalize().getFileName() + " (copied from the built-in " + from
-                + ")\n\n"
-                + "soaktune reads this folder when a command is given `--rules " + dir + "` (or, for `rules/v1`, when\n"
-                + "it is run from the folder above `rules/`). Edit the files; nothing needs rebuilding.\n\n"
-                + "| file | what |\n| --- | --- |\n"
-                + "| `triggers.drl` | the trigger table: one rule per row, thresholds as literals |\n"
-                + "| `guardrails.drl`, `anti_oscillation.drl` | the guardrails |\n"
-                + "| `limits.json` | hard min/max of each tuned field |\n"
-                + "| `kpi_thresholds.json` | the KPI gate's WARN/FAIL bounds |\n"
-                + "| `tests/*.yaml` | regression scenarios (never change a decision) |\n"
-                + (composed ? "| `ruleset.yaml` | the base set (`base:`): every file above this folder lacks, and its "
-                        + "tests, come from there |\n" : "")
-                + "\n"
-                + "```bash\n"
-                + "java -jar soaktune.jar rules check " + dir + "   # every problem as file:line:col\n"
-                + "java -jar soaktune.jar rules test " + dir + "    # one PASS/FAIL per scenario\n"
-                + "java -jar soaktune.jar run --iterations 3 --mock --auto-tune --rules " + dir + "\n"
-                + "```\n\n"
-                + "How to change a threshold or add a row: docs/rules.md in the soaktune project.\n";
+    /** The README template (a resource, so it reads as the Markdown it is) with this copy's names. */
+    private static String readme(Path target, String from, boolean composed) throws IOException {
+        try (InputStream in = InitCommand.class.getResourceAsStream("/init/README.md")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{name}", target.toAbsolutePath().normalize().getFileName().toString())
+                    .replace("{from}", from).replace("{dir}", target.toString())
+                    .replace("{composed}\n", composed ? "| `ruleset.yaml` | the base set (`base:`): every file this "
+                            + "folder lacks, and its tests, come from there; a rule here replaces the base's rule of the "
+                            + "same name |\n" : "");
+        }
     }
 }
