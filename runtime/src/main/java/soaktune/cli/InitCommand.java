@@ -78,9 +78,9 @@ public final class InitCommand extends CliCommand {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("{name}", target.toAbsolutePath().normalize().getFileName().toString())
                     .replace("{from}", from).replace("{dir}", target.toString())
-                    .replace("{composed}\n", composed ? "| `ruleset.yaml` | the base set (`base:`): every file this "
-                            + "folder lacks, and its tests, come from there; a rule here replaces the base's rule of the "
-                            + "same name |\n" : "");
+                    .replace("{composed}\n", composed ? "| `ruleset.yaml` | the base set (`base:`): every file "
+                            + "this folder lacks, and its tests, come from there; a rule here replaces the base's rule "
+                            + "of the same name |\n" : "");
         }
     }
 }

@@ -63,9 +63,9 @@ final class RuleOverrides {
     }
 
     /**
-     * The rules of a DRL text, from its tokens. A rule runs from its {@code rule} keyword to the first {@code end} after it, the
-     * way the DRL parser reads it; a text the lexer cannot read gives what it could, and the compiler reports
-     * the rest.
+     * The rules of a DRL text, from its tokens. A rule runs from its {@code rule} keyword to the first
+     * {@code end} after it, the way the DRL parser reads it; a text the lexer cannot read gives what it could,
+     * and the compiler reports the rest.
      */
     static List<Span> spans(List<DrlToken> tokens) {
         List<Span> spans = new ArrayList<>();
