@@ -116,9 +116,10 @@ public final class ArtifactsReader {
             }
         }
         String profile = applied == null ? null : applied.profile();
+        Path gateFile = dir.resolve(KpiGateFile.NAME);
         return new SoakReport(dir, state.map(SoakState::status).orElse("unknown"), planned, profile,
                 state.map(SoakState::source).orElse(null), rows, finalOverrides, limits, limitsFile,
-                thresholdsSource(dir), notes);
+                Files.exists(gateFile) ? KpiGateFile.read(gateFile).thresholds() : null, notes);
     }
 
     private static String names(List<Integer> iterations) {
@@ -142,10 +143,5 @@ public final class ArtifactsReader {
             throw new InputException(dir.toString(), "cannot list the folder: " + e.getMessage());
         }
         return out;
-    }
-
-    private static String thresholdsSource(Path dir) throws InputException {
-        Path file = dir.resolve(KpiGateFile.NAME);
-        return Files.exists(file) ? KpiGateFile.read(file).thresholds() : null;
     }
 }

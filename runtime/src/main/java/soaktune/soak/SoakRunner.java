@@ -78,7 +78,9 @@ public final class SoakRunner {
         OverridesReader.Loaded start;
         if (resumeFrom.isPresent()) {
             state = resumeFrom.get();
-            history = trimHistory(AppliedProfile.readOrEmpty(appliedFile).runtimeAdjustments(), state.completed());
+            history = new ArrayList<>(AppliedProfile.readOrEmpty(appliedFile).runtimeAdjustments());
+            // Entries of iterations after the resume point: a crash may have left some behind.
+            history.removeIf(entry -> entry.iteration() > resumeFrom.get().completed());
             strategy.restoreState(state.strategyState());
             start = OverridesReader.parse(SoakState.NAME, Json.mapper().valueToTree(state.overrides()), "state",
                     Optional.empty());
@@ -277,10 +279,5 @@ public final class SoakRunner {
         markers.line(RULE);
         markers.line(title);
         markers.line(RULE);
-    }
-
-    /** Drops history entries of iterations after the resume point (a crash may have left some behind). */
-    private static List<AdjustmentJson> trimHistory(List<AdjustmentJson> history, int completed) {
-        return new ArrayList<>(history.stream().filter(entry -> entry.iteration() <= completed).toList());
     }
 }

@@ -23,10 +23,6 @@ import soaktune.rules.engine.RuleSet;
  * No threshold and no guardrail lives here: those are in the rule set.
  */
 public record Tuner(RuleSet ruleSet) {
-    public Decision decide(Metrics metrics, Overrides current, Profile profile, int iteration, String ts) {
-        return decide(metrics, current, profile, iteration, ts, List.of());
-    }
-
     /** {@code extraFacts} are handed to the rules beside the metrics (e.g. history for anti-oscillation). */
     public Decision decide(Metrics metrics, Overrides current, Profile profile, int iteration, String ts,
             List<?> extraFacts) {

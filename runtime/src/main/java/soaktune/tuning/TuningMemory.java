@@ -48,22 +48,14 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
 
     /**
      * The facts for a decision at {@code iteration}: recent moves, carried freezes, and where the decision
-     * sits (iteration number, and how many iterations in a row the KPI gate judged OK; 0 when unknown).
+     * sits (iteration number, and how many iterations in a row the KPI gate judged OK; 0 when unknown); plus
+     * what the feasibility rules read: each field's {@link FieldState} for the values the iteration ran with
+     * ({@code before}, already inside {@code limits}) and each KPI's {@link PastMisses} streak.
      */
-    public List<Object> facts(int iteration, int healthyStreak) {
+    public List<Object> facts(int iteration, int healthyStreak, Overrides before, Limits limits) {
         List<Object> facts = new ArrayList<>(moves);
         frozen.forEach((field, remaining) -> facts.add(new Frozen(field, remaining, "carried")));
         facts.add(new IterationContext(iteration, healthyStreak));
-        return facts;
-    }
-
-    /**
-     * As {@link #facts(int, int)}, plus what the feasibility rules read: each field's {@link FieldState} for
-     * the values the iteration ran with ({@code before}, already inside {@code limits}) and each KPI's
-     * {@link PastMisses} streak.
-     */
-    public List<Object> facts(int iteration, int healthyStreak, Overrides before, Limits limits) {
-        List<Object> facts = facts(iteration, healthyStreak);
         for (TunableField field : TunableField.values()) {
             facts.add(fieldState(field, before.get(field).orElseThrow(), limits));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import soaktune.io.ProfileLoader;
@@ -21,7 +22,7 @@ import soaktune.tuning.Tuner;
 final class ExplanationTest {
     private static String explain(Path rules, MetricsFixtures metrics, Overrides current) throws Exception {
         Decision d = new Tuner(RuleSetLoader.load(rules)).decide(metrics.build(), current,
-                ProfileLoader.load("S1", "test"), 1, "2025-01-01T00:00:00Z");
+                ProfileLoader.load("S1", "test"), 1, "2025-01-01T00:00:00Z", List.of());
         StringWriter text = new StringWriter();
         Explanation.print(new PrintWriter(text), d);
         return text.toString();

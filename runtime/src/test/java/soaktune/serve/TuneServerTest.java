@@ -130,7 +130,7 @@ final class TuneServerTest {
 
         Decision expected = new Tuner(v1).decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.6)
                 .without(MetricName.FILLS).build(), new Overrides(Map.of(TunableField.MIN_INTERVAL_MS, 100.0)),
-                profiles.get("S1"), 1, "2025-10-12T14:00:00Z");
+                profiles.get("S1"), 1, "2025-10-12T14:00:00Z", List.of());
         JsonNode overrides = body.get("overrides");
         assertThat(overrides.size()).isEqualTo(5);
         assertThat(overrides.get("min_interval_ms").asLong()).isEqualTo(120);

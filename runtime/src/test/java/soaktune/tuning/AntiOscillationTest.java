@@ -19,9 +19,8 @@ final class AntiOscillationTest {
 
     /** cancel_ratio 0.7 makes the v1 table propose min_interval +20 and replace_rate -30. */
     private static Decision decide(int iteration, TuningMemory memory, int healthyStreak) {
-        List<Object> facts = memory.facts(iteration, healthyStreak);
-        return tuner.decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.7).build(), Overrides.empty(), s1,
-                iteration, "2025-01-01T00:00:00Z", facts);
+        return new TuningStep(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.7).build(), Overrides.empty(),
+                s1, memory, iteration, healthyStreak).take(tuner, "2025-01-01T00:00:00Z").decision();
     }
 
     private static TuningMemory moves(int... iterationAndDirection) {

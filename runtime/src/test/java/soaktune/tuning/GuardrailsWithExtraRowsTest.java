@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ final class GuardrailsWithExtraRowsTest {
     }
 
     private static Decision decide(MetricsFixtures m) {
-        return tuner.decide(m.build(), Overrides.empty(), s1, 1, "2025-01-01T00:00:00Z");
+        return tuner.decide(m.build(), Overrides.empty(), s1, 1, "2025-01-01T00:00:00Z", List.of());
     }
 
     @Test

@@ -3,6 +3,7 @@ package soaktune.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -31,7 +32,7 @@ final class TunerProperties {
 
     @Property(tries = 3000)
     void decisionsAreAlwaysSafe(@ForAll("metrics") Metrics metrics, @ForAll("overrides") Overrides current) {
-        Decision d = tuner.decide(metrics, current, profile, 1, "2025-01-01T00:00:00Z");
+        Decision d = tuner.decide(metrics, current, profile, 1, "2025-01-01T00:00:00Z", List.of());
 
         for (TunableField f : TunableField.values()) {
             double after = d.after().get(f).orElseThrow();

@@ -9,6 +9,7 @@ import static soaktune.model.TunableField.REPLACE_RATE_PER_MIN;
 import static soaktune.model.TunableField.TAIL_AGE_MS;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ final class TunerV1Test {
     }
 
     private static Decision decide(MetricsFixtures m, Overrides current) {
-        return tuner.decide(m.build(), current, s1, 1, "2025-01-01T00:00:00Z");
+        return tuner.decide(m.build(), current, s1, 1, "2025-01-01T00:00:00Z", List.of());
     }
 
     private static double after(Decision d, TunableField f) {

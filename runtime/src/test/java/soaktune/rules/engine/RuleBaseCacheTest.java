@@ -92,7 +92,7 @@ final class RuleBaseCacheTest {
         RulesFolders.edit(dir.resolve("triggers.drl"), "cancelRatio > 0.55", "cancelRatio > 0.50");
         RuleSet edited = reloadMissing(dir, cache);
         MetricsFixtures m = MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.52);
-        assertThat(new Tuner(edited).decide(m.build(), Overrides.empty(), s1, 1, "t").after()
+        assertThat(new Tuner(edited).decide(m.build(), Overrides.empty(), s1, 1, "t", List.of()).after()
                 .get(TunableField.MIN_INTERVAL_MS)).contains(80.0);
     }
 
@@ -245,7 +245,7 @@ final class RuleBaseCacheTest {
         RuleSet loaded = reloadMissing(dir, cache);
         assertThat(Files.readAllBytes(cache.file(snapshot))).isNotEqualTo(planted); // rebuilt from the folder
         Decision d = new Tuner(loaded).decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.9).build(),
-                Overrides.empty(), s1, 1, "t");
+                Overrides.empty(), s1, 1, "t", List.of());
         assertThat(d.adjustments()).isNotEmpty();
         assertThat(marker).doesNotExist();
     }
@@ -262,7 +262,7 @@ final class RuleBaseCacheTest {
 
         RuleSet loaded = reloadMissing(dir, cache);
         new Tuner(loaded).decide(MetricsFixtures.healthy().with(MetricName.CANCEL_RATIO, 0.9).build(),
-                Overrides.empty(), s1, 1, "t");
+                Overrides.empty(), s1, 1, "t", List.of());
         assertThat(marker).doesNotExist();
     }
 
