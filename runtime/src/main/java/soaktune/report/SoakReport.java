@@ -55,11 +55,8 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
      * KPI infeasible within limits.
      */
     public Verdict finalVerdict() {
-        Optional<IterationRow> last = lastReported();
-        if (last.isEmpty()) {
-            return Verdict.INCONCLUSIVE;
-        }
-        return last.get().infeasible().isEmpty() ? last.get().verdict() : Verdict.FAIL;
+        return lastReported().map(r -> r.infeasible().isEmpty() ? r.verdict() : Verdict.FAIL)
+                .orElse(Verdict.INCONCLUSIVE);
     }
 
     /**
@@ -67,12 +64,10 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
      * (min_interval_ms)", one KPI after the other; null when the rules declared nothing infeasible.
      */
     public String finalReason() {
-        Optional<IterationRow> last = lastReported();
-        if (last.isEmpty() || last.get().infeasible().isEmpty()) {
-            return null;
-        }
-        return Infeasible.VERDICT_REASON + ": " + last.get().infeasible().entrySet().stream()
-                .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; "));
+        return lastReported().filter(r -> !r.infeasible().isEmpty())
+                .map(r -> Infeasible.VERDICT_REASON + ": " + r.infeasible().entrySet().stream()
+                        .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                        .collect(Collectors.joining("; "))).orElse(null);
     }
 
     private Optional<IterationRow> lastReported() {
