@@ -62,11 +62,7 @@ public final class FrontierJson {
             markets.add(m);
         }
         root.put("markets", markets);
-        List<Object> cells = new ArrayList<>();
-        for (FrontierCell c : result.cells()) {
-            cells.add(cell(c, grid));
-        }
-        root.put("cells", cells);
+        root.put("cells", result.cells().stream().map(c -> cell(c, grid)).toList());
         return root;
     }
 
@@ -93,9 +89,7 @@ public final class FrontierJson {
             m.put("feasible_share", round((double) c.feasiblePoints() / c.points().size()));
             m.put("failing_everywhere", c.failingEverywhere());
             Map<String, Integer> missed = new TreeMap<>();
-            for (FrontierCell.Point p : c.points()) {
-                p.failing().forEach(k -> missed.merge(k, 1, Integer::sum));
-            }
+            c.points().forEach(p -> p.failing().forEach(k -> missed.merge(k, 1, Integer::sum)));
             m.put("points_missing", missed);
             int b = c.best();
             FrontierCell.Point p = c.points().get(b);

@@ -1,9 +1,10 @@
 package soaktune.bench;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import soaktune.model.TunableField;
 
 /**
@@ -23,13 +24,9 @@ public record FrontierSummary(String market, int seeds, int feasibleSeeds, boole
 
     /** The summaries of every market, in the order the cells came (markets in the order given). */
     public static List<FrontierSummary> of(FrontierBench.Result result) {
-        Map<String, List<FrontierCell>> byMarket = new java.util.LinkedHashMap<>();
-        for (FrontierCell c : result.cells()) {
-            byMarket.computeIfAbsent(c.market(), k -> new ArrayList<>()).add(c);
-        }
-        List<FrontierSummary> out = new ArrayList<>();
-        byMarket.forEach((market, cells) -> out.add(of(market, cells, result.grid())));
-        return out;
+        return result.cells().stream()
+                .collect(Collectors.groupingBy(FrontierCell::market, LinkedHashMap::new, Collectors.toList()))
+                .entrySet().stream().map(e -> of(e.getKey(), e.getValue(), result.grid())).toList();
     }
 
     static FrontierSummary of(String market, List<FrontierCell> cells, FrontierGrid grid) {

@@ -1,7 +1,6 @@
 package soaktune.bench;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,13 +56,9 @@ public final class FrontierTable {
     static String secondPass(FrontierBench.Result result) {
         List<FrontierCell> looked = result.cells().stream().filter(c -> !c.refined().isEmpty()).toList();
         int points = looked.stream().mapToInt(c -> c.refined().size()).sum();
-        List<String> found = new ArrayList<>();
-        for (FrontierCell c : looked) {
-            FrontierCell.Refined r = c.firstFeasibleRefined();
-            if (r != null) {
-                found.add(c.market() + " seed " + c.seed() + " (" + values(r.values(), FrontierGrid.ORDER) + ")");
-            }
-        }
+        List<String> found = looked.stream().filter(c -> c.firstFeasibleRefined() != null)
+                .map(c -> c.market() + " seed " + c.seed() + " ("
+                        + values(c.firstFeasibleRefined().values(), FrontierGrid.ORDER) + ")").toList();
         return String.format(Locale.ROOT, "Second pass (around the %d best grid points of each seed with no feasible "
                 + "grid point): %d seeds, %,d points; feasible there: %s", FrontierRefine.BEST, looked.size(), points,
                 found.isEmpty() ? "none" : String.join(", ", found));

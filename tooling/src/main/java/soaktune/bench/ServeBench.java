@@ -81,10 +81,6 @@ public final class ServeBench {
             throw new IOException("serve exited before it was ready: " + Files.readString(log).trim());
         }
 
-        public long pid() {
-            return process.pid();
-        }
-
         @Override
         public void close() throws InterruptedException {
             process.destroy(); // SIGTERM: a clean stop

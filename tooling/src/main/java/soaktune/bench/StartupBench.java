@@ -76,12 +76,8 @@ public final class StartupBench {
                     }
                 }
             }
-            List<Result> results = new ArrayList<>();
-            for (Setup s : setups) {
-                results.add(new Result(s.name(), percentiles(wall.get(s)),
-                        percentiles(cpu.getOrDefault(s, List.of()))));
-            }
-            return results;
+            return setups.stream().map(s -> new Result(s.name(), percentiles(wall.get(s)),
+                    percentiles(cpu.getOrDefault(s, List.of())))).toList();
         } finally {
             StartupTraining.deleteTree(tmp);
         }

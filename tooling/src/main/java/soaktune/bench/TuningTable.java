@@ -31,13 +31,11 @@ public final class TuningTable {
                 "most failed at it" + iterations));
         for (List<TrialResult> trials : groups(result)) {
             int n = trials.size();
-            boolean tuned = trials.get(0).autoTune();
             row(out, trials, feasible, seeds, pct(count(trials, t -> t.metBy(3)), n),
                     pct(count(trials, t -> t.metBy(5)), n), pct(count(trials, t -> t.stayedFrom(5)), n),
                     pct(count(trials, t -> t.met().get(t.met().size() - 1)), n),
-                    tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-",
-                    tuned ? Integer.toString(sum(trials, TrialResult::limitStops)) : "-", medianNet(trials),
-                    mostFailed(trials, targets.names()));
+                    tunedSum(trials, TrialResult::oscillations), tunedSum(trials, TrialResult::limitStops),
+                    medianNet(trials), mostFailed(trials, targets.names()));
         }
         out.println();
         footer(out, result, iterations);
@@ -59,10 +57,9 @@ public final class TuningTable {
             row(out, trials, feasible, seeds, pct(count(trials, t -> t.metBy(1)), n),
                     pct(count(trials, t -> t.metBy(2)), n), pct(count(trials, t -> t.metBy(3)), n),
                     pct(count(trials, t -> t.metBy(5)), n), pct(count(trials, t -> t.stayedFrom(5)), n),
-                    medianFirstMet(trials), tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-",
-                    tuned ? Integer.toString(sum(trials, TrialResult::limitStops)) : "-",
-                    tuned ? pct(count(trials, t -> t.infeasibleBy(5)), n) : "-", medianNet(trials),
-                    verdicts(trials));
+                    medianFirstMet(trials), tunedSum(trials, TrialResult::oscillations),
+                    tunedSum(trials, TrialResult::limitStops),
+                    tuned ? pct(count(trials, t -> t.infeasibleBy(5)), n) : "-", medianNet(trials), verdicts(trials));
         }
         out.println();
         if (feasible != null) {
@@ -118,11 +115,10 @@ public final class TuningTable {
         out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         byMode.forEach((mode, trials) -> {
             int n = trials.size();
-            boolean tuned = trials.get(0).autoTune();
             out.println(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |", mode, n,
                     share(count(trials, t -> t.metBy(3)), n), share(count(trials, t -> t.stayedFrom(5)), n),
                     share(count(trials, t -> t.met().get(t.met().size() - 1)), n),
-                    tuned ? Integer.toString(sum(trials, TrialResult::oscillations)) : "-"));
+                    tunedSum(trials, TrialResult::oscillations)));
         });
         out.println();
     }
@@ -165,8 +161,9 @@ public final class TuningTable {
         return trials.stream().filter(p).count();
     }
 
-    private static int sum(List<TrialResult> trials, ToIntFunction<TrialResult> f) {
-        return trials.stream().mapToInt(f).sum();
+    /** A tuner's count summed over the runs; "-" for the fixed runs, which no tuner moved. */
+    private static String tunedSum(List<TrialResult> trials, ToIntFunction<TrialResult> f) {
+        return trials.get(0).autoTune() ? Integer.toString(trials.stream().mapToInt(f).sum()) : "-";
     }
 
     private static String medianNet(List<TrialResult> trials) {

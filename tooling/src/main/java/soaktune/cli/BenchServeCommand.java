@@ -75,9 +75,9 @@ public final class BenchServeCommand extends CliCommand {
             Path log = Files.createTempFile("soaktune-serve", ".log");
             try (ServeBench.Server server = ServeBench.Server.start(BenchJar.own(), Path.of(rulesOption.checkedSource().recorded()), serverJvm,
                     serverThreads, log)) {
-                out.println("server: pid " + server.pid() + " at " + server.uri());
-                result = bench.run(server.uri(), Optional.of(server.pid()), rate, warmup, segments, duration / segments,
-                        connections);
+                out.println("server: pid " + server.process().pid() + " at " + server.uri());
+                result = bench.run(server.uri(), Optional.of(server.process().pid()), rate, warmup, segments,
+                        duration / segments, connections);
             } finally {
                 Files.deleteIfExists(log);
             }

@@ -13,7 +13,6 @@ import soaktune.io.InputException;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
 import soaktune.sim.Scenario;
-import soaktune.sim.ScenarioSpec;
 import soaktune.sim.replay.MarketData;
 
 /** {@code bench sim}: simulated market events per second on one thread, per scenario and for the replay. */
@@ -66,10 +65,8 @@ public final class BenchSimCommand extends CliCommand {
         var out = out();
         out.println("Profile " + profile.name() + " without overrides; one thread; " + warmup + " warm-up + " + runs
                 + " timed runs each");
-        List<SimBench.Row> rows = new ArrayList<>();
-        for (ScenarioSpec s : ScenarioList.parse(scenarios)) {
-            rows.add(SimBench.synthetic(s, applied, warmup, runs, iterations));
-        }
+        List<SimBench.Row> rows = new ArrayList<>(ScenarioList.parse(scenarios).stream()
+                .map(s -> SimBench.synthetic(s, applied, warmup, runs, iterations)).toList());
         String note = null;
         if (marketData == null) {
             note = "Replay skipped: --smoke";
