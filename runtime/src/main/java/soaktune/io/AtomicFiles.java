@@ -62,19 +62,16 @@ public final class AtomicFiles {
      * Deletes temp files a killed writer left behind in {@code dir} (only names this class makes). Call it
      * while holding the folder's lock, so no live writer's temp file is touched.
      */
-    public static int removeLeftovers(Path dir) throws IOException {
+    public static void removeLeftovers(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return 0;
+            return;
         }
-        int removed = 0;
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, p -> LEFTOVER.matcher(p.getFileName().toString())
                 .matches())) {
             for (Path temp : temps) {
                 Files.deleteIfExists(temp);
-                removed++;
             }
         }
-        return removed;
     }
 
     /** Artifacts are read by the strategy and by people, maybe as other users: rw-r--r--, not the temp 0600. */

@@ -109,19 +109,14 @@ public final class Json {
 
     /** Reads a JSON file into {@code type}; see {@link #bind}. */
     public static <T> T readFile(Path file, Class<T> type) throws InputException {
-        return bind(file.toString(), readFile(file), type);
+        return bind(file.toString(), "", readFile(file), type);
     }
 
     /**
-     * Binds a parsed document to a record type. A value of the wrong type is one {@link InputException}
-     * naming the source and the field path ("gate.metrics.net_bps.value: must be a number, got string ..."),
-     * in the words {@link JsonFields} uses.
+     * Binds a parsed document, or the part of one found at {@code at} ("" for the whole), to a record type. A
+     * value of the wrong type is one {@link InputException} naming the source and the whole field path
+     * ("gate.metrics.net_bps.value: must be a number, got string ..."), in the words {@link JsonFields} uses.
      */
-    public static <T> T bind(String source, JsonNode root, Class<T> type) throws InputException {
-        return bind(source, "", root, type);
-    }
-
-    /** {@link #bind} for a part of a document found at {@code at}: errors name the whole path. */
     public static <T> T bind(String source, String at, JsonNode root, Class<T> type) throws InputException {
         return bind(BINDER, source, at, root, type);
     }

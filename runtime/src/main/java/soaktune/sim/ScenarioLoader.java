@@ -35,7 +35,7 @@ public final class ScenarioLoader {
     public static ScenarioSpec load(Path file) throws InputException {
         String source = file.toString();
         JsonNode root = new JsonFields(source).object(Json.readFile(file), "");
-        About about = Json.bind(source, ((ObjectNode) root).deepCopy().retain(About.KEYS), About.class);
+        About about = Json.bind(source, "", ((ObjectNode) root).deepCopy().retain(About.KEYS), About.class);
         Scenario base = about.base() == null ? Scenario.DEFAULT : Scenario.find(about.base()).orElseThrow(() ->
                 new InputException(source, "base", "unknown scenario '" + about.base() + "' (built in: "
                         + String.join(", ", Scenario.ids()) + ")"));

@@ -89,7 +89,7 @@ final class JsonTest {
                 .isEqualTo("rw-r--r--");
         Files.writeString(tmp.resolve(".a.json.8812345.tmp"), "{\"half");
         Files.writeString(tmp.resolve(".notes.tmp"), "kept: not a name AtomicFiles makes");
-        assertThat(AtomicFiles.removeLeftovers(tmp)).isEqualTo(1);
+        AtomicFiles.removeLeftovers(tmp);
         try (var files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.json", ".notes.tmp");
         }
@@ -139,7 +139,7 @@ final class JsonTest {
                 utf8("{\"spread\": {\"min\": \"1\", \"max\": 2}}")), Bands.class))
                 .hasMessage("l.json: spread.min: must be a number, got string \"1\"");
         // the lenient binder (artifacts the tool wrote, perhaps by a newer version) ignores the same key
-        assertThat(Json.bind("l.json", Json.parse("l.json", utf8("{\"spread\": {\"min\": 1, \"max\": 2, \"x\": 0}}")),
-                Bands.class)).isEqualTo(new Bands(new Band(1, 2)));
+        assertThat(Json.bind("l.json", "", Json.parse("l.json",
+                utf8("{\"spread\": {\"min\": 1, \"max\": 2, \"x\": 0}}")), Bands.class)).isEqualTo(new Bands(new Band(1, 2)));
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -234,10 +233,7 @@ public final class RuleBaseCache {
     }
 
     private static void createPrivateDir(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        try {
+        try { // a folder that exists already is kept as it is
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(dir);
@@ -261,16 +257,11 @@ public final class RuleBaseCache {
      * a rebuilt jar changes its size or time. For class folders (tests, IDEs) every class file counts.
      */
     public static String runtimeIdentity() {
-        Set<Path> locations = new LinkedHashSet<>();
-        for (Class<?> anchor : List.of(RuleSetLoader.class, KnowledgePackageImpl.class, KnowledgeBaseFactory.class,
-                org.mvel2.MVEL.class, org.kie.api.KieBase.class)) {
-            location(anchor).ifPresent(locations::add);
-        }
-        StringBuilder id = new StringBuilder("java=").append(System.getProperty("java.vm.version"));
-        for (Path location : locations) {
-            id.append('\n').append(describe(location));
-        }
-        return id.toString();
+        Stream<String> locations = Stream.of(RuleSetLoader.class, KnowledgePackageImpl.class,
+                KnowledgeBaseFactory.class, org.mvel2.MVEL.class, org.kie.api.KieBase.class)
+                .flatMap(anchor -> location(anchor).stream()).distinct().map(RuleBaseCache::describe);
+        return Stream.concat(Stream.of("java=" + System.getProperty("java.vm.version")), locations)
+                .collect(Collectors.joining("\n"));
     }
 
     static String describe(Path location) {

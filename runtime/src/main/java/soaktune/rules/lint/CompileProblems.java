@@ -121,11 +121,7 @@ public final class CompileProblems {
 
     private String lineText(String file, int line) {
         String source = sources.get(file);
-        if (source == null || line < 1) {
-            return null;
-        }
-        String[] lines = source.split("\n", -1);
-        return line <= lines.length ? lines[line - 1] : null;
+        return source == null || line < 1 ? null : source.lines().skip(line - 1).findFirst().orElse(null);
     }
 
     /** Drools' messages carry an ASCII-art caret and a repeated location; keep the words. */
