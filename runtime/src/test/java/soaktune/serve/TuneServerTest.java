@@ -160,6 +160,9 @@ final class TuneServerTest {
             assertThat(json(slow).get("error").asText()).contains("time budget", "rule \"runaway\"");
             assertThat(http.send(HttpRequest.newBuilder(uri("/healthz")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            // The next decision runs without the 100 ms budget: what is checked is that the aborted session left
+            // the server able to decide, not how fast a loaded machine decides (that once failed under load).
+            DecisionBudget.configure(Map.of());
             HttpResponse<String> calm = post("/v1/tune", request(TestFiles.edgeReport("cancel_ratio", "0.1"), ""));
             assertThat(calm.statusCode()).as(calm.body()).isEqualTo(200);
         } finally {

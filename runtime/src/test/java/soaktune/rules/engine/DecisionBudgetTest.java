@@ -50,7 +50,8 @@ final class DecisionBudgetTest {
                 .hasMessageContaining("time budget of 100 ms")
                 .hasMessageContaining("rule \"runaway\"");
 
-        RuleOutcome calm = RuleEngine.evaluate(rules, List.of(MetricsFixtures.healthy().build()), Duration.ofMillis(100));
+        // A wide budget for the calm decision: what counts is that the session is usable, not how fast it is.
+        RuleOutcome calm = RuleEngine.evaluate(rules, List.of(MetricsFixtures.healthy().build()), Duration.ofMillis(5000));
         assertThat(calm.proposals()).isEmpty();
         assertThat(calm.firings()).isEmpty();
     }
@@ -74,11 +75,12 @@ final class DecisionBudgetTest {
         RulesFolders.edit(rules.resolve("runaway.drl"), "    Metrics( cancelRatio > 0.9 )",
                 "    soaktune.model.IterationContext( iteration >= 2 )");
         Path artifacts = tmp.resolve("soak");
-        CliRun r = CliRun.run(Map.of(DecisionBudget.ENV, "100", "SOAKTUNE_NO_CACHE", "1",
+        // 1 s, not 100 ms: iteration 1 (a fresh rule base loading its classes) must finish on a loaded machine.
+        CliRun r = CliRun.run(Map.of(DecisionBudget.ENV, "1000", "SOAKTUNE_NO_CACHE", "1",
                 "MM_FREEZE_UTC_ISO", "2025-10-12T14:00:00Z"), "run", "--iterations", "3", "--mock", "--auto-tune",
                 "--rules", rules.toString(), "--artifacts", artifacts.toString(), "--seed", "7");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.RULES_INVALID);
-        assertThat(r.err()).contains("time budget of 100 ms", "rule \"runaway\"");
+        assertThat(r.err()).contains("time budget of 1000 ms", "rule \"runaway\"");
         assertThat(soaktune.io.Json.readFile(artifacts.resolve("soak_state.json")).get("completed_iterations").asInt()).isEqualTo(1);
         assertThat(artifacts.resolve("ITER_SUMMARY_1.json")).exists();
         assertThat(artifacts.resolve("ITER_SUMMARY_2.json")).doesNotExist();
