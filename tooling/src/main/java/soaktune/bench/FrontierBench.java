@@ -40,7 +40,7 @@ public final class FrontierBench {
      * {@code stopAtFirstFeasible}: sweep each cell in grid order and stop at its first feasible point. Only
      * the feasible flag is then known (the cell is not {@code complete}).
      */
-    public record Config(List<FrontierMarket> markets, int seeds, FrontierGrid grid, Limits limits, Profile profile,
+    public record Config(List<FrontierMarket> markets, SeedRange seeds, FrontierGrid grid, Limits limits, Profile profile,
             KpiTargets targets, double iterationMinutes, int threads, boolean stopAtFirstFeasible, Judged judged) {
         public Config {
             markets = List.copyOf(markets);
@@ -68,7 +68,7 @@ public final class FrontierBench {
         }
     }
 
-    public record Result(List<FrontierCell> cells, FrontierGrid grid, int seeds, double wallSeconds, int threads,
+    public record Result(List<FrontierCell> cells, FrontierGrid grid, SeedRange seeds, double wallSeconds, int threads,
             long iterations) {
         public Result {
             cells = List.copyOf(cells);
@@ -83,7 +83,7 @@ public final class FrontierBench {
         List<Overrides> grid = IntStream.range(0, c.grid().size()).mapToObj(c.grid()::point).toList();
         List<Sweep> first = new ArrayList<>();
         for (FrontierMarket market : c.markets()) {
-            for (long seed = 1; seed <= c.seeds(); seed++) {
+            for (long seed = c.seeds().first(); seed <= c.seeds().last(); seed++) {
                 first.add(new Sweep(market, seed, grid));
             }
         }

@@ -34,7 +34,9 @@ public final class FrontierJson {
         g.put("swept", swept);
         g.put("fixed", fixed);
         root.put("grid", g);
-        root.put("seeds", result.seeds());
+        root.put("seeds", result.seeds().count());
+        root.put("first_seed", result.seeds().first());
+        root.put("last_seed", result.seeds().last());
         List<Object> markets = new ArrayList<>();
         for (FrontierSummary s : summaries) {
             Map<String, Object> m = new TreeMap<>();

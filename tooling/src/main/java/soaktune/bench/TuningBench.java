@@ -26,7 +26,7 @@ import soaktune.tuning.TuningMemory;
  * order whatever the thread timing, so the table is reproducible.
  */
 public final class TuningBench {
-    public record Config(List<ScenarioSpec> scenarios, int seeds, int iterations, int threads, Tuner tuner,
+    public record Config(List<ScenarioSpec> scenarios, SeedRange seeds, int iterations, int threads, Tuner tuner,
             KpiTargets targets, Profile profile, double iterationMinutes) {
     }
 
@@ -60,12 +60,12 @@ public final class TuningBench {
     private record Arm(Config config, boolean autoTune, String label) {
     }
 
-    private static Result run(List<ScenarioSpec> scenarios, int seeds, int threads, List<Arm> arms) throws Exception {
+    private static Result run(List<ScenarioSpec> scenarios, SeedRange seeds, int threads, List<Arm> arms) throws Exception {
         long start = System.nanoTime();
         List<Callable<TrialResult>> trials = new ArrayList<>();
         for (ScenarioSpec scenario : scenarios) {
             for (Arm arm : arms) {
-                for (long seed = 1; seed <= seeds; seed++) {
+                for (long seed = seeds.first(); seed <= seeds.last(); seed++) {
                     long s = seed;
                     trials.add(() -> trial(scenario, s, arm.autoTune(), arm.label(), arm.config()));
                 }

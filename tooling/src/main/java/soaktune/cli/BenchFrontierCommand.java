@@ -19,6 +19,7 @@ import soaktune.bench.FrontierSummary;
 import soaktune.bench.FrontierTable;
 import soaktune.bench.KpiTargets;
 import soaktune.bench.MachineInfo;
+import soaktune.bench.SeedRange;
 import soaktune.gate.KpiThresholdsReader;
 import soaktune.io.InputException;
 import soaktune.io.Json;
@@ -60,8 +61,10 @@ public final class BenchFrontierCommand extends CliCommand {
                     + "the default scenario, A and k from the capture, as in run --market-data.")
     List<Path> marketData = new ArrayList<>();
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "20", description = "Seeds 1..N. Default: ${DEFAULT-VALUE}.")
-    int seeds;
+    @Option(names = "--seeds", paramLabel = "N|A..B", defaultValue = "20",
+            description = "Seeds 1..N, or A..B (e.g. 21..40: seeds a rule set was not written against). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String seedsOption;
 
     @Option(names = "--grid", paramLabel = "AxBxCxD[xE]",
             description = "Values per field, evenly spaced from min to max of limits.json, in the order "
@@ -101,9 +104,9 @@ public final class BenchFrontierCommand extends CliCommand {
     public Integer call() throws Exception {
         if (smoke) {
             grid = grid == null ? SMOKE_GRID : grid;
-            seeds = 1;
+            seedsOption = "1";
         }
-        BenchRanges.count("bench frontier", "--seeds", seeds);
+        SeedRange seeds = BenchRanges.seeds("bench frontier", seedsOption);
         BenchRanges.iterationMinutes("bench frontier", iterationMinutes);
         FrontierBench.Judged judged = judged();
         int n = BenchRanges.threads("bench frontier", threads);
@@ -120,7 +123,7 @@ public final class BenchFrontierCommand extends CliCommand {
         }
 
         var out = out();
-        out.println("Limits: " + limitsFile + ", profile " + profile.name() + ", seeds 1.." + seeds
+        out.println("Limits: " + limitsFile + ", profile " + profile.name() + ", seeds " + seeds
                 + (judged.equals(FrontierBench.Judged.FIRST) ? ", one iteration of " : ", iterations " + judged
                 + " judged (1.." + judged.to() + " run) of ") + fmt(iterationMinutes) + " min per point");
         out.println("KPI targets: " + targets.describe());
@@ -137,7 +140,7 @@ public final class BenchFrontierCommand extends CliCommand {
         String cpu = cpuBefore.isPresent() && cpuAfter.isPresent()
                 ? String.format(Locale.ROOT, ", %.1f s CPU (process)", (cpuAfter.get() - cpuBefore.get()) / 1000.0) : "";
         out.println(String.format(Locale.ROOT, "%d markets x %d seeds x %d points x %d iterations, with the second pass "
-                + "%,d iterations of %s min in %.1f s wall%s on %d threads", markets.size(), seeds, g.size(), judged.to(),
+                + "%,d iterations of %s min in %.1f s wall%s on %d threads", markets.size(), seeds.count(), g.size(), judged.to(),
                 result.iterations(), fmt(iterationMinutes),
                 result.wallSeconds(), cpu, n));
         if (json != null) {
@@ -153,14 +156,12 @@ public final class BenchFrontierCommand extends CliCommand {
 
     /** {@code --iterations}: N (judged 1..N) or K..N. */
     private FrontierBench.Judged judged() throws InputException {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\d{1,3})\\.\\.)?(\\d{1,3})").matcher(iterations.strip());
-        int from = m.matches() && m.group(1) != null ? Integer.parseInt(m.group(1)) : 1;
-        int to = m.matches() ? Integer.parseInt(m.group(2)) : 0;
-        if (!m.matches() || from < 1 || to < from || to > 100) {
+        long[] range = BenchRanges.range(iterations, 3);
+        if (range == null || range[0] < 1 || range[1] < range[0] || range[1] > 100) {
             throw new InputException("bench frontier", "--iterations", "must be N or K..N with 1 <= K <= N <= 100, got '"
                     + iterations + "'");
         }
-        return new FrontierBench.Judged(from, to);
+        return new FrontierBench.Judged((int) range[0], (int) range[1]);
     }
 
     private List<FrontierMarket> markets() throws InputException {

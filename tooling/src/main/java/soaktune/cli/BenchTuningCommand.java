@@ -15,6 +15,7 @@ import soaktune.bench.FrontierCell;
 import soaktune.bench.FrontierGrid;
 import soaktune.bench.FrontierMarket;
 import soaktune.bench.KpiTargets;
+import soaktune.bench.SeedRange;
 import soaktune.bench.TuningBench;
 import soaktune.bench.TuningTable;
 import soaktune.model.Limits;
@@ -31,8 +32,10 @@ public final class BenchTuningCommand extends CliCommand {
             description = "Scenarios: all, or names / scenario files separated by commas. Default: ${DEFAULT-VALUE}.")
     String scenarios;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "20", description = "Seeds 1..N. Default: ${DEFAULT-VALUE}.")
-    int seeds;
+    @Option(names = "--seeds", paramLabel = "N|A..B", defaultValue = "20",
+            description = "Seeds 1..N, or A..B (e.g. 21..40: seeds a rule set was not written against). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String seedsOption;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "8",
             description = "Iterations per run. Default: ${DEFAULT-VALUE}.")
@@ -69,10 +72,10 @@ public final class BenchTuningCommand extends CliCommand {
     public Integer call() throws Exception {
         if (smoke) {
             scenarios = "default";
-            seeds = 2;
+            seedsOption = "2";
             iterations = 3;
         }
-        BenchRanges.count("bench tuning", "--seeds", seeds);
+        SeedRange seeds = BenchRanges.seeds("bench tuning", seedsOption);
         BenchRanges.count("bench tuning", "--iterations", iterations);
         BenchRanges.iterationMinutes("bench tuning", iterationMinutes);
         int n = BenchRanges.threads("bench tuning", threads);
@@ -93,7 +96,7 @@ public final class BenchTuningCommand extends CliCommand {
             TuningBench.Result result = TuningBench.vs(config, labelA, tunerB, targetsB, labelB);
             out.println("Rules: " + labelA + " = " + tuner.ruleSet().source().display() + " (sha "
                     + tuner.ruleSet().shortSha() + ") vs " + labelB + " = " + tunerB.ruleSet().source().display()
-                    + " (sha " + tunerB.ruleSet().shortSha() + "), profile " + profile.name() + ", seeds 1.." + seeds
+                    + " (sha " + tunerB.ruleSet().shortSha() + "), profile " + profile.name() + ", seeds " + seeds
                     + ", " + iterations + " iterations of " + iterationMinutes + " min, the same paths for both");
             if (!targetsB.describe().replace(targetsB.thresholds().source(), "")
                     .equals(targets.describe().replace(targets.thresholds().source(), ""))) {
@@ -101,15 +104,15 @@ public final class BenchTuningCommand extends CliCommand {
                 out.println("KPI targets of " + labelB + ": " + targetsB.describe());
             }
             TuningTable.printVs(out, result, iterations, targets,
-                    frontier ? frontier(profile, tuner, targets, n) : null, seeds);
+                    frontier ? frontier(profile, tuner, targets, n, seeds) : null, seeds.count());
             return ExitCodes.OK;
         }
         TuningBench.Result result = TuningBench.run(config);
         out.println("Rules: " + tuner.ruleSet().source().display() + " (sha " + tuner.ruleSet().shortSha()
-                + "), profile " + profile.name() + ", seeds 1.." + seeds + ", " + iterations + " iterations of "
+                + "), profile " + profile.name() + ", seeds " + seeds + ", " + iterations + " iterations of "
                 + iterationMinutes + " min");
-        TuningTable.print(out, result, iterations, targets, frontier ? frontier(profile, tuner, targets, n) : null,
-                seeds);
+        TuningTable.print(out, result, iterations, targets,
+                frontier ? frontier(profile, tuner, targets, n, seeds) : null, seeds.count());
         return ExitCodes.OK;
     }
 
@@ -118,7 +121,8 @@ public final class BenchTuningCommand extends CliCommand {
     }
 
     /** Per scenario, the seeds on which the frontier has a point meeting every target (computed here, not read). */
-    private Map<String, Set<Long>> frontier(Profile profile, Tuner tuner, KpiTargets targets, int n) throws Exception {
+    private Map<String, Set<Long>> frontier(Profile profile, Tuner tuner, KpiTargets targets, int n, SeedRange seeds)
+            throws Exception {
         Limits limits = tuner.ruleSet().limits();
         FrontierGrid grid = FrontierGrid.of(limits, profile, FrontierGrid.parseCounts(BenchFrontierCommand.DEFAULT_GRID));
         List<FrontierMarket> markets = ScenarioList.parse(scenarios).stream().map(FrontierMarket::synthetic).toList();

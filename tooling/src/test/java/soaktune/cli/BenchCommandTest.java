@@ -68,9 +68,36 @@ final class BenchCommandTest {
         String[] unknown = run("bench", "tuning", "--scenarios", "calm,stormy", "--seeds", "1");
         assertThat(unknown[0]).isEqualTo("2");
         assertThat(unknown[2]).contains("unknown scenario 'stormy'");
-        String[] seeds = run("bench", "tuning", "--seeds", "0");
-        assertThat(seeds[0]).isEqualTo("2");
-        assertThat(seeds[2]).contains("--seeds: must be between 1 and 10000, got 0");
+        for (String bad : new String[] {"0", "0..3", "5..3", "1..10001", "3..", "x"}) {
+            String[] seeds = run("bench", "tuning", "--seeds", bad);
+            assertThat(seeds[0]).as(bad).isEqualTo("2");
+            assertThat(seeds[2]).as(bad).contains("bench tuning: --seeds: must be N (seeds 1..N) or A..B with "
+                    + "1 <= A <= B and at most 10000 seeds, got '" + bad + "'");
+        }
+    }
+
+    @Test
+    void aSeedRangeRunsThoseSeeds_onTheSamePathsAsInOneToN(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path all = dir.resolve("all.json");
+        java.nio.file.Path later = dir.resolve("later.json");
+        run("bench", "frontier", "--scenarios", "default", "--seeds", "3", "--grid", "2x1x2x1", "--json", all.toString());
+        String[] r = run("bench", "frontier", "--scenarios", "default", "--seeds", "2..3", "--grid", "2x1x2x1",
+                "--json", later.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("seeds 2..3, one iteration").contains("1 markets x 2 seeds x 4 points");
+        com.fasterxml.jackson.databind.JsonNode a = soaktune.io.Json.mapper().readTree(all.toFile());
+        com.fasterxml.jackson.databind.JsonNode b = soaktune.io.Json.mapper().readTree(later.toFile());
+        assertThat(b.get("first_seed").asInt()).isEqualTo(2);
+        assertThat(b.get("last_seed").asInt()).isEqualTo(3);
+        assertThat(b.get("seeds").asInt()).isEqualTo(2);
+        assertThat(b.get("cells")).hasSize(2);
+        assertThat(b.get("cells").get(0)).isEqualTo(a.get("cells").get(1));
+        assertThat(b.get("cells").get(1)).isEqualTo(a.get("cells").get(2));
+
+        String[] tuning = run("bench", "tuning", "--scenarios", "default", "--seeds", "21..22", "--iterations", "2");
+        assertThat(tuning[0]).as(tuning[2]).isEqualTo("0");
+        assertThat(tuning[1]).contains("seeds 21..22, 2 iterations").contains("| default | fixed | 2 |");
     }
 
     @Test
