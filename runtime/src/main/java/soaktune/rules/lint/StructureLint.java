@@ -75,10 +75,7 @@ final class StructureLint {
                 .collect(Collectors.toSet());
         Set<String> declared = f.pkg().getTypeDeclarations().stream().map(TypeDeclarationDescr::getTypeName)
                 .collect(Collectors.toSet());
-        for (RuleDescr rule : f.pkg().getRules()) {
-            if (rule.isQuery()) {
-                continue;
-            }
+        for (RuleDescr rule : f.pkg().getRules().stream().filter(r -> !r.isQuery()).toList()) {
             RuleTokens rt = RuleTokens.of(f.tokens(), rule);
             conditions(f.file(), rule, rt, functions);
             consequence(f.file(), rule, rt);
