@@ -77,11 +77,8 @@ public final class RuleSetLoader {
      */
     public static RuleCheck check(RulesSnapshot snapshot) throws InputException {
         Compiled compiled = compile(snapshot);
-        if (compiled.builder() == null) {
-            return new RuleCheck(compiled.problems(), Optional.empty());
-        }
-        return new RuleCheck(compiled.problems(),
-                Optional.of(ruleSet(snapshot, compiled.builder().newKieBase(), compiled.limits())));
+        return new RuleCheck(compiled.problems(), Optional.ofNullable(compiled.builder())
+                .map(builder -> ruleSet(snapshot, builder.newKieBase(), compiled.limits())));
     }
 
     /** The outcome of lint, compile and the sandbox; {@code builder} is null when there is any error. */
