@@ -31,10 +31,8 @@ final class ExpectationCheck {
                 }
             }
         }
-        if (e.reasons() != null) {
-            compareFields(out, "reasons", e.reasons(), d.adjustments().stream().map(Adjustment::reason)
-                    .collect(Collectors.toSet()));
-        }
+        compareFields(out, "reasons", e.reasons(), d.adjustments().stream().map(Adjustment::reason)
+                .collect(Collectors.toSet()));
         boolean guard = d.outcome().guardFired(MULTI_FAIL_GUARD);
         if (e.multiFailGuard() != null && e.multiFailGuard() != guard) {
             out.add(MULTI_FAIL_GUARD + " expected " + e.multiFailGuard() + " got " + guard);

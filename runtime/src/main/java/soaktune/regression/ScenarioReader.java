@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,13 +71,12 @@ public final class ScenarioReader {
         byte[] bytes = InputFiles.readBytes(file, Json.MAX_FILE_BYTES, "a scenario file");
         boolean json = file.getFileName().toString().endsWith(".json");
         ObjectMapper mapper = json ? Json.mapper() : YAML;
-        JsonFactory factory = json ? Json.mapper().getFactory() : new YAMLFactory();
         JsonNode root = parse(file, bytes, mapper, json);
         Path defaults = file.resolveSibling(DEFAULTS);
         if (root.isObject() && root.get("given") != null && root.get("given").isObject() && Files.isRegularFile(defaults)) {
             root = withDefaults(root, defaults);
         }
-        ScenarioReader reader = new ScenarioReader(file, bytes, factory);
+        ScenarioReader reader = new ScenarioReader(file, bytes, mapper.getFactory());
         return reader.scenario(reader.bind(root));
     }
 

@@ -106,17 +106,11 @@ public final class Dsl {
         }
         Set<String> declared = facts(drools, Infeasible.class).stream().map(i -> i.kpi() + "\u0000" + i.field())
                 .collect(Collectors.toSet());
-        for (String field : named) {
-            if (!declared.contains(kpi + "\u0000" + field)) {
-                drools.insert(new Infeasible(kpi, field, rule, iteration));
-            }
-        }
+        named.stream().filter(field -> !declared.contains(kpi + "\u0000" + field))
+                .forEach(field -> drools.insert(new Infeasible(kpi, field, rule, iteration)));
         // Dropped after the scan (facts copies working memory): updating a fact while iterating it is unsafe.
-        for (Proposal p : facts(drools, Proposal.class)) {
-            if (p.isPending() && named.contains(p.getField())) {
-                drop(drools, p, kpi + " misses with " + p.getField() + " at its limit: infeasible within limits");
-            }
-        }
+        facts(drools, Proposal.class).stream().filter(p -> p.isPending() && named.contains(p.getField())).forEach(p ->
+                drop(drools, p, kpi + " misses with " + p.getField() + " at its limit: infeasible within limits"));
     }
 
     public static void accept(KnowledgeHelper drools, Proposal p, String why) {

@@ -14,17 +14,8 @@ public record RuleProblem(String file, int line, int column, Severity severity, 
 
     /** Editor-jumpable form; line and column are 1-based, 0 when unknown. */
     public String render() {
-        StringBuilder sb = new StringBuilder(file);
-        if (line > 0) {
-            sb.append(':').append(line);
-            if (column > 0) {
-                sb.append(':').append(column);
-            }
-        }
-        sb.append(": ");
-        if (severity == Severity.WARNING) {
-            sb.append("warning: ");
-        }
-        return sb.append(message.replaceAll("\\s+", " ").trim()).toString();
+        String where = line > 0 ? file + ":" + line + (column > 0 ? ":" + column : "") : file;
+        String kind = severity == Severity.WARNING ? "warning: " : "";
+        return where + ": " + kind + message.replaceAll("\\s+", " ").trim();
     }
 }

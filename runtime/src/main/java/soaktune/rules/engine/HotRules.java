@@ -57,14 +57,12 @@ public final class HotRules {
             return Optional.empty();
         }
         RulesSnapshot snapshot;
-        String sha;
         try {
             snapshot = source.snapshot(); // the composed set: an edit of a base's file changes it too
-            sha = snapshot.sha256();
         } catch (InputException e) {
             return Optional.of(failure(null, problem(e)));
         }
-        if (sha.equals(lastSeenSha)) {
+        if (snapshot.sha256().equals(lastSeenSha)) {
             return Optional.empty();
         }
         try {
@@ -75,9 +73,9 @@ public final class HotRules {
                 lastSeenSha = current.sha256();
                 return Optional.of(new Reload(Optional.of(current), check.warnings()));
             }
-            return Optional.of(failure(sha, check.errors()));
+            return Optional.of(failure(snapshot.sha256(), check.errors()));
         } catch (InputException e) {
-            return Optional.of(failure(sha, problem(e)));
+            return Optional.of(failure(snapshot.sha256(), problem(e)));
         }
     }
 

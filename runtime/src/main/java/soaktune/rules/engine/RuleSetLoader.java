@@ -63,7 +63,7 @@ public final class RuleSetLoader {
         }
         Compiled compiled = compile(snapshot);
         if (compiled.builder() == null) {
-            throw new RulesException(compiled.errors());
+            throw new RulesException(new RuleCheck(compiled.problems(), Optional.empty()).errors());
         }
         // Serialised before the base is built from them: these are exactly the packages the compiler produced.
         cache.store(snapshot, compiled.builder().getKnowledgePackages());
@@ -77,18 +77,12 @@ public final class RuleSetLoader {
      */
     public static RuleCheck check(RulesSnapshot snapshot) throws InputException {
         Compiled compiled = compile(snapshot);
-        if (compiled.builder() == null) {
-            return new RuleCheck(compiled.problems(), Optional.empty());
-        }
-        return new RuleCheck(compiled.problems(),
-                Optional.of(ruleSet(snapshot, compiled.builder().newKieBase(), compiled.limits())));
+        return new RuleCheck(compiled.problems(), Optional.ofNullable(compiled.builder())
+                .map(builder -> ruleSet(snapshot, builder.newKieBase(), compiled.limits())));
     }
 
     /** The outcome of lint, compile and the sandbox; {@code builder} is null when there is any error. */
     private record Compiled(List<RuleProblem> problems, Limits limits, KnowledgeBuilder builder) {
-        List<RuleProblem> errors() {
-            return problems.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).toList();
-        }
     }
 
     private static Compiled compile(RulesSnapshot snapshot) throws InputException {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import soaktune.rules.lint.DrlToken;
@@ -28,25 +27,22 @@ public final class ThresholdDrift {
     /** Every drift in {@code snapshot}'s rule files; none when it has no KPI thresholds file or it is unreadable. */
     public static List<RuleProblem> check(RulesSnapshot snapshot) {
         List<RuleProblem> out = new ArrayList<>();
-        JsonNode metrics = null;
-        byte[] thresholds = snapshot.files().get(THRESHOLDS_FILE);
-        if (thresholds != null) {
-            try {
-                metrics = soaktune.io.Json.parse(THRESHOLDS_FILE, thresholds).get("metrics");
-            } catch (soaktune.io.InputException e) {
-                metrics = null; // the gate reports a broken file where it reads it
-            }
-        }
-        Map<String, String> sources;
+        JsonNode metrics = thresholds(snapshot.files().get(THRESHOLDS_FILE));
         try {
-            sources = snapshot.drlSources();
+            snapshot.drlSources().forEach((file, text) -> check(file, text, metrics, out));
         } catch (soaktune.io.InputException e) {
             return out; // the check reports undecodable files
         }
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            check(source.getKey(), source.getValue(), metrics, out);
-        }
         return out;
+    }
+
+    /** The {@code metrics} of the KPI thresholds file; null when there is none. */
+    private static JsonNode thresholds(byte[] bytes) {
+        try {
+            return bytes == null ? null : soaktune.io.Json.parse(THRESHOLDS_FILE, bytes).get("metrics");
+        } catch (soaktune.io.InputException e) {
+            return null; // the gate reports a broken file where it reads it
+        }
     }
 
     private static void check(String file, String text, JsonNode kpis, List<RuleProblem> out) {

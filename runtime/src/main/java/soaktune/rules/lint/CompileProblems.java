@@ -1,9 +1,7 @@
 package soaktune.rules.lint;
 
 import soaktune.rules.RuleProblem;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,11 +48,7 @@ public final class CompileProblems {
         }
         if (error instanceof DescrBuildError build && build.getObject() instanceof CompilationProblem[] javac
                 && build.getParentDescr() instanceof RuleDescr rule) {
-            List<RuleProblem> out = new ArrayList<>();
-            for (CompilationProblem p : javac) {
-                out.add(consequenceProblem(file, rule, p));
-            }
-            return out;
+            return Arrays.stream(javac).map(p -> consequenceProblem(file, rule, p)).toList();
         }
         if (error instanceof DescrBuildError build) {
             return List.of(conditionProblem(file, build));

@@ -40,16 +40,11 @@ public final class DrlTokenizer {
     }
 
     private static DrlToken.Kind kind(int type) {
-        if (type == DRL6Lexer.ID || type == DRL6Lexer.BOOL || type == DRL6Lexer.NULL) {
-            return DrlToken.Kind.IDENTIFIER;
-        }
-        if (type == DRL6Lexer.STRING) {
-            return DrlToken.Kind.STRING;
-        }
-        if (type == DRL6Lexer.DECIMAL || type == DRL6Lexer.FLOAT || type == DRL6Lexer.HEX
-                || type == DRL6Lexer.TIME_INTERVAL) {
-            return DrlToken.Kind.NUMBER;
-        }
-        return DrlToken.Kind.SYMBOL;
+        return switch (type) {
+            case DRL6Lexer.ID, DRL6Lexer.BOOL, DRL6Lexer.NULL -> DrlToken.Kind.IDENTIFIER;
+            case DRL6Lexer.STRING -> DrlToken.Kind.STRING;
+            case DRL6Lexer.DECIMAL, DRL6Lexer.FLOAT, DRL6Lexer.HEX, DRL6Lexer.TIME_INTERVAL -> DrlToken.Kind.NUMBER;
+            default -> DrlToken.Kind.SYMBOL;
+        };
     }
 }

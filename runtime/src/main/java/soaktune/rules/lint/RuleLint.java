@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import soaktune.rules.sandbox.Sandbox;
 
@@ -46,9 +45,7 @@ public final class RuleLint {
             PackageDescr pkg = parse(parser, source.getValue());
             if (pkg == null || parser.hasErrors()) {
                 unsafe = true;
-                for (DroolsError error : parser.getErrors()) {
-                    problems.addAll(syntax.of(error, source.getKey()));
-                }
+                parser.getErrors().forEach(error -> problems.addAll(syntax.of(error, source.getKey())));
                 if (parser.getErrors().isEmpty()) {
                     problems.add(RuleProblem.error(source.getKey(), 0, 0, "cannot parse this rule file"));
                 }

@@ -60,9 +60,7 @@ final class StructureLint {
 
     static List<RuleProblem> check(List<ParsedFile> files, Set<String> limitFields) {
         StructureLint lint = new StructureLint(limitFields);
-        for (ParsedFile f : files) {
-            lint.file(f);
-        }
+        files.forEach(lint::file);
         lint.acceptors();
         if (!files.isEmpty() && lint.triggerRules == 0) {
             lint.problems.add(RuleProblem.error(files.get(0).file(), 0, 0, "no trigger rules: no rule calls"
@@ -77,10 +75,7 @@ final class StructureLint {
                 .collect(Collectors.toSet());
         Set<String> declared = f.pkg().getTypeDeclarations().stream().map(TypeDeclarationDescr::getTypeName)
                 .collect(Collectors.toSet());
-        for (RuleDescr rule : f.pkg().getRules()) {
-            if (rule.isQuery()) {
-                continue;
-            }
+        for (RuleDescr rule : f.pkg().getRules().stream().filter(r -> !r.isQuery()).toList()) {
             RuleTokens rt = RuleTokens.of(f.tokens(), rule);
             conditions(f.file(), rule, rt, functions);
             consequence(f.file(), rule, rt);
@@ -221,11 +216,8 @@ final class StructureLint {
                     new TreeSet<>(INSERTED_FACTS)) + ")");
         }
         ConstraintBounds bounds = new ConstraintBounds();
-        for (BaseDescr c : p.getConstraint().getDescrs()) {
-            if (c instanceof ExprConstraintDescr e) {
-                bounds.add(e.getExpression());
-            }
-        }
+        p.getConstraint().getDescrs().stream().filter(ExprConstraintDescr.class::isInstance)
+                .forEach(c -> bounds.add(((ExprConstraintDescr) c).getExpression()));
         bounds.contradiction().ifPresent(why -> warn(file, p.getLine(), p.getColumn() + 1, "rule \""
                 + rule.getName() + "\" can never fire: " + why + " cannot both hold"));
     }

@@ -80,9 +80,8 @@ final class BytecodeVerifier {
             } catch (RuntimeException e) {
                 check.refuse("", 0, "unreadable generated class"); // a damaged cache entry
             }
-            for (Violation v : check.found) {
-                out.add(new Violation(v.className(), v.method(), v.javaLine(), check.anchor, v.message()));
-            }
+            check.found.forEach(v -> out.add(new Violation(v.className(), v.method(), v.javaLine(), check.anchor,
+                    v.message())));
         });
         return out;
     }

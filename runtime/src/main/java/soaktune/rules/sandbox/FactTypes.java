@@ -3,16 +3,12 @@ package soaktune.rules.sandbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The names a rule package can use as types: fact-model classes it imports (one by one or with
  * {@code soaktune.model.*}), types it declares, and the java.lang value types.
  */
 final class FactTypes {
-    private static final Set<String> NUMBERS = Set.of("int", "long", "double", "float", "short", "byte", "Integer",
-            "Long", "Double", "Float", "Short", "Byte", "Number", "BigDecimal");
-
     private final Map<String, FactType> byName = new HashMap<>();
     private boolean modelWildcard;
 
@@ -52,10 +48,9 @@ final class FactTypes {
 
     /** The sandbox's view of a value type by name (declared fields, accumulate results). */
     static FactType valueType(String name) {
-        if (NUMBERS.contains(name)) {
-            return FactType.NUMBER;
-        }
         return switch (name) {
+            case "int", "long", "double", "float", "short", "byte", "Integer", "Long", "Double", "Float", "Short",
+                    "Byte", "Number", "BigDecimal" -> FactType.NUMBER;
             case "boolean", "Boolean" -> FactType.BOOLEAN;
             case "String", "char", "Character" -> FactType.STRING;
             default -> FactType.UNKNOWN;

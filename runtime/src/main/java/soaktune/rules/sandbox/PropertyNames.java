@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Spelling help for property names of the fact model ("did you mean 'cancelRatio'?"). */
 public final class PropertyNames {
@@ -28,11 +29,8 @@ public final class PropertyNames {
 
     /** Levenshtein distance, for spelling suggestions. */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
+        int[] prev = IntStream.rangeClosed(0, b.length()).toArray();
         int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {

@@ -46,11 +46,8 @@ public final class Sandbox {
             if (!(pkg.getDialectRuntimeRegistry().getDialectData("java") instanceof JavaDialectRuntimeData java)) {
                 continue;
             }
-            List<BytecodeVerifier.Violation> violations = BytecodeVerifier.verify(java.getStore());
             Placement placement = new Placement(pkg, parsed, sources);
-            for (BytecodeVerifier.Violation v : violations) {
-                problems.add(placement.place(v));
-            }
+            BytecodeVerifier.verify(java.getStore()).forEach(v -> problems.add(placement.place(v)));
         }
         return problems;
     }
