@@ -1,6 +1,5 @@
 package soaktune.bench;
 
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,19 +65,13 @@ public class DecisionBenchmark {
 
     /** Metrics for a scenario; the values are the shipped regression scenarios' kind. */
     public static Metrics metrics(String scenario) {
-        Map<MetricName, Double> v = new EnumMap<>(MetricName.class);
-        v.put(MetricName.NET_BPS, 3.0);
-        v.put(MetricName.GROSS_BPS, 4.0);
-        v.put(MetricName.ADVERSE_BPS_P95, 2.0);
-        v.put(MetricName.SLIPPAGE_BPS_P95, 1.0);
-        v.put(MetricName.FEES_EFF_BPS, -0.5);
-        v.put(MetricName.INVENTORY_BPS, -0.5);
-        v.put(MetricName.ORDER_AGE_P95_MS, 250.0);
-        v.put(MetricName.WS_LAG_P95_MS, 80.0);
-        v.put(MetricName.REPLACE_RATIO, 0.3);
-        v.put(MetricName.CANCEL_RATIO, 0.4);
-        v.put(MetricName.MAKER_SHARE_PCT, 92.0);
-        v.put(MetricName.FILLS, 500.0);
+        Map<MetricName, Double> v = new EnumMap<>(Map.ofEntries(Map.entry(MetricName.NET_BPS, 3.0),
+                Map.entry(MetricName.GROSS_BPS, 4.0), Map.entry(MetricName.ADVERSE_BPS_P95, 2.0),
+                Map.entry(MetricName.SLIPPAGE_BPS_P95, 1.0), Map.entry(MetricName.FEES_EFF_BPS, -0.5),
+                Map.entry(MetricName.INVENTORY_BPS, -0.5), Map.entry(MetricName.ORDER_AGE_P95_MS, 250.0),
+                Map.entry(MetricName.WS_LAG_P95_MS, 80.0), Map.entry(MetricName.REPLACE_RATIO, 0.3),
+                Map.entry(MetricName.CANCEL_RATIO, 0.4), Map.entry(MetricName.MAKER_SHARE_PCT, 92.0),
+                Map.entry(MetricName.FILLS, 500.0)));
         switch (scenario) {
             case "healthy" -> { }
             case "one_row" -> v.put(MetricName.CANCEL_RATIO, 0.6);

@@ -68,7 +68,7 @@ public final class FrontierBench {
         }
     }
 
-    public record Result(List<FrontierCell> cells, FrontierGrid grid, SeedRange seeds, double wallSeconds, int threads,
+    public record Result(List<FrontierCell> cells, FrontierGrid grid, SeedRange seeds, double wallSeconds,
             long iterations) {
         public Result {
             cells = List.copyOf(cells);
@@ -81,32 +81,23 @@ public final class FrontierBench {
     public static Result run(Config c) throws Exception {
         long start = System.nanoTime();
         List<Overrides> grid = IntStream.range(0, c.grid().size()).mapToObj(c.grid()::point).toList();
-        List<Sweep> first = new ArrayList<>();
-        for (FrontierMarket market : c.markets()) {
-            for (long seed = c.seeds().first(); seed <= c.seeds().last(); seed++) {
-                first.add(new Sweep(market, seed, grid));
-            }
-        }
+        List<Sweep> first = c.markets().stream()
+                .flatMap(market -> c.seeds().stream().mapToObj(seed -> new Sweep(market, seed, grid))).toList();
         long iterations = run(first, c, c.stopAtFirstFeasible());
         // Second pass: a finer look around the best points of every seed with no feasible grid point.
-        List<Sweep> second = new ArrayList<>();
-        for (Sweep s : first) {
-            List<FrontierCell.Point> results = Arrays.asList(s.results());
-            boolean feasible = results.stream().anyMatch(p -> p != null && p.feasible());
-            second.add(new Sweep(s.market(), s.seed(),
-                    feasible ? List.of() : FrontierRefine.points(c.grid(), c.limits(), results)));
-        }
+        List<Sweep> second = first.stream().map(s -> new Sweep(s.market(), s.seed(),
+                Arrays.stream(s.results()).anyMatch(p -> p != null && p.feasible()) ? List.of()
+                        : FrontierRefine.points(c.grid(), c.limits(), Arrays.asList(s.results())))).toList();
         iterations += run(second, c, false);
-        List<FrontierCell> cells = new ArrayList<>();
-        for (int i = 0; i < first.size(); i++) {
+        List<FrontierCell> cells = IntStream.range(0, first.size()).mapToObj(i -> {
             Sweep s = first.get(i);
             Sweep r = second.get(i);
             List<FrontierCell.Refined> refined = IntStream.range(0, r.points().size())
                     .mapToObj(j -> new FrontierCell.Refined(r.points().get(j), r.results()[j])).toList();
-            cells.add(new FrontierCell(s.market().name(), s.seed(), Arrays.asList(s.results()),
-                    Arrays.stream(s.results()).allMatch(Objects::nonNull), refined));
-        }
-        return new Result(cells, c.grid(), c.seeds(), (System.nanoTime() - start) / 1e9, c.threads(), iterations);
+            return new FrontierCell(s.market().name(), s.seed(), Arrays.asList(s.results()),
+                    Arrays.stream(s.results()).allMatch(Objects::nonNull), refined);
+        }).toList();
+        return new Result(cells, c.grid(), c.seeds(), (System.nanoTime() - start) / 1e9, iterations);
     }
 
     /** The points one market x seed runs, and what each gave (null until run, or after an early stop). */

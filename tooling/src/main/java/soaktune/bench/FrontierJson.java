@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import soaktune.model.Overrides;
-import soaktune.model.TunableField;
 
 /**
  * The frontier as a JSON document (written with sorted keys): the grid, one entry per market and one per
@@ -22,17 +23,9 @@ public final class FrontierJson {
         Map<String, Object> root = new TreeMap<>(setup);
         Map<String, Object> g = new TreeMap<>();
         g.put("points", grid.size());
-        Map<String, Object> swept = new TreeMap<>();
-        Map<String, Object> fixed = new TreeMap<>();
-        for (FrontierGrid.Axis a : grid.axes()) {
-            if (a.swept()) {
-                swept.put(a.field().key(), a.values().stream().map(v -> Overrides.jsonNumber(a.field(), v)).toList());
-            } else {
-                fixed.put(a.field().key(), Overrides.jsonNumber(a.field(), a.values().get(0)));
-            }
-        }
-        g.put("swept", swept);
-        g.put("fixed", fixed);
+        g.put("swept", byKey(grid.swept(),
+                a -> a.values().stream().map(v -> Overrides.jsonNumber(a.field(), v)).toList()));
+        g.put("fixed", byKey(grid.fixed(), a -> Overrides.jsonNumber(a.field(), a.values().get(0))));
         root.put("grid", g);
         root.put("seeds", result.seeds().count());
         root.put("first_seed", result.seeds().first());
@@ -105,12 +98,12 @@ public final class FrontierJson {
     }
 
     private static Map<String, Object> values(Overrides point, FrontierGrid grid) {
-        Map<String, Object> out = new TreeMap<>();
-        for (FrontierGrid.Axis a : grid.swept()) {
-            TunableField f = a.field();
-            out.put(f.key(), Overrides.jsonNumber(f, point.get(f).orElseThrow()));
-        }
-        return out;
+        return byKey(grid.swept(), a -> Overrides.jsonNumber(a.field(), point.get(a.field()).orElseThrow()));
+    }
+
+    /** One entry per axis, under its field's key, in key order. */
+    private static Map<String, Object> byKey(List<FrontierGrid.Axis> axes, Function<FrontierGrid.Axis, Object> value) {
+        return axes.stream().collect(Collectors.toMap(a -> a.field().key(), value, (a, b) -> a, TreeMap::new));
     }
 
     private static double round(double v) {

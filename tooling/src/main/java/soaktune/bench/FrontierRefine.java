@@ -1,10 +1,10 @@
 package soaktune.bench;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import soaktune.model.Limits;
 import soaktune.model.Overrides;
@@ -33,23 +33,15 @@ final class FrontierRefine {
 
     /** The points to try around a seed's grid results with none feasible, in a fixed order; none on the grid. */
     static List<Overrides> points(FrontierGrid grid, Limits limits, List<FrontierCell.Point> results) {
-        Set<Overrides> onGrid = new LinkedHashSet<>();
-        for (int i = 0; i < grid.size(); i++) {
-            onGrid.add(grid.point(i));
-        }
+        Set<Overrides> onGrid = IntStream.range(0, grid.size()).mapToObj(grid::point).collect(Collectors.toSet());
         List<Integer> best = IntStream.range(0, grid.size()).boxed()
                 .sorted(Comparator.comparing(results::get, FrontierCell.Point.BEST_FIRST)).limit(BEST).toList();
         Set<Overrides> out = new LinkedHashSet<>();
         for (int b : best) {
             List<Overrides> around = List.of(grid.point(b));
             for (TunableField field : REFINED) {
-                List<Overrides> next = new ArrayList<>();
-                for (Overrides p : around) {
-                    for (double v : values(grid, limits, field, p.get(field).orElseThrow())) {
-                        next.add(p.with(field, v));
-                    }
-                }
-                around = next;
+                around = around.stream().flatMap(p -> values(grid, limits, field, p.get(field).orElseThrow()).stream()
+                        .map(v -> p.with(field, v))).toList();
             }
             around.stream().filter(p -> !onGrid.contains(p)).forEach(out::add);
         }

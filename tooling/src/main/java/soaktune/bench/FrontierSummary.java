@@ -1,5 +1,6 @@
 package soaktune.bench;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,10 @@ public record FrontierSummary(String market, int seeds, int feasibleSeeds, boole
         int[] feasibleOn = new int[size];
         int[] failing = new int[size];
         double[] net = new double[size];
-        int feasiblePoints = 0;
         for (FrontierCell c : cells) {
             for (int i = 0; i < size; i++) {
                 FrontierCell.Point p = c.points().get(i);
                 feasibleOn[i] += p.feasible() ? 1 : 0;
-                feasiblePoints += p.feasible() ? 1 : 0;
                 failing[i] += p.failing().size();
                 net[i] += p.netBps();
             }
@@ -59,12 +58,10 @@ public record FrontierSummary(String market, int seeds, int feasibleSeeds, boole
         }
         Map<String, Integer> bestFailing = new TreeMap<>();
         for (FrontierCell c : cells) {
-            for (String kpi : c.points().get(best).failing()) {
-                bestFailing.merge(kpi, 1, Integer::sum);
-            }
+            c.points().get(best).failing().forEach(kpi -> bestFailing.merge(kpi, 1, Integer::sum));
         }
-        return new FrontierSummary(market, cells.size(), feasibleSeeds, true, size * cells.size(), feasiblePoints,
-                best, feasibleOn[best], bestFailing, net[best] / cells.size(),
+        return new FrontierSummary(market, cells.size(), feasibleSeeds, true, size * cells.size(),
+                Arrays.stream(feasibleOn).sum(), best, feasibleOn[best], bestFailing, net[best] / cells.size(),
                 FrontierCell.common(cells.stream().map(FrontierCell::failingEverywhere).toList()),
                 shareByValue(cells, grid));
     }

@@ -109,15 +109,11 @@ public final class HttpLoad {
             } catch (IOException | RuntimeException e) {
                 errors.incrementAndGet();
                 firstError.compareAndSet(null, e.toString());
-                if (conn != null) {
-                    conn.close();
-                }
+                Connection.close(conn);
                 conn = null;
             }
         }
-        if (conn != null) {
-            conn.close();
-        }
+        Connection.close(conn);
     }
 
     /** Parks until shortly before the due time, then spins: park alone overshoots by tens of microseconds. */
@@ -198,9 +194,11 @@ public final class HttpLoad {
             return sb.toString();
         }
 
-        void close() {
+        static void close(Connection conn) {
             try {
-                socket.close();
+                if (conn != null) {
+                    conn.socket.close();
+                }
             } catch (IOException e) {
                 // closing anyway
             }

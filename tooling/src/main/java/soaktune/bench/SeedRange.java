@@ -13,11 +13,6 @@ public record SeedRange(long first, long last) {
         }
     }
 
-    /** Seeds 1..n. */
-    public static SeedRange upTo(long n) {
-        return new SeedRange(1, n);
-    }
-
     public int count() {
         return Math.toIntExact(last - first + 1);
     }

@@ -52,8 +52,8 @@ public final class StartupBench {
             Path archive = tmp.resolve("soaktune.jsa");
             out.println("recording the class-data-sharing archive (training run) ...");
             out.flush();
-            exec(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-jar", jar.toString(), "cds-training", "--rules", rules.toString()), Map.of(), tmp.resolve("training.err"));
+            exec(javaJar(jar, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+                    "cds-training", "--rules", rules.toString()), Map.of(), tmp.resolve("training.err"));
             List<Setup> setups = setups(tmp, archive);
             List<String> tuneArgs = List.of("tune", "--edge-report", report.toString(), "--rules", rules.toString(),
                     "--out", tmp.resolve("out/runtime_overrides.json").toString());
@@ -103,18 +103,13 @@ public final class StartupBench {
 
     /** {@code java OPTIONS -jar soaktune.jar}. */
     private Setup jar(String name, List<String> jvmOptions, Map<String, String> env) {
-        List<String> cmd = new ArrayList<>(List.of(java()));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", jar.toString()));
-        return new Setup(name, cmd, env);
+        return new Setup(name, javaJar(jar, jvmOptions), env);
     }
 
     private static void exec(List<String> cmd, Map<String, String> env, Path err) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile());
-        pb.environment().remove("SOAKTUNE_NO_CACHE");
-        pb.environment().remove("SOAKTUNE_CACHE_DIR");
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().keySet().removeAll(List.of("SOAKTUNE_NO_CACHE", "SOAKTUNE_CACHE_DIR", "JAVA_TOOL_OPTIONS"));
         pb.environment().putAll(env);
         int code = pb.start().waitFor();
         if (code != 0) {
@@ -122,8 +117,10 @@ public final class StartupBench {
         }
     }
 
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** {@code java OPTIONS -jar JAR ARGS}, with this JVM's java: how a bench starts the jar. */
+    static List<String> javaJar(Path jar, List<String> jvmOptions, String... args) {
+        return Stream.of(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()), jvmOptions,
+                List.of("-jar", jar.toString()), List.of(args)).flatMap(List::stream).toList();
     }
 
     private static Percentiles percentiles(List<Double> values) {

@@ -62,15 +62,9 @@ public final class TuningBench {
 
     private static Result run(List<ScenarioSpec> scenarios, SeedRange seeds, int threads, List<Arm> arms) throws Exception {
         long start = System.nanoTime();
-        List<Callable<TrialResult>> trials = new ArrayList<>();
-        for (ScenarioSpec scenario : scenarios) {
-            for (Arm arm : arms) {
-                for (long seed = seeds.first(); seed <= seeds.last(); seed++) {
-                    long s = seed;
-                    trials.add(() -> trial(scenario, s, arm.autoTune(), arm.label(), arm.config()));
-                }
-            }
-        }
+        List<Callable<TrialResult>> trials = scenarios.stream().flatMap(scenario -> arms.stream()
+                .flatMap(arm -> seeds.stream().mapToObj(seed -> (Callable<TrialResult>) () -> trial(scenario, seed,
+                        arm.autoTune(), arm.label(), arm.config())))).toList();
         List<TrialResult> results = Workers.run(threads, "bench-tuning", trials);
         return new Result(List.copyOf(results), (System.nanoTime() - start) / 1e9, threads);
     }

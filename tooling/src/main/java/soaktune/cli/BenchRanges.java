@@ -32,10 +32,8 @@ final class BenchRanges {
      */
     static long[] range(String value, int digits) {
         Matcher m = Pattern.compile("(?:(\\d{1," + digits + "})\\.\\.)?(\\d{1," + digits + "})").matcher(value.strip());
-        if (!m.matches()) {
-            return null;
-        }
-        return new long[] {m.group(1) == null ? 1 : Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+        return !m.matches() ? null
+                : new long[] {m.group(1) == null ? 1 : Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
     }
 
     static void iterationMinutes(String command, double minutes) throws InputException {

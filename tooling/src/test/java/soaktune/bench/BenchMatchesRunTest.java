@@ -42,7 +42,7 @@ final class BenchMatchesRunTest {
 
         Tuner tuner = new Tuner(RuleSetLoader.load(Path.of(rules)));
         KpiTargets targets = TuningBenchVsTest.targets(tuner);
-        TuningBench.Config config = new TuningBench.Config(List.of(), SeedRange.upTo(1), N, 1, tuner, targets,
+        TuningBench.Config config = new TuningBench.Config(List.of(), new SeedRange(1, 1), N, 1, tuner, targets,
                 ProfileLoader.load("S1", "test"), 10);
         List<SoakLoop.Iteration> bench = TuningBench.iterations(ScenarioLoader.resolve(scenario), seed, true, config);
 

@@ -25,7 +25,7 @@ final class FrontierBenchTest {
         Limits limits = LimitsReader.read(Path.of("rules/v1/limits.json"));
         KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(Path.of("rules/v1/kpi_thresholds.json"), Map.of()));
         FrontierGrid g = FrontierGrid.of(limits, s1, FrontierGrid.parseCounts(grid));
-        return FrontierBench.run(new FrontierBench.Config(List.of(FrontierMarket.synthetic(scenario.spec())), SeedRange.upTo(1), g,
+        return FrontierBench.run(new FrontierBench.Config(List.of(FrontierMarket.synthetic(scenario.spec())), new SeedRange(1, 1), g,
                 limits, s1, targets, 10, threads, stopAtFirst, FrontierBench.Judged.FIRST));
     }
 
@@ -37,9 +37,9 @@ final class FrontierBenchTest {
         // one point, every field at the profile's value: the same settings bench tuning's fixed runs hold
         FrontierGrid g = FrontierGrid.of(limits, s1, FrontierGrid.parseCounts("1x1x1x1"));
         FrontierBench.Result r = FrontierBench.run(new FrontierBench.Config(
-                List.of(FrontierMarket.synthetic(Scenario.DEFAULT.spec())), SeedRange.upTo(2), g, limits, s1, targets, 10, 2, false,
+                List.of(FrontierMarket.synthetic(Scenario.DEFAULT.spec())), new SeedRange(1, 2), g, limits, s1, targets, 10, 2, false,
                 new FrontierBench.Judged(3, 6)));
-        TuningBench.Config fixed = new TuningBench.Config(List.of(Scenario.DEFAULT.spec()), SeedRange.upTo(2), 6, 1,
+        TuningBench.Config fixed = new TuningBench.Config(List.of(Scenario.DEFAULT.spec()), new SeedRange(1, 2), 6, 1,
                 new soaktune.tuning.Tuner(soaktune.rules.engine.RuleSetLoader.load(Path.of("rules/v1"))), targets, s1, 10);
         for (int seed = 1; seed <= 2; seed++) {
             List<soaktune.soak.SoakLoop.Iteration> soak = TuningBench.iterations(Scenario.DEFAULT.spec(), seed, false, fixed);
@@ -102,7 +102,7 @@ final class FrontierBenchTest {
         KpiTargets targets = new KpiTargets(KpiThresholdsReader.read(Path.of("rules/v1/kpi_thresholds.json"), Map.of()));
         FrontierGrid g = FrontierGrid.of(limits, s1, FrontierGrid.parseCounts("6x3x3x2"));
         FrontierBench.Result r = FrontierBench.run(new FrontierBench.Config(
-                List.of(FrontierMarket.synthetic(Scenario.THIN_BOOK.spec())), SeedRange.upTo(4), g, limits, s1, targets, 10, 2, true,
+                List.of(FrontierMarket.synthetic(Scenario.THIN_BOOK.spec())), new SeedRange(1, 4), g, limits, s1, targets, 10, 2, true,
                 FrontierBench.Judged.FIRST));
         FrontierCell seed4 = r.cells().get(3);
         assertThat(seed4.feasiblePoints()).as("no feasible point on the default grid").isZero();

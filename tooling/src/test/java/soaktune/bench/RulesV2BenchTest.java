@@ -15,7 +15,7 @@ import soaktune.tuning.Tuner;
 final class RulesV2BenchTest {
     private static TuningBench.Config v2() throws Exception {
         Tuner tuner = new Tuner(RuleSetLoader.load(Path.of("rules/v2")));
-        return new TuningBench.Config(List.of(), SeedRange.upTo(1), 8, 1, tuner, TuningBenchVsTest.targets(tuner),
+        return new TuningBench.Config(List.of(), new SeedRange(1, 1), 8, 1, tuner, TuningBenchVsTest.targets(tuner),
                 ProfileLoader.load("S1", "test"), 10);
     }
 

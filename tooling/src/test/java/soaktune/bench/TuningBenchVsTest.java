@@ -17,7 +17,7 @@ final class TuningBenchVsTest {
     private static TuningBench.Config config(String rules) throws Exception {
         Tuner tuner = new Tuner(RuleSetLoader.load(Path.of(rules)));
         return new TuningBench.Config(List.of(ScenarioLoader.resolve("default"), ScenarioLoader.resolve("thin-book")),
-                SeedRange.upTo(2), 4, 2, tuner, targets(tuner), ProfileLoader.load("S1", "test"), 10);
+                new SeedRange(1, 2), 4, 2, tuner, targets(tuner), ProfileLoader.load("S1", "test"), 10);
     }
 
     @Test
