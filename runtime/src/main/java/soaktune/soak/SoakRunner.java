@@ -122,7 +122,8 @@ public final class SoakRunner {
         state.withStatus(status, Clocks.isoNow(config.clock())).write(dir);
         Verdict finalVerdict = soakVerdict(state.verdicts(), state.memory());
         banner(title(out.ending(), state.completed()));
-        markers.line("Final overrides: " + Json.toText(out.current().toJson()).strip());
+        // One escaped line each, as the seed prints the JSON: escaped whole, its newlines would show as \n.
+        ("Final overrides: " + Json.toText(out.current().toJson()).strip()).lines().forEach(markers::line);
         return new SoakResult(out.ending(), finalVerdict);
     }
 

@@ -34,6 +34,11 @@ final class RunCommandTest {
             assertThat(r.out()).contains("[ITER " + i + "/3] Starting iteration");
         }
         assertThat(r.out()).contains("[MINI-SOAK COMPLETE] 3 iterations with auto-tuning").contains("Final overrides: {");
+        // The final overrides print as the seed shows them: indented JSON over several lines, not one escaped line.
+        List<String> footer = r.out().lines().dropWhile(l -> !l.startsWith("Final overrides: ")).toList();
+        assertThat(footer).first().isEqualTo("Final overrides: {");
+        assertThat(footer).anyMatch(l -> l.matches("  \"min_interval_ms\": \\d+,?")).contains("}")
+                .noneMatch(l -> l.contains("\\n"));
         assertThat(r.out().lines().filter(l -> l.startsWith("| ")))
                 .allMatch(l -> l.matches("\\| [a-z_]+ \\| [A-Z]+ \\|( .+ \\|)?"), "marker shape");
 
