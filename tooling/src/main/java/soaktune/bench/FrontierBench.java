@@ -85,9 +85,8 @@ public final class FrontierBench {
                 .flatMap(market -> c.seeds().stream().mapToObj(seed -> new Sweep(market, seed, grid))).toList();
         long iterations = run(first, c, c.stopAtFirstFeasible());
         // Second pass: a finer look around the best points of every seed with no feasible grid point.
-        List<Sweep> second = first.stream().map(s -> new Sweep(s.market(), s.seed(),
-                Arrays.stream(s.results()).anyMatch(p -> p != null && p.feasible()) ? List.of()
-                        : FrontierRefine.points(c.grid(), c.limits(), Arrays.asList(s.results())))).toList();
+        List<Sweep> second = first.stream().map(s -> new Sweep(s.market(), s.seed(), s.anyFeasible() ? List.of()
+                : FrontierRefine.points(c.grid(), c.limits(), Arrays.asList(s.results())))).toList();
         iterations += run(second, c, false);
         List<FrontierCell> cells = IntStream.range(0, first.size()).mapToObj(i -> {
             Sweep s = first.get(i);
@@ -104,6 +103,10 @@ public final class FrontierBench {
     private record Sweep(FrontierMarket market, long seed, List<Overrides> points, FrontierCell.Point[] results) {
         Sweep(FrontierMarket market, long seed, List<Overrides> points) {
             this(market, seed, points, new FrontierCell.Point[points.size()]);
+        }
+
+        boolean anyFeasible() {
+            return Arrays.stream(results).anyMatch(p -> p != null && p.feasible());
         }
     }
 
