@@ -267,6 +267,8 @@ public final class Json {
             return "JSON has no comments (remove the // or /* ... */)";
         }
         return message.replaceAll(":?\\s*enable `[^`]*` to allow.*$", "")
+                // "start marker at [Source: REDACTED (`...` disabled); line: 1, column: 1]": where the object began
+                .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1 column $2")
                 .replaceAll("\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "")
                 .strip();
     }

@@ -34,6 +34,11 @@ public final class OverridesReader {
         }
         String fromEnv = env.get(ENV_VAR);
         if (fromEnv != null) {
+            if (!fromEnv.isBlank() && !fromEnv.strip().startsWith("{")) {
+                // A path here is the likely mistake (the variable's name says JSON, a file is --overrides).
+                throw new InputException(ENV_VAR, "must hold the overrides as a JSON object, not a file name or "
+                        + "other text (for a file, pass --overrides FILE)");
+            }
             JsonNode node = Json.parse(ENV_VAR, fromEnv.getBytes(StandardCharsets.UTF_8));
             return parse(ENV_VAR, node, "env", Optional.empty());
         }

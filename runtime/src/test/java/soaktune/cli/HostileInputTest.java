@@ -60,7 +60,7 @@ final class HostileInputTest {
     static Stream<Case> cases() {
         String deep = "{\"totals\": {\"net_bps\": 1}, \"symbols\": " + "{\"a\": ".repeat(100) + "1" + "}".repeat(100) + "}";
         List<Case> c = new ArrayList<>(List.of(
-                report("truncated JSON", "{\"totals\": {\"net_bps\": 1", "malformed JSON at line 1"),
+                report("truncated JSON", "{\"totals\": {\"net_bps\": 1", "malformed JSON at line 1 column 25: Unexpected end-of-input: expected close marker for Object (start marker at line 1 column 12)"),
                 report("totals is an array", "{\"totals\": []}", "totals: must be a JSON object, got an array"),
                 report("root is a string", "\"hello\"", "must be a JSON object, got string \"hello\""),
                 report("NaN as a string", TestFiles.edgeReport("net_bps", "\"NaN\""),
@@ -107,7 +107,9 @@ final class HostileInputTest {
                 overridesFile("overrides array root", "[80]", "must be a JSON object, got an array"),
                 overridesFile("overrides huge number", "{\"tail_age_ms\": 1e999}", "tail_age_ms: must be a finite number"),
                 overridesFile("overrides empty", "", "is empty"),
-                overridesEnv("env not JSON", "min_interval_ms=100", "malformed JSON"),
+                overridesEnv("env not JSON", "min_interval_ms=100", "must hold the overrides as a JSON object"),
+                overridesEnv("env a file name", "/etc/soak/overrides.json", "must hold the overrides as a JSON object, not a file name or other text (for a file, pass --overrides FILE)"),
+                overridesEnv("env not an object", "[1, 2]", "must hold the overrides as a JSON object"),
                 overridesEnv("env boolean", "{\"min_interval_ms\": true}", "min_interval_ms: must be a number, got boolean true"),
                 overridesEnv("env duplicate keys", "{\"tail_age_ms\": 500, \"tail_age_ms\": 900}", "malformed JSON at line 1 column 35: Duplicate field 'tail_age_ms'"),
                 overridesEnv("env empty", "", "is empty"),
