@@ -2,6 +2,8 @@ package soaktune.cli;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -45,8 +47,20 @@ public final class ServeCommand extends CliCommand {
         if (port < 0 || port > 65535) {
             throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --port must be between 0 and 65535, got " + port);
         }
-        if (threads < 1 || threads > 256 || reloadMs < 0) {
-            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --threads must be 1..256 and --reload-ms >= 0");
+        if (threads < 1 || threads > 256) {
+            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --threads must be between 1 and 256, got "
+                    + threads);
+        }
+        if (reloadMs < 0) {
+            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --reload-ms must be 0 (never) or more, got "
+                    + reloadMs);
+        }
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            // A typo in the address is a bad command line, not a failed write: say so before binding.
+            throw new ExitException(ExitCodes.INVALID_INPUT, "serve: --host: not an address of this machine or a "
+                    + "name that resolves, got '" + host + "'");
         }
         Map<String, String> env = env();
         Markers markers = markers();

@@ -11,6 +11,9 @@ final class ServeAndBenchCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "serve --port 70000 | --port must be between 0 and 65535",
+        "serve --port 0 --threads 0 | --threads must be between 1 and 256, got 0",
+        "serve --port 0 --reload-ms -5 | --reload-ms must be 0 (never) or more, got -5",
+        "serve --port 0 --host 999.1.1.1 | --host: not an address of this machine or a name that resolves, got '999.1.1.1'",
         // benchmarks that start processes must run from the jar
         "bench startup --smoke | run it from the jar"})
     void aBadOptionIsBadInput(String args, String message) {
