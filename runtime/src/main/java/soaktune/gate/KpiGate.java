@@ -40,6 +40,8 @@ public final class KpiGate {
             return new GateResult(Verdict.INCONCLUSIVE, missing, results, fills, thresholds.minFills());
         }
         if (!missing.isEmpty() && worst != Verdict.FAIL) {
+            // The missing metrics decide the verdict and come first; a WARN seen on the others is still said.
+            missing.addAll(reasons);
             return new GateResult(Verdict.INCONCLUSIVE, missing, results, fills, thresholds.minFills());
         }
         reasons.addAll(missing);

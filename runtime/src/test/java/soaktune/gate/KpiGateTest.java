@@ -61,6 +61,13 @@ final class KpiGateTest {
     }
 
     @Test
+    void aGapWithAWarnIsInconclusiveAndStillSaysTheWarn() {
+        GateResult r = judge(MetricsFixtures.healthy().without(MetricName.SLIPPAGE_BPS_P95).with(MetricName.WS_LAG_P95_MS, 150));
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.reasons()).containsExactly("EDGE:slippage:missing", "EDGE:ws_lag");
+    }
+
+    @Test
     void aClearFailStaysAFailEvenWithAGap() {
         GateResult r = judge(MetricsFixtures.healthy().without(MetricName.WS_LAG_P95_MS).with(MetricName.CANCEL_RATIO, 0.9));
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
