@@ -17,8 +17,8 @@ import soaktune.model.EdgeReport;
 /** Judges one EDGE_REPORT against the KPI thresholds: exit 0 OK, 1 WARN or FAIL, 3 INCONCLUSIVE. */
 @Command(name = "kpi-gate",
         description = {"Judges an EDGE_REPORT against the KPI thresholds (file beside the rules, KPI_* env overrides).",
-                "Exit codes: 0 OK, 1 WARN or FAIL, 2 bad input, 3 INCONCLUSIVE (too few fills, or a metric missing and none failing), "
-                        + "6 cannot write --out."})
+                "Exit codes: 0 OK, 1 WARN or FAIL, 2 bad input, 3 INCONCLUSIVE (too few fills, or a metric missing "
+                        + "and none failing), 6 cannot write --out."})
 public final class KpiGateCommand extends CliCommand {
     @Option(names = "--edge-report", required = true, paramLabel = "FILE", description = "The EDGE_REPORT JSON.")
     Path edgeReport;
