@@ -57,6 +57,12 @@ public record ScenarioParams(
         // Replay: the lag behind each trade at which the mid is read when calibrating A and k.
         double calibrationLagMs) {
 
+    /**
+     * The longest delay a scenario may set (a minute): past it no order is ever live and every KPI is
+     * meaningless, so a value like 1e9 is a typo, refused with the key rather than simulated.
+     */
+    static final double MAX_DELAY_MS = 60_000;
+
     public ScenarioParams {
         positive("start_price", startPrice);
         positive("mid_update_rate_per_s", midUpdateRatePerS);
@@ -73,11 +79,11 @@ public record ScenarioParams(
         atLeast("queue_cancel_rate_per_s", queueCancelRatePerS, 0);
         between("fill_a", fillA, 0, 1);
         atLeast("fill_k_per_bps", fillKPerBps, 0);
-        atLeast("feed_latency_ms", feedLatencyMs, 0);
-        atLeast("order_latency_ms", orderLatencyMs, 0);
-        atLeast("jitter_ms", jitterMs, 0);
+        between("feed_latency_ms", feedLatencyMs, 0, MAX_DELAY_MS);
+        between("order_latency_ms", orderLatencyMs, 0, MAX_DELAY_MS);
+        between("jitter_ms", jitterMs, 0, MAX_DELAY_MS);
         positive("venue_msg_capacity_per_s", venueMsgCapacityPerS);
-        atLeast("queue_delay_ms", queueDelayMs, 0);
+        between("queue_delay_ms", queueDelayMs, 0, MAX_DELAY_MS);
         positive("msg_rate_window_ms", msgRateWindowMs);
         between("max_inflight", maxInflight, 1, 16);
         between("token_burst", tokenBurst, 1, 1000);
@@ -86,7 +92,7 @@ public record ScenarioParams(
         positive("order_size_usd", orderSizeUsd);
         atLeast("requote_threshold_bps", requoteThresholdBps, 0);
         positive("max_inventory_usd", maxInventoryUsd);
-        atLeast("hedge_delay_ms", hedgeDelayMs, 0);
+        between("hedge_delay_ms", hedgeDelayMs, 0, MAX_DELAY_MS);
         atLeast("hedge_impact_bps", hedgeImpactBps, 0);
         atLeast("calibration_lag_ms", calibrationLagMs, 0);
         if (maxInflight != Math.rint(maxInflight)) {

@@ -83,7 +83,8 @@ final class ScenarioLoaderTest {
             "{\"jitter_ms\": \"10\"}    | jitter_ms: must be a number, got string \"10\"",
             "{\"jitter_ms\": true}    | jitter_ms: must be a number, got boolean true",
             "{\"name\": 3}            | name: must be a string, got number 3",
-            "{\"informed_share\": 1.5} | informed_share: must be between 0.0 and 1.0, got 1.5"})
+            "{\"informed_share\": 1.5} | informed_share: must be between 0.0 and 1.0, got 1.5",
+            "{\"jitter_ms\": 1e9}      | jitter_ms: must be between 0.0 and 60000.0, got 1.0E9"})
     void badValue_isAnErrorNamingFileAndKey(String json, String problem) throws Exception {
         Path f = file(json);
         assertThatThrownBy(() -> ScenarioLoader.resolve(f.toString()))
