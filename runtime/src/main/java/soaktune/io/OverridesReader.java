@@ -59,7 +59,12 @@ public final class OverridesReader {
         for (Map.Entry<String, JsonNode> e : f.object(root, "").properties()) {
             Optional<TunableField> field = TunableField.fromKey(e.getKey());
             if (field.isPresent()) {
-                overrides = overrides.with(field.get(), f.number(e.getValue(), e.getKey()));
+                double value = f.number(e.getValue(), e.getKey());
+                if (field.get().integral() && value != Math.rint(value)) {
+                    // Rounded quietly, 80.5 would run as 80 or 81 with nothing said: the user picks.
+                    throw new InputException(source, e.getKey(), "must be a whole number, got " + value);
+                }
+                overrides = overrides.with(field.get(), value);
             } else {
                 notAllowed.add(e.getKey());
             }

@@ -110,6 +110,7 @@ final class HostileInputTest {
                 overridesEnv("env not JSON", "min_interval_ms=100", "must hold the overrides as a JSON object"),
                 overridesEnv("env a file name", "/etc/soak/overrides.json", "must hold the overrides as a JSON object, not a file name or other text (for a file, pass --overrides FILE)"),
                 overridesEnv("env not an object", "[1, 2]", "must hold the overrides as a JSON object"),
+                overridesEnv("env fraction of a ms", "{\"min_interval_ms\": 80.5}", "min_interval_ms: must be a whole number, got 80.5"),
                 overridesEnv("env boolean", "{\"min_interval_ms\": true}", "min_interval_ms: must be a number, got boolean true"),
                 overridesEnv("env duplicate keys", "{\"tail_age_ms\": 500, \"tail_age_ms\": 900}", "malformed JSON at line 1 column 35: Duplicate field 'tail_age_ms'"),
                 overridesEnv("env empty", "", "is empty"),
