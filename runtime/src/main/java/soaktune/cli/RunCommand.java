@@ -250,7 +250,13 @@ public final class RunCommand extends CliCommand {
         Duration timeout = Duration.ofMillis((long) (timeoutSeconds * 1000));
         Duration poll = Duration.ofMillis(pollMs);
         if (source.startsWith("file:")) {
-            return new FileDropSource(Path.of(source.substring("file:".length())), timeout, poll);
+            String folder = source.substring("file:".length());
+            if (folder.isBlank()) {
+                // Path.of("") would be the working folder: a report dropped anywhere there would count.
+                throw new InputException("run", "--source", "file: needs the folder the strategy writes its "
+                        + "EDGE_REPORT to, e.g. file:/var/run/strategy");
+            }
+            return new FileDropSource(Path.of(folder), timeout, poll);
         }
         if (source.startsWith("http://") || source.startsWith("https://")) {
             try {

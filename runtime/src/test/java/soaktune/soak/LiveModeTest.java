@@ -130,6 +130,16 @@ final class LiveModeTest {
     }
 
     @Test
+    void aFileSourceWithoutAFolderIsBadInputNotTheWorkingFolder() {
+        CliRun r = CliRun.run(env("MM_ALLOW_MISSING_SECRETS", "1"), "run", "--source", "file:", "--iterations", "1",
+                "--artifacts", tmp.resolve("soak").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip()).isEqualTo("soaktune: error: run: --source: file: needs the folder the strategy "
+                + "writes its EDGE_REPORT to, e.g. file:/var/run/strategy");
+        assertThat(tmp.resolve("soak")).doesNotExist();
+    }
+
+    @Test
     void secretsNeverAppearInOutputOrArtifacts() throws Exception {
         String key = "AKIA-SECRET-KEY-7731";
         String secret = "s3cr3t-value-0042-do-not-print";
