@@ -52,6 +52,20 @@ final class BenchCommandTest {
     }
 
     @Test
+    void benchTuning_threeIterations_printsDashInTheIt5Columns_andFiguresInIt1ToIt3() {
+        String[] vs = run("bench", "tuning", "--rules", "v1", "--vs", "v2", "--scenarios", "calm", "--seeds", "1",
+                "--iterations", "3", "--threads", "2");
+        assertThat(vs[0]).as(vs[2]).isEqualTo("0");
+        // calm meets every target from iteration 1 on: met by it1..it3, stay met, first met 1, not infeasible
+        assertThat(row(vs[1], "| calm | v2 |"))
+                .startsWith("| calm | v2 | 1 | 100% | 100% | 100% | - | 100% | 1 (1/1) | 0 | 0 | - | ");
+        String[] smoke = run("bench", "tuning", "--smoke");
+        assertThat(smoke[0]).as(smoke[2]).isEqualTo("0");
+        assertThat(row(smoke[1], "| default | auto-tune |"))
+                .matches("\\| default \\| auto-tune \\| 2 \\| \\d+% \\| - \\| .*");
+    }
+
+    @Test
     void benchTuning_vs_badSet_exit2() {
         String[] r = run("bench", "tuning", "--vs", "no/such/rules", "--smoke");
         assertThat(r[0]).isEqualTo("2");
