@@ -81,7 +81,11 @@ final class BenchCommandTest {
     void benchTuning_badInput_exit2() {
         String[] unknown = run("bench", "tuning", "--scenarios", "calm,stormy", "--seeds", "1");
         assertThat(unknown[0]).isEqualTo("2");
-        assertThat(unknown[2]).contains("unknown scenario 'stormy'");
+        // the option typed is --scenarios (run's is --scenario)
+        assertThat(unknown[2]).contains("--scenarios: unknown scenario 'stormy'");
+        String[] frontier = run("bench", "frontier", "--scenarios", "stormy", "--seeds", "1");
+        assertThat(frontier[0]).isEqualTo("2");
+        assertThat(frontier[2]).contains("--scenarios: unknown scenario 'stormy'");
         for (String bad : new String[] {"0", "0..3", "5..3", "1..10001", "3..", "x"}) {
             String[] seeds = run("bench", "tuning", "--seeds", bad);
             assertThat(seeds[0]).as(bad).isEqualTo("2");
