@@ -66,6 +66,14 @@ final class BenchCommandTest {
     }
 
     @Test
+    void benchReload_smoke_comparesTheFirstAndTheLastSampleAfterReloading() {
+        String[] r = run("bench", "reload", "--smoke");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("       1 reloads: heap ").contains("       3 reloads: heap ")
+                .containsPattern("heap after GC: \\d+ kB after 1 reloads -> \\d+ kB after 3 ");
+    }
+
+    @Test
     void benchTuning_vs_badSet_exit2() {
         String[] r = run("bench", "tuning", "--vs", "no/such/rules", "--smoke");
         assertThat(r[0]).isEqualTo("2");
