@@ -20,6 +20,11 @@ public final class ScenarioLoader {
     }
 
     public static ScenarioSpec resolve(String spec) throws InputException {
+        return resolve(spec, "--scenario");
+    }
+
+    /** As {@link #resolve(String)}, for a name given with {@code option} (an unknown name's error names it). */
+    public static ScenarioSpec resolve(String spec, String option) throws InputException {
         var builtIn = Scenario.find(spec);
         if (builtIn.isPresent()) {
             return builtIn.get().spec();
@@ -28,7 +33,7 @@ public final class ScenarioLoader {
         if (spec.endsWith(".json") || Files.exists(file)) {
             return load(file);
         }
-        throw new InputException("--scenario", "unknown scenario '" + spec + "' (built in: "
+        throw new InputException(option, "unknown scenario '" + spec + "' (built in: "
                 + String.join(", ", Scenario.ids()) + "; or give a path to a scenario JSON file)");
     }
 

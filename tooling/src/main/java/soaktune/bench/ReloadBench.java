@@ -124,15 +124,21 @@ public final class ReloadBench {
         }
     }
 
+    /**
+     * Growth from the first sample taken after reloading (not the one before: the first reload loads classes that
+     * every later one reuses) to the last; "n/a" when only one sample was taken after reloading.
+     */
     public static void summary(PrintWriter out, Result r) {
         List<Sample> s = r.samples();
-        Sample first = s.size() > 1 ? s.get(1) : s.get(0);
+        Sample first = s.get(Math.min(1, s.size() - 1));
         Sample last = s.get(s.size() - 1);
         out.printf(Locale.ROOT, "reloads %d, failures %d, reload time median %.1f ms (p90 %.1f, max %.1f)%n",
                 r.reloadMs().count(), r.failures(), r.reloadMs().median(), r.reloadMs().at(0.9), r.reloadMs().max());
-        out.printf(Locale.ROOT, "heap after GC: %d kB after %d reloads -> %d kB after %d (%+d kB); metaspace %+d kB; "
-                + "classes unloaded %d%n", first.heapUsedKb(), first.reloads(), last.heapUsedKb(), last.reloads(),
-                last.heapUsedKb() - first.heapUsedKb(), last.metaspaceKb() - first.metaspaceKb(), last.classesUnloaded());
+        String growth = first == last ? "n/a (one sample after reloads)" : String.format(Locale.ROOT,
+                "%d kB after %d reloads -> %d kB after %d (%+d kB); metaspace %+d kB", first.heapUsedKb(),
+                first.reloads(), last.heapUsedKb(), last.reloads(), last.heapUsedKb() - first.heapUsedKb(),
+                last.metaspaceKb() - first.metaspaceKb());
+        out.printf(Locale.ROOT, "heap after GC: %s; classes unloaded %d%n", growth, last.classesUnloaded());
         out.flush();
     }
 }

@@ -171,13 +171,14 @@ public final class ServeBench {
         if (l.firstError() != null) {
             out.println("first error: " + l.firstError());
         }
-        out.printf(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s%n", "latency (us)", "p50", "p90", "p99", "p99.9", "max");
+        // each column as wide as its longest label or header, so every figure sits under its header
+        out.printf(Locale.ROOT, "%-29s %9s %9s %9s %9s %9s%n", "latency (us)", "p50", "p90", "p99", "p99.9", "max");
         row(out, "from scheduled send (CO-safe)", l.fromDue());
         row(out, "from actual send", l.fromSend());
         if (!r.heap().isEmpty()) {
-            out.printf(Locale.ROOT, "%-10s %12s %20s %12s%n", "at_s", "decisions", "heap_after_full_gc_kb", "rss_kb");
+            out.printf(Locale.ROOT, "%-10s %12s %21s %12s%n", "at_s", "decisions", "heap_after_full_gc_kb", "rss_kb");
             for (HeapSample h : r.heap()) {
-                out.printf(Locale.ROOT, "%-10.0f %12d %20s %12s%n", h.atSeconds(), h.decisions(),
+                out.printf(Locale.ROOT, "%-10.0f %12d %21s %12s%n", h.atSeconds(), h.decisions(),
                         h.heapAfterGcKb().map(String::valueOf).orElse("n/a"), h.rssKb().map(String::valueOf).orElse("n/a"));
             }
         }
@@ -188,7 +189,7 @@ public final class ServeBench {
     }
 
     private static void row(PrintWriter out, String name, Percentiles p) {
-        out.printf(Locale.ROOT, "%-28s %9.0f %9.0f %9.0f %9.0f %9.0f%n", name, p.median() / 1e3, p.at(0.90) / 1e3,
+        out.printf(Locale.ROOT, "%-29s %9.0f %9.0f %9.0f %9.0f %9.0f%n", name, p.median() / 1e3, p.at(0.90) / 1e3,
                 p.at(0.99) / 1e3, p.at(0.999) / 1e3, p.max() / 1e3);
     }
 }

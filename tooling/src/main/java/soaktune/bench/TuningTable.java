@@ -31,8 +31,8 @@ public final class TuningTable {
                 "most failed at it" + iterations));
         for (List<TrialResult> trials : groups(result)) {
             int n = trials.size();
-            row(out, trials, feasible, seeds, pct(count(trials, t -> t.metBy(3)), n),
-                    pct(count(trials, t -> t.metBy(5)), n), pct(count(trials, t -> t.stayedFrom(5)), n),
+            row(out, trials, feasible, seeds, metBy(trials, 3, iterations), metBy(trials, 5, iterations),
+                    pct(count(trials, t -> t.stayedFrom(5)), n),
                     pct(count(trials, t -> t.met().get(t.met().size() - 1)), n),
                     tunedSum(trials, TrialResult::oscillations), tunedSum(trials, TrialResult::limitStops),
                     medianNet(trials), mostFailed(trials, targets.names()));
@@ -54,17 +54,17 @@ public final class TuningTable {
         for (List<TrialResult> trials : groups(result)) {
             int n = trials.size();
             boolean tuned = trials.get(0).autoTune();
-            row(out, trials, feasible, seeds, pct(count(trials, t -> t.metBy(1)), n),
-                    pct(count(trials, t -> t.metBy(2)), n), pct(count(trials, t -> t.metBy(3)), n),
-                    pct(count(trials, t -> t.metBy(5)), n), pct(count(trials, t -> t.stayedFrom(5)), n),
-                    medianFirstMet(trials), tunedSum(trials, TrialResult::oscillations),
-                    tunedSum(trials, TrialResult::limitStops),
-                    tuned ? pct(count(trials, t -> t.infeasibleBy(5)), n) : "-", medianNet(trials), verdicts(trials));
+            row(out, trials, feasible, seeds, metBy(trials, 1, iterations), metBy(trials, 2, iterations),
+                    metBy(trials, 3, iterations), metBy(trials, 5, iterations),
+                    pct(count(trials, t -> t.stayedFrom(5)), n), medianFirstMet(trials),
+                    tunedSum(trials, TrialResult::oscillations), tunedSum(trials, TrialResult::limitStops),
+                    tuned ? ran(5, iterations, pct(count(trials, t -> t.infeasibleBy(5)), n)) : "-", medianNet(trials),
+                    verdicts(trials));
         }
         out.println();
         if (feasible != null) {
-            printFeasiblePairs(out, result, feasible);
-            printInfeasiblePairs(out, result, feasible);
+            printFeasiblePairs(out, result, feasible, iterations);
+            printInfeasiblePairs(out, result, feasible, iterations);
         }
         footer(out, result, iterations);
     }
@@ -99,7 +99,7 @@ public final class TuningTable {
 
     /** The targets are counted on the pairs the frontier calls feasible: one line per rule set. */
     private static void printFeasiblePairs(PrintWriter out, TuningBench.Result result,
-            Map<String, Set<Long>> feasible) {
+            Map<String, Set<Long>> feasible, int iterations) {
         Map<String, List<TrialResult>> byMode = byMode(result, t -> isFeasible(feasible, t));
         if (byMode.isEmpty()) {
             out.println("On feasible pairs: none of these scenario x seed pairs is feasible on the frontier");
@@ -113,7 +113,8 @@ public final class TuningTable {
         byMode.forEach((mode, trials) -> {
             int n = trials.size();
             out.println(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |", mode, n,
-                    share(count(trials, t -> t.metBy(3)), n), share(count(trials, t -> t.stayedFrom(5)), n),
+                    ran(3, iterations, share(count(trials, t -> t.metBy(3)), n)),
+                    share(count(trials, t -> t.stayedFrom(5)), n),
                     share(count(trials, t -> t.met().get(t.met().size() - 1)), n),
                     tunedSum(trials, TrialResult::oscillations)));
         });
@@ -122,7 +123,7 @@ public final class TuningTable {
 
     /** The other side of the frontier: how soon each rule set said so on the pairs with no feasible point. */
     private static void printInfeasiblePairs(PrintWriter out, TuningBench.Result result,
-            Map<String, Set<Long>> feasible) {
+            Map<String, Set<Long>> feasible, int iterations) {
         Map<String, List<TrialResult>> byMode = byMode(result, t -> t.autoTune() && !isFeasible(feasible, t));
         if (byMode.isEmpty()) {
             return;
@@ -133,8 +134,8 @@ public final class TuningTable {
                 + "| failing KPIs at the end <= at it1 |");
         out.println("| --- | ---: | ---: | ---: | ---: |");
         byMode.forEach((mode, trials) -> out.println(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |", mode,
-                trials.size(), share(count(trials, t -> t.infeasibleBy(5)), trials.size()),
-                share(count(trials, t -> t.metBy(5)), trials.size()),
+                trials.size(), ran(5, iterations, share(count(trials, t -> t.infeasibleBy(5)), trials.size())),
+                ran(5, iterations, share(count(trials, t -> t.metBy(5)), trials.size())),
                 share(count(trials, TrialResult::endsNoWorse), trials.size()))));
         out.println();
     }
@@ -152,6 +153,16 @@ public final class TuningTable {
     private static Map<String, List<TrialResult>> byMode(TuningBench.Result result, Predicate<TrialResult> keep) {
         return result.trials().stream().filter(keep)
                 .collect(Collectors.groupingBy(TrialResult::mode, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The share of runs that met every target by iteration {@code k}; see {@link #ran}. */
+    private static String metBy(List<TrialResult> trials, int k, int iterations) {
+        return ran(k, iterations, pct(count(trials, t -> t.metBy(k)), trials.size()));
+    }
+
+    /** A column about iteration {@code k} shows {@code cell}, or "-" when the runs stopped before iteration k. */
+    private static String ran(int k, int iterations, String cell) {
+        return k <= iterations ? cell : "-";
     }
 
     private static long count(List<TrialResult> trials, Predicate<TrialResult> p) {

@@ -31,7 +31,7 @@ public final class BenchReloadCommand extends CliCommand {
         PrintWriter out = out();
         if (smoke) {
             count = 3;
-            sampleEvery = 3;
+            sampleEvery = 1; // samples after 1, 2 and 3 reloads: the summary compares the first and the last
         }
         if (count < 1 || sampleEvery < 1) {
             throw new ExitException(ExitCodes.INVALID_INPUT, "bench reload: --count and --sample-every must be >= 1");

@@ -22,7 +22,7 @@ final class ScenarioList {
             if (name.isBlank()) {
                 throw new InputException("--scenarios", "has an empty name in '" + value + "'");
             }
-            out.add(ScenarioLoader.resolve(name.strip()));
+            out.add(ScenarioLoader.resolve(name.strip(), "--scenarios"));
         }
         return out;
     }

@@ -52,6 +52,28 @@ final class BenchCommandTest {
     }
 
     @Test
+    void benchTuning_threeIterations_printsDashInTheIt5Columns_andFiguresInIt1ToIt3() {
+        String[] vs = run("bench", "tuning", "--rules", "v1", "--vs", "v2", "--scenarios", "calm", "--seeds", "1",
+                "--iterations", "3", "--threads", "2");
+        assertThat(vs[0]).as(vs[2]).isEqualTo("0");
+        // calm meets every target from iteration 1 on: met by it1..it3, stay met, first met 1, not infeasible
+        assertThat(row(vs[1], "| calm | v2 |"))
+                .startsWith("| calm | v2 | 1 | 100% | 100% | 100% | - | 100% | 1 (1/1) | 0 | 0 | - | ");
+        String[] smoke = run("bench", "tuning", "--smoke");
+        assertThat(smoke[0]).as(smoke[2]).isEqualTo("0");
+        assertThat(row(smoke[1], "| default | auto-tune |"))
+                .matches("\\| default \\| auto-tune \\| 2 \\| \\d+% \\| - \\| .*");
+    }
+
+    @Test
+    void benchReload_smoke_comparesTheFirstAndTheLastSampleAfterReloading() {
+        String[] r = run("bench", "reload", "--smoke");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("       1 reloads: heap ").contains("       3 reloads: heap ")
+                .containsPattern("heap after GC: \\d+ kB after 1 reloads -> \\d+ kB after 3 ");
+    }
+
+    @Test
     void benchTuning_vs_badSet_exit2() {
         String[] r = run("bench", "tuning", "--vs", "no/such/rules", "--smoke");
         assertThat(r[0]).isEqualTo("2");
@@ -67,7 +89,11 @@ final class BenchCommandTest {
     void benchTuning_badInput_exit2() {
         String[] unknown = run("bench", "tuning", "--scenarios", "calm,stormy", "--seeds", "1");
         assertThat(unknown[0]).isEqualTo("2");
-        assertThat(unknown[2]).contains("unknown scenario 'stormy'");
+        // the option typed is --scenarios (run's is --scenario)
+        assertThat(unknown[2]).contains("--scenarios: unknown scenario 'stormy'");
+        String[] frontier = run("bench", "frontier", "--scenarios", "stormy", "--seeds", "1");
+        assertThat(frontier[0]).isEqualTo("2");
+        assertThat(frontier[2]).contains("--scenarios: unknown scenario 'stormy'");
         for (String bad : new String[] {"0", "0..3", "5..3", "1..10001", "3..", "x"}) {
             String[] seeds = run("bench", "tuning", "--seeds", bad);
             assertThat(seeds[0]).as(bad).isEqualTo("2");
