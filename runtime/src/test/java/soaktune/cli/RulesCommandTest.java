@@ -29,6 +29,17 @@ final class RulesCommandTest {
         assertThat(r.out()).startsWith("rules/v1: 0 errors, 0 warnings (OK VERSION=v1 SHA=");
     }
 
+    /** A backup copy in a sub-folder is not part of the set: it used to be compiled in and reported. */
+    @Test
+    void checkIgnoresDrlInASubFolder() throws Exception {
+        RulesFolders.copyOfV1(dir);
+        Files.createDirectories(dir.resolve("old"));
+        Files.writeString(dir.resolve("old/triggers.drl"), Files.readString(dir.resolve("triggers.drl")) + "rule (");
+        CliRun r = CliRun.run("rules", "check", dir.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).startsWith(dir + ": 0 errors, 0 warnings (OK VERSION=");
+    }
+
     @Test
     void checkPrintsEditorJumpableErrorsAndExitsOne() {
         RulesFolders.copyOfV1(dir);

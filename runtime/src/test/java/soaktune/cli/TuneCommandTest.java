@@ -189,6 +189,19 @@ final class TuneCommandTest {
         assertThat(r.err()).contains("EDGE_REPORT.json: no such file");
     }
 
+    /** A folder that only holds rule sets further down is not one: its missing limits is the one line. */
+    @Test
+    void aFolderOfRuleSetsIsRefusedWithItsMissingLimitsAlone() throws Exception {
+        report(TestFiles.edgeReport("cancel_ratio", "0.9"));
+        Path parent = tmp.resolve("parent");
+        RulesFolders.copyOfV1(parent.resolve("a"));
+        TestFiles.write(parent.resolve("b/broken.drl"), "rule \"x\" when then nonsense(");
+        CliRun r = tune(FROZEN, "--rules", parent.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(r.err().lines()).containsExactly(
+                "soaktune: error: " + parent.resolve("limits.json") + ": no such file (rule set rejected)");
+    }
+
     @Test
     void verboseShowsTheStackTrace() {
         CliRun r = tune(FROZEN, "--verbose");

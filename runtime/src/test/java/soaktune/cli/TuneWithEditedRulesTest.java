@@ -78,6 +78,32 @@ final class TuneWithEditedRulesTest {
         assertThat(out).doesNotExist();
     }
 
+    /** A consequence that throws used to be "rules failed while running: begin 5, end 3, length 3", no rule. */
+    @Test
+    void aRuleThatThrowsIsNamedWithItsFileByTuneRulesTestAndRun() throws Exception {
+        Path rules = RulesFolders.copyOfV1(dir.resolve("rules"));
+        RulesFolders.edit(rules.resolve("triggers.drl"), "trigger(drools, \"ws_lag>120\");",
+                "\"abc\".substring(5);\n    trigger(drools, \"ws_lag>120\");");
+        String failed = rules.resolve("triggers.drl") + ": rule \"ws_lag_high\" failed while running: "
+                + "StringIndexOutOfBoundsException: begin 5, end 3, length 3";
+        Path report = TestFiles.write(dir.resolve("lag.json"), TestFiles.edgeReport("ws_lag_p95_ms", "150"));
+        Path out = dir.resolve("out/runtime_overrides.json");
+
+        CliRun tune = CliRun.run("tune", "--edge-report", report.toString(), "--rules", rules.toString(),
+                "--out", out.toString());
+        assertThat(tune.code()).as(tune.err()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(tune.err().lines()).containsExactly("soaktune: error: " + failed);
+        assertThat(out).doesNotExist();
+
+        CliRun test = CliRun.run("rules", "test", rules.toString());
+        assertThat(test.out()).contains("ws_lag_above_threshold.yaml:3:3: rules failed: " + failed);
+
+        CliRun run = CliRun.run("run", "--mock", "--iterations", "1", "--auto-tune", "--rules", rules.toString(),
+                "--artifacts", dir.resolve("soak").toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(run.err().lines()).containsExactly("soaktune: error: " + failed);
+    }
+
     @Test
     void aGuardrailTrimmingToNaNIsRefusedAndNamed() throws Exception {
         Path rules = RulesFolders.copyOfV1(dir.resolve("rules"));

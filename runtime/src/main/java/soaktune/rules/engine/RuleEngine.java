@@ -14,6 +14,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import soaktune.model.Frozen;
 import soaktune.model.GuardFired;
 import soaktune.model.Infeasible;
@@ -91,7 +92,7 @@ public final class RuleEngine {
                     objects(session, Infeasible.class, Comparator.comparing(Infeasible::kpi)
                             .thenComparing(Infeasible::field)));
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw translate(e, ruleSet.source());
         } finally {
             ruleSet.sessions().giveBack(session);
         }
@@ -107,9 +108,13 @@ public final class RuleEngine {
                 .orElse(Integer.MAX_VALUE);
     }
 
-    /** Drools wraps what a rule threw; dig out the cause the user can act on. */
-    private static RuntimeException translate(RuntimeException e) {
+    /**
+     * Drools wraps what a rule threw; dig out the cause the user can act on. Our own failures name their rule
+     * already; anything else a consequence threw is named by rule and file ({@link FailedRule}).
+     */
+    private static RuntimeException translate(RuntimeException e, RuleSource set) {
         Throwable root = e;
+        ConsequenceException consequence = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MissingMetricException missing) {
                 return missing;
@@ -120,7 +125,13 @@ public final class RuleEngine {
             if (t instanceof IllegalStateException) {
                 return new RuleEvaluationException(t.getMessage(), e);
             }
+            if (consequence == null && t instanceof ConsequenceException c) {
+                consequence = c;
+            }
             root = t;
+        }
+        if (consequence != null && root != consequence) {
+            return new RuleEvaluationException(FailedRule.message(set, consequence, root), e);
         }
         return new RuleEvaluationException("rules failed while running: "
                 + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()), e);

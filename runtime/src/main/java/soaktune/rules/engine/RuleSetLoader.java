@@ -30,9 +30,9 @@ import soaktune.model.TunableField;
 import soaktune.rules.sandbox.Sandbox;
 
 /**
- * Turns a rules folder into a {@link RuleSet}: every {@code *.drl} file (the {@code tests/} folder holds
- * regression scenarios, not rules) linted by {@link RuleLint}, then compiled together at run time, plus
- * {@code limits.json}. Problems come back as {@link RuleProblem}s with file, line and column.
+ * Turns a rules folder into a {@link RuleSet}: its top-level {@code *.drl} files ({@link #decisionFiles}; the
+ * {@code tests/} folder holds regression scenarios, not rules) linted by {@link RuleLint}, then compiled together
+ * at run time, plus {@code limits.json}. Problems come back as {@link RuleProblem}s with file, line and column.
  */
 public final class RuleSetLoader {
     public static final String LIMITS_FILE = "limits.json";
@@ -87,6 +87,12 @@ public final class RuleSetLoader {
 
     private static Compiled compile(RulesSnapshot snapshot) throws InputException {
         Path dir = snapshot.dir();
+        if (!snapshot.files().containsKey(LIMITS_FILE)) {
+            // A folder without limits is no rule set (often not one at all: --rules /tmp). Said alone, with
+            // the folder, it cannot be lost among compile problems of files that need not even be rules.
+            return new Compiled(List.of(RuleProblem.error(snapshot.source().nameOf(LIMITS_FILE), 0, 0,
+                    "no such file")), null, null);
+        }
         Map<String, String> sources = snapshot.drlSources();
         if (sources.isEmpty()) {
             return new Compiled(List.of(RuleProblem.error(dir.toString(), 0, 0, "no .drl rule files in folder")),
@@ -182,17 +188,20 @@ public final class RuleSetLoader {
         return new RuleSet(snapshot.source(), snapshot.sha256(), base, limits);
     }
 
-    /** The files whose content shapes a decision, in a stable order: rules, limits, thresholds. */
+    /**
+     * The files whose content shapes a decision, in a stable order: the folder's own top-level {@code *.drl},
+     * {@code *.json} and {@code *.csv}. The one list of a set's files: the snapshot, its sha256 (so the cache
+     * key) and hot reload all read it. Sub-folders are never read: {@code tests/} holds scenarios, and any
+     * other one (a backup {@code old/}, or the folders below {@code --rules /tmp}) is not part of the set.
+     */
     public static List<Path> decisionFiles(Path dir) throws InputException {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), "rules folder does not exist or is not a folder");
         }
-        Path tests = dir.resolve(TESTS_DIR);
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(tests))
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().matches("[^.].*\\.(drl|json|csv)")) // no hidden files
-                    .sorted((a, b) -> dir.relativize(a).toString().compareTo(dir.relativize(b).toString()))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
             throw new InputException(dir.toString(), "cannot list rules folder: " + e.getMessage());
