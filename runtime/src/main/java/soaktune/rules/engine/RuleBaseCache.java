@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,8 +63,6 @@ public final class RuleBaseCache {
 
     private final Path dir;
     private final String runtime;
-    private final AtomicInteger hits = new AtomicInteger();
-    private final AtomicInteger misses = new AtomicInteger();
 
     /**
      * @param dir     where entries live; null disables the cache
@@ -105,14 +102,6 @@ public final class RuleBaseCache {
         return dir != null;
     }
 
-    public int hits() {
-        return hits.get();
-    }
-
-    public int misses() {
-        return misses.get();
-    }
-
     /** The entry for a snapshot (whether or not it exists). */
     public Path file(RulesSnapshot snapshot) {
         return dir.resolve(key(snapshot) + SUFFIX);
@@ -132,7 +121,6 @@ public final class RuleBaseCache {
         }
         Path file = file(snapshot);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !trusted(file) || !trusted(dir)) {
-            misses.incrementAndGet();
             return Optional.empty();
         }
         try {
@@ -142,13 +130,11 @@ public final class RuleBaseCache {
                 throw new IOException("header does not match");
             }
             List<KiePackage> packages = read(bytes, header.length);
-            hits.incrementAndGet();
             LOG.debug("rule base cache hit: {}", file);
             return Optional.of(packages);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             // Truncated, corrupt, from another engine version: compile instead and overwrite it.
             LOG.debug("rule base cache entry {} unusable, rebuilding: {}", file, e.toString());
-            misses.incrementAndGet();
             return Optional.empty();
         }
     }
@@ -165,8 +151,6 @@ public final class RuleBaseCache {
         if (!enabled()) {
             return;
         }
-        hits.decrementAndGet();
-        misses.incrementAndGet();
         try {
             Files.deleteIfExists(file(snapshot));
         } catch (IOException e) {
