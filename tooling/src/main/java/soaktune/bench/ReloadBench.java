@@ -29,20 +29,12 @@ import soaktune.tuning.TuningStep;
  * set, and one decision runs on the new rules. Heap after a full GC, metaspace and class counts are
  * sampled along the way: a leak (old rule bases or their generated classes kept alive) would grow them.
  */
-public final class ReloadBench {
+public record ReloadBench(Path rules, PrintWriter out) {
     /** Memory at a point of the run, after a full GC. */
     public record Sample(int reloads, long heapUsedKb, long metaspaceKb, int classesLoaded, long classesUnloaded) {
     }
 
     public record Result(List<Sample> samples, Percentiles reloadMs, int failures) {
-    }
-
-    private final Path rules;
-    private final PrintWriter out;
-
-    public ReloadBench(Path rules, PrintWriter out) {
-        this.rules = rules;
-        this.out = out;
     }
 
     /**

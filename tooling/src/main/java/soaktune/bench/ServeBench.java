@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * its peak resident memory. Heap is sampled between load segments (a forced GC would otherwise stall
  * requests in flight and show up as latency the server does not have).
  */
-public final class ServeBench {
+public record ServeBench(PrintWriter out) {
     /** Heap in use right after a full GC, and resident memory, at a moment of the run. */
     public record HeapSample(double atSeconds, long decisions, Optional<Long> heapAfterGcKb, Optional<Long> rssKb) {
     }
@@ -36,12 +36,6 @@ public final class ServeBench {
 
     private static final Pattern READY = Pattern.compile("\\| serve_ready \\| OK \\| URL=(\\S+) \\|");
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
-
-    private final PrintWriter out;
-
-    public ServeBench(PrintWriter out) {
-        this.out = out;
-    }
 
     /** The request every benchmark sends: the sample EDGE_REPORT (several rows fire), overrides, profile. */
     public static byte[] sampleBody() throws IOException {

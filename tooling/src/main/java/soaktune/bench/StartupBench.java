@@ -19,25 +19,13 @@ import java.util.stream.Stream;
  * (one of each set-up per round, in rotating order) so a machine that gets busier or quieter during the
  * benchmark affects every set-up alike.
  */
-public final class StartupBench {
+public record StartupBench(Path jar, Path rules, Optional<Path> launcher, PrintWriter out) {
     /** One way of starting {@code tune}: the command before its arguments (java and options, or a launcher). */
     record Setup(String name, List<String> command, Map<String, String> env) {
     }
 
     /** The timings of one set-up: wall time and child CPU time per run, in ms. */
     public record Result(String name, Percentiles wallMs, Percentiles cpuMs) {
-    }
-
-    private final Path jar;
-    private final Path rules;
-    private final Optional<Path> launcher;
-    private final PrintWriter out;
-
-    public StartupBench(Path jar, Path rules, Optional<Path> launcher, PrintWriter out) {
-        this.jar = jar;
-        this.rules = rules;
-        this.launcher = launcher;
-        this.out = out;
     }
 
     /**
