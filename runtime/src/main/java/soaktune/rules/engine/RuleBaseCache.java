@@ -44,8 +44,11 @@ import soaktune.io.AtomicFiles;
  *
  * <p>An entry holds compiled code that will run: the folder is created private to the user, and entries
  * another user could have written are ignored. Deserialisation accepts only engine and model classes.
+ *
+ * @param dir     where entries live; null disables the cache
+ * @param runtime identity of the code that compiles and runs the bases (see {@link #runtimeIdentity()})
  */
-public final class RuleBaseCache {
+public record RuleBaseCache(Path dir, String runtime) {
     public static final String DIR_ENV = "SOAKTUNE_CACHE_DIR";
     public static final String OFF_ENV = "SOAKTUNE_NO_CACHE";
     static final String MAGIC = "soaktune-rulebase 1\n";
@@ -60,18 +63,6 @@ public final class RuleBaseCache {
      */
     static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "java.**;org.drools.**;org.kie.**;org.mvel2.**;soaktune.**;!*");
-
-    private final Path dir;
-    private final String runtime;
-
-    /**
-     * @param dir     where entries live; null disables the cache
-     * @param runtime identity of the code that compiles and runs the bases (see {@link #runtimeIdentity()})
-     */
-    public RuleBaseCache(Path dir, String runtime) {
-        this.dir = dir;
-        this.runtime = runtime;
-    }
 
     public static RuleBaseCache disabled() {
         return new RuleBaseCache(null, "");
