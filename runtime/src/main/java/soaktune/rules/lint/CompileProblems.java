@@ -20,8 +20,10 @@ import org.kie.internal.jci.CompilationProblem;
  * so an editor jumps to it. Drools reports a condition error at its pattern and a consequence error at the
  * rule's first line; both are refined here from the message and the source text. (An unknown property never
  * gets here: the sandbox refuses it, with a suggestion, before anything is compiled.)
+ *
+ * @param sources each rule file's text, by the name its problems carry
  */
-public final class CompileProblems {
+public record CompileProblems(Map<String, String> sources) {
     /**
      * Line of the generated rule class that holds the DRL's {@code then} line. Drools 10 compiles each
      * consequence into a class whose template puts the consequence right after this many lines; a test
@@ -32,12 +34,6 @@ public final class CompileProblems {
     private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.}]");
     private static final Pattern UNRESOLVED = Pattern.compile("(\\w+) cannot be resolved");
     private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method (\\w+)\\(");
-
-    private final Map<String, String> sources;
-
-    public CompileProblems(Map<String, String> sources) {
-        this.sources = sources;
-    }
 
     public List<RuleProblem> of(KnowledgeBuilderError error, String fallbackFile) {
         String file = error.getResource() != null && error.getResource().getSourcePath() != null

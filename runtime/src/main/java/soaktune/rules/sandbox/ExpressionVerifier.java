@@ -29,8 +29,11 @@ import java.util.function.Consumer;
  * Checks one operand of a condition ({@code cancelRatio}, {@code $now - 1}, {@code Math.abs($d)}) on its
  * syntax tree: literals, property reads of facts, bound variables, arithmetic, comparisons, logic and the
  * pure functions of {@link AllowList#CONDITION_FUNCTIONS}. Anything else is refused where it stands.
+ *
+ * @param context where the operand stands and what it can see
+ * @param text    the operand as written, which node positions are counted in
  */
-final class ExpressionVerifier {
+record ExpressionVerifier(Context context, String text) {
     private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
             // Unicode escapes are decoded first, so an escaped name is checked as the name it spells.
@@ -55,14 +58,6 @@ final class ExpressionVerifier {
 
     /** A problem at an offset of the rule file. */
     record Located(int offset, String message) {
-    }
-
-    private final Context context;
-    private final String text;
-
-    private ExpressionVerifier(Context context, String text) {
-        this.context = context;
-        this.text = text;
     }
 
     /** The operand's type; problems go to the context. */
