@@ -1,6 +1,5 @@
 package soaktune.rules.engine;
 
-import java.nio.file.Path;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.ConsequenceException;
