@@ -15,13 +15,7 @@ import soaktune.rules.RulesException;
  * Turns any failure into one clear line on stderr and a documented exit code. The stack trace is shown
  * only with --verbose: users need the file and field to fix, not soaktune's internals.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
-    private final SoaktuneCommand root;
-
-    ErrorHandler(SoaktuneCommand root) {
-        this.root = root;
-    }
-
+record ErrorHandler(SoaktuneCommand root) implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
