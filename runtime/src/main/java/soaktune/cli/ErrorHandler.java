@@ -8,7 +8,6 @@ import picocli.CommandLine.ParseResult;
 import soaktune.io.InputException;
 import soaktune.model.MissingMetricException;
 import soaktune.rules.RuleEvaluationException;
-import soaktune.rules.RuleProblem;
 import soaktune.rules.RulesException;
 
 /**
@@ -20,7 +19,7 @@ record ErrorHandler(SoaktuneCommand root) implements IExecutionExceptionHandler 
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         int code = report(e, err);
-        if (root.verbose()) {
+        if (root.verbose) {
             e.printStackTrace(err);
         }
         err.flush();
@@ -38,9 +37,7 @@ record ErrorHandler(SoaktuneCommand root) implements IExecutionExceptionHandler 
             return ExitCodes.RULES_INVALID;
         }
         if (e instanceof RulesException rules) {
-            for (RuleProblem p : rules.problems()) {
-                err.println(p.render());
-            }
+            rules.problems().forEach(p -> err.println(p.render()));
             err.println("soaktune: error: rule set rejected (" + rules.problems().size() + " problem"
                     + (rules.problems().size() == 1 ? "" : "s") + ")");
             return ExitCodes.RULES_INVALID;
