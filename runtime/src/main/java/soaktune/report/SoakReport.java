@@ -1,6 +1,7 @@
 package soaktune.report;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -77,9 +78,7 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
     /** How many iterations ended with each verdict, in the order OK, WARN, FAIL, INCONCLUSIVE. */
     public Map<Verdict, Integer> verdictCounts() {
         Map<Verdict, Integer> counts = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) {
-            counts.put(v, 0);
-        }
+        Arrays.stream(Verdict.values()).forEach(v -> counts.put(v, 0));
         rows.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
         return counts;
     }
