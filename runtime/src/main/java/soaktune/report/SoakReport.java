@@ -2,9 +2,7 @@ package soaktune.report;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +25,7 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
 
     public SoakReport {
         rows = List.copyOf(rows);
-        Map<TunableField, Double> overrides = new EnumMap<>(TunableField.class);
-        overrides.putAll(finalOverrides);
-        finalOverrides = Collections.unmodifiableMap(overrides);
+        finalOverrides = TunableField.copyOf(finalOverrides);
         notes = List.copyOf(notes);
     }
 
