@@ -57,9 +57,8 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
         List<Object> facts = new ArrayList<>(moves);
         frozen.forEach((field, remaining) -> facts.add(new Frozen(field, remaining, "carried")));
         facts.add(new IterationContext(iteration, healthyStreak));
-        for (TunableField field : TunableField.values()) {
-            facts.add(fieldState(field, before.get(field).orElseThrow(), limits));
-        }
+        Arrays.stream(TunableField.values())
+                .forEach(f -> facts.add(fieldState(f, before.get(f).orElseThrow(), limits)));
         misses.forEach((kpi, streak) -> facts.add(new PastMisses(kpi, streak)));
         return facts;
     }
