@@ -34,10 +34,8 @@ public record KpiGateFile(@JsonProperty(required = true) Verdict verdict, List<S
 
     public static KpiGateFile of(GateResult r, KpiThresholds thresholds, String edgeReport, String ts) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        for (GateResult.MetricResult m : r.metrics()) {
-            metrics.put(m.threshold().metric().key(), new Metric(m.threshold().tag(), m.value(), m.verdict(),
-                    m.threshold().upperBound(), m.threshold().warn(), m.threshold().fail()));
-        }
+        r.metrics().forEach(m -> metrics.put(m.threshold().metric().key(), new Metric(m.threshold().tag(), m.value(),
+                m.verdict(), m.threshold().upperBound(), m.threshold().warn(), m.threshold().fail())));
         return new KpiGateFile(r.verdict(), r.reasons(), metrics, r.fills(), r.minFills(), thresholds.source(),
                 edgeReport, ts, null);
     }

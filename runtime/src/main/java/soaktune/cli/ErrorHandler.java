@@ -8,25 +8,18 @@ import picocli.CommandLine.ParseResult;
 import soaktune.io.InputException;
 import soaktune.model.MissingMetricException;
 import soaktune.rules.RuleEvaluationException;
-import soaktune.rules.RuleProblem;
 import soaktune.rules.RulesException;
 
 /**
  * Turns any failure into one clear line on stderr and a documented exit code. The stack trace is shown
  * only with --verbose: users need the file and field to fix, not soaktune's internals.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
-    private final SoaktuneCommand root;
-
-    ErrorHandler(SoaktuneCommand root) {
-        this.root = root;
-    }
-
+record ErrorHandler(SoaktuneCommand root) implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         int code = report(e, err);
-        if (root.verbose()) {
+        if (root.verbose) {
             e.printStackTrace(err);
         }
         err.flush();
@@ -44,9 +37,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return ExitCodes.RULES_INVALID;
         }
         if (e instanceof RulesException rules) {
-            for (RuleProblem p : rules.problems()) {
-                err.println(p.render());
-            }
+            rules.problems().forEach(p -> err.println(p.render()));
             err.println("soaktune: error: rule set rejected (" + rules.problems().size() + " problem"
                     + (rules.problems().size() == 1 ? "" : "s") + ")");
             return ExitCodes.RULES_INVALID;

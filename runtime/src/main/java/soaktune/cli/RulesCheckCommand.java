@@ -47,9 +47,7 @@ public final class RulesCheckCommand extends CliCommand {
         // A threshold written twice (condition and reason tag, or rules and KPI gate) that drifted apart.
         List<RuleProblem> drift = ThresholdDrift.check(snapshot);
         problems.addAll(drift);
-        for (RuleProblem p : problems) {
-            out.println(p.render());
-        }
+        problems.forEach(p -> out.println(p.render()));
         int errors = (int) problems.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).count();
         int warnings = check.warnings().size() + drift.size();
         String status = errors > 0 ? "FAILED"

@@ -51,9 +51,7 @@ public final class RulesTestCommand extends CliCommand {
             out.println(r.line());
             out.flush();
         }
-        for (String skipped : suite.skipped()) {
-            out.println("SKIP " + skipped);
-        }
+        suite.skipped().forEach(skipped -> out.println("SKIP " + skipped));
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (files.isEmpty()) {
             out.println("no scenario files in " + source.nameOf(RuleSetLoader.TESTS_DIR) + " (*.yaml, *.yml, *.json)");

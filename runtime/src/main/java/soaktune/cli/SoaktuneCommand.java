@@ -24,8 +24,4 @@ public final class SoaktuneCommand extends CliCommand.Group {
     Map<String, String> env() {
         return env;
     }
-
-    boolean verbose() {
-        return verbose;
-    }
 }

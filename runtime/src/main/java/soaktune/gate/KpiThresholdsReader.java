@@ -76,13 +76,9 @@ public final class KpiThresholdsReader {
                     above ? b.warnAbove() : b.warnBelow(), above ? b.failAbove() : b.failBelow())));
         }
         int minFills = (int) doc.minFills();
-        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
-            if (!e.getKey().startsWith("KPI_")) {
-                continue;
-            }
-            String name = e.getKey();
+        for (String name : env.keySet().stream().filter(k -> k.startsWith("KPI_")).sorted().toList()) {
             if (name.equals("KPI_MIN_FILLS")) {
-                minFills = (int) envNumber(name, e.getValue(), true);
+                minFills = (int) envNumber(name, env.get(name), true);
                 continue;
             }
             Matcher m = OVERRIDE.matcher(name);
@@ -92,7 +88,7 @@ public final class KpiThresholdsReader {
                         + "KPI_MIN_FILLS with a metric of " + Path.of(source).getFileName() + ": " + String.join(", ", byKey.keySet())
                         + ")");
             }
-            double v = envNumber(name, e.getValue(), false);
+            double v = envNumber(name, env.get(name), false);
             boolean warn = m.group(2).equals("WARN");
             byKey.put(t.metric().key(), threshold(name, "", new KpiThreshold(t.metric(), t.tag(), t.upperBound(),
                     warn ? v : t.warn(), warn ? t.fail() : v)));

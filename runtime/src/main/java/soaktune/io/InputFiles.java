@@ -19,6 +19,12 @@ public final class InputFiles {
     private InputFiles() {
     }
 
+    /** The file's name without a final ".json": the default name of a profile or scenario file. */
+    public static String stripJson(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+
     /** {@code kind} names the input in the size error, e.g. "JSON input". */
     public static byte[] readBytes(Path file, long maxBytes, String kind) throws InputException {
         String name = file.toString();

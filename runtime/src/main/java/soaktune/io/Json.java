@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
@@ -79,14 +80,11 @@ public final class Json {
                 .maxStringLength(1_000_000)
                 .maxNumberLength(400)
                 .build());
-        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-            BINDER.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        }
+        List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean).forEach(scalar ->
+                BINDER.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail));
         BINDER.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean}) {
-            BINDER.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-        }
+        List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean).forEach(shape ->
+                BINDER.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail));
         STRICT_BINDER = BINDER.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // copied once configured
     }
 

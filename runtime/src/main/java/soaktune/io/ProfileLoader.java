@@ -72,8 +72,8 @@ public final class ProfileLoader {
         Path file = Path.of(spec);
         if (spec.endsWith(".json") || Files.exists(file)) {
             Written p = Json.bindStrict(file.toString(), Json.readFile(file), Written.class);
-            return requireNonNegative(file.toString(), new Profile(p.name() != null ? p.name() : stripJson(file), base,
-                    p.settings()));
+            String name = p.name() != null ? p.name() : InputFiles.stripJson(file);
+            return requireNonNegative(file.toString(), new Profile(name, base, p.settings()));
         }
         throw new InputException(origin, "unknown profile '" + spec + "' (built in: " + String.join(", ", BUILT_IN)
                 + "; or give a path to a profile JSON file)");
@@ -98,10 +98,5 @@ public final class ProfileLoader {
         } catch (IOException | InputException e) {
             throw new IllegalStateException("built-in profile unreadable: " + path, e);
         }
-    }
-
-    private static String stripJson(Path file) {
-        String n = file.getFileName().toString();
-        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
     }
 }

@@ -1,20 +1,16 @@
 package soaktune.model;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 
 /** The hard bounds of every tunable field, read from the rule set's limits file. */
 public record Limits(Map<TunableField, Range> ranges) {
     public Limits {
-        EnumMap<TunableField, Range> copy = new EnumMap<>(TunableField.class);
-        copy.putAll(ranges);
+        ranges = TunableField.copyOf(ranges);
         for (TunableField field : TunableField.values()) {
-            if (!copy.containsKey(field)) {
+            if (!ranges.containsKey(field)) {
                 throw new IllegalArgumentException("no limits for " + field.key());
             }
         }
-        ranges = Collections.unmodifiableMap(copy);
     }
 
     public Range of(TunableField field) {

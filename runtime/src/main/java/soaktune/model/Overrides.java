@@ -1,7 +1,5 @@
 package soaktune.model;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +8,7 @@ import java.util.Optional;
 /** Runtime override values by field. Immutable; fields absent here fall back to the profile. */
 public record Overrides(Map<TunableField, Double> values) {
     public Overrides {
-        EnumMap<TunableField, Double> copy = new EnumMap<>(TunableField.class);
-        copy.putAll(values);
-        values = Collections.unmodifiableMap(copy);
+        values = TunableField.copyOf(values);
     }
 
     public static Overrides empty() {

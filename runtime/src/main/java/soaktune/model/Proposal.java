@@ -69,10 +69,6 @@ public final class Proposal {
         return status == Status.ACCEPTED;
     }
 
-    public boolean isDropped() {
-        return status == Status.DROPPED;
-    }
-
     public List<GuardAction> actions() {
         return Collections.unmodifiableList(actions);
     }

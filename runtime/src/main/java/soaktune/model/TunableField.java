@@ -3,7 +3,10 @@ package soaktune.model;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +45,13 @@ public enum TunableField {
 
     public static List<String> keys() {
         return Arrays.stream(values()).map(TunableField::key).toList();
+    }
+
+    /** An unmodifiable copy of values by field, iterated in field order. */
+    public static <V> Map<TunableField, V> copyOf(Map<TunableField, V> values) {
+        EnumMap<TunableField, V> copy = new EnumMap<>(TunableField.class);
+        copy.putAll(values);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Rounds a value to what this field can hold: whole numbers, or six decimals. */

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import soaktune.gate.Verdict;
 import soaktune.model.Overrides;
 import soaktune.model.Range;
 import soaktune.model.TunableField;
@@ -83,9 +82,8 @@ public record ChartData(Summary summary, List<Kpi> kpis, List<Param> params, Lis
         Boolean upper = null;
         for (IterationRow row : report.rows()) {
             KpiPoint p = row.kpis().get(kpi.key());
-            Verdict verdict = p == null || p.verdict() == null ? null : p.verdict();
             values.add(Arrays.asList(row.iteration(), p == null ? null : p.value(),
-                    verdict == null ? null : verdict.name()));
+                    p == null || p.verdict() == null ? null : p.verdict().name()));
             warn.add(Arrays.asList(row.iteration(), p == null ? null : p.warn()));
             fail.add(Arrays.asList(row.iteration(), p == null ? null : p.fail()));
             if (p != null && p.upperBound() != null) {

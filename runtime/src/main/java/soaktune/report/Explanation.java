@@ -4,12 +4,9 @@ import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import soaktune.model.Clamp;
 import soaktune.model.GuardAction;
-import soaktune.model.GuardFired;
 import soaktune.model.Proposal;
 import soaktune.model.TunableField;
-import soaktune.rules.RuleFiring;
 import soaktune.tuning.Decision;
 import soaktune.tuning.DecisionMarkers;
 
@@ -25,23 +22,17 @@ public final class Explanation {
 
     public static void print(PrintWriter out, Decision d) {
         out.println("EXPLAIN");
-        for (Clamp c : d.clamps()) {
-            out.println("  clamp " + c.field().key() + ": " + c.field().format(c.from()) + " -> "
-                    + c.field().format(c.to()) + " (outside limits before the rules ran)");
-        }
+        d.clamps().forEach(c -> out.println("  clamp " + c.field().key() + ": " + c.field().format(c.from()) + " -> "
+                + c.field().format(c.to()) + " (outside limits before the rules ran)"));
         out.println("  rules fired, in order:");
         if (d.outcome().firings().isEmpty()) {
             out.println("    (none)");
         }
-        for (RuleFiring f : d.outcome().firings()) {
-            out.println("    " + f.order() + ". " + f.rule() + (f.facts().isEmpty() ? ""
-                    : "  matched " + String.join(", ", f.facts())));
-        }
+        d.outcome().firings().forEach(f -> out.println("    " + f.order() + ". " + f.rule() + (f.facts().isEmpty() ? ""
+                : "  matched " + String.join(", ", f.facts()))));
         if (!d.outcome().guards().isEmpty()) {
             out.println("  guards holding this iteration:");
-            for (GuardFired g : d.outcome().guards()) {
-                out.println("    " + g.name() + ": " + g.reason());
-            }
+            d.outcome().guards().forEach(g -> out.println("    " + g.name() + ": " + g.reason()));
         }
         if (!d.outcome().infeasible().isEmpty()) {
             out.println("  infeasible within limits (those fields are not pushed):");
@@ -57,9 +48,7 @@ public final class Explanation {
             Optional<TunableField> field = TunableField.fromKey(p.getField());
             out.println("    #" + p.getSeq() + " " + p.getField() + " " + signed(field, p.getRequestedDelta()) + " from "
                     + p.getRule() + " (" + p.getReason() + ")");
-            for (GuardAction a : p.actions()) {
-                out.println("       " + a.guard() + ": " + describe(field, a));
-            }
+            p.actions().forEach(a -> out.println("       " + a.guard() + ": " + describe(field, a)));
             field.ifPresent(f -> out.println("       => " + result(f, p, running)));
         }
         out.println("  final values:");

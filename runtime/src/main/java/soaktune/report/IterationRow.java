@@ -1,7 +1,6 @@
 package soaktune.report;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +23,11 @@ public record IterationRow(int iteration, String ts, boolean hasReport, Verdict 
     public IterationRow {
         reasons = List.copyOf(reasons);
         kpis = Collections.unmodifiableMap(new LinkedHashMap<>(kpis));
-        inEffect = Collections.unmodifiableMap(copy(inEffect));
-        after = Collections.unmodifiableMap(copy(after));
+        inEffect = TunableField.copyOf(inEffect);
+        after = TunableField.copyOf(after);
         rulesFired = List.copyOf(rulesFired);
         guardrails = List.copyOf(guardrails);
         adjustments = List.copyOf(adjustments);
         infeasible = Collections.unmodifiableMap(new LinkedHashMap<>(infeasible));
-    }
-
-    private static Map<TunableField, Double> copy(Map<TunableField, Double> values) {
-        Map<TunableField, Double> out = new EnumMap<>(TunableField.class);
-        out.putAll(values);
-        return out;
     }
 }

@@ -3,10 +3,8 @@ package soaktune.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import soaktune.gate.Verdict;
-import soaktune.model.TunableField;
 
 /**
  * The soak in Markdown for a pull-request comment: verdicts, final overrides, the adjustments and the worst
@@ -44,9 +42,7 @@ public final class MarkdownReport {
         md.append("**Verdicts:** ").append(counts).append(" (per iteration: `").append(perIteration).append("`)\n\n");
 
         StringJoiner overrides = new StringJoiner(" ");
-        for (Map.Entry<TunableField, Double> e : r.finalOverrides().entrySet()) {
-            overrides.add("`" + e.getKey().key() + "=" + e.getKey().format(e.getValue()) + "`");
-        }
+        r.finalOverrides().forEach((field, v) -> overrides.add("`" + field.key() + "=" + field.format(v) + "`"));
         md.append("**Final overrides:** ").append(overrides.length() == 0 ? "none" : overrides.toString()).append("\n\n");
 
         List<AdjustmentRow> adjustments = r.adjustments();

@@ -1,9 +1,8 @@
 package soaktune.report;
 
 import java.nio.file.Path;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,7 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
 
     public SoakReport {
         rows = List.copyOf(rows);
-        Map<TunableField, Double> overrides = new EnumMap<>(TunableField.class);
-        overrides.putAll(finalOverrides);
-        finalOverrides = Collections.unmodifiableMap(overrides);
+        finalOverrides = TunableField.copyOf(finalOverrides);
         notes = List.copyOf(notes);
     }
 
@@ -77,9 +74,7 @@ public record SoakReport(Path artifacts, String status, int plannedIterations, S
     /** How many iterations ended with each verdict, in the order OK, WARN, FAIL, INCONCLUSIVE. */
     public Map<Verdict, Integer> verdictCounts() {
         Map<Verdict, Integer> counts = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) {
-            counts.put(v, 0);
-        }
+        Arrays.stream(Verdict.values()).forEach(v -> counts.put(v, 0));
         rows.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
         return counts;
     }

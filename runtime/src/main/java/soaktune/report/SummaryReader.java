@@ -19,13 +19,7 @@ import soaktune.tuning.DecisionJson;
  * {@link IterationRow}: strict about what the report uses (an unknown field name or a summary that disagrees
  * with its file name is an error naming the field), silent about what it does not.
  */
-final class SummaryReader {
-    private final String source;
-
-    SummaryReader(String source) {
-        this.source = source;
-    }
-
+record SummaryReader(String source) {
     /**
      * @param baseSpreadBps the profile's base_spread_bps before runtime overrides (from applied_profile.json),
      *     needed to recover the spread delta of an iteration the tuner did not decide on; null when unknown

@@ -2,6 +2,7 @@ package soaktune.sim;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * Turns one iteration's stats into the extended EDGE_REPORT. PnL components are bps of turnover, each
@@ -19,9 +20,7 @@ final class EdgeReportBuilder {
         ObjectNode totals = root.putObject("totals");
         writeTotals(totals, st);
         ObjectNode sym = root.putObject("symbols").putObject(symbol);
-        for (String key : new String[] {"net_bps", "fills", "turnover_usd", "maker_share_pct"}) {
-            sym.set(key, totals.get(key));
-        }
+        List.of("net_bps", "fills", "turnover_usd", "maker_share_pct").forEach(key -> sym.set(key, totals.get(key)));
         root.set("runtime", runtime);
         return root;
     }

@@ -123,8 +123,7 @@ public final class MarketSimulator implements StrategySource {
 
     @Override
     public String describe() {
-        return (replay == null ? "mock:sim scenario=" + scenario.name() : "mock:replay scenario=" + scenario.name())
-                + " seed=" + seed;
+        return "mock:" + (replay == null ? "sim" : "replay") + " scenario=" + scenario.name() + " seed=" + seed;
     }
 
     private ObjectNode runtime(int iteration, Map<String, Double> applied, IterationStats st) {

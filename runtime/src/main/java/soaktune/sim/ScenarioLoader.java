@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import soaktune.io.InputException;
+import soaktune.io.InputFiles;
 import soaktune.io.Json;
 import soaktune.io.JsonFields;
 
@@ -44,17 +45,12 @@ public final class ScenarioLoader {
         Scenario base = about.base() == null ? Scenario.DEFAULT : Scenario.find(about.base()).orElseThrow(() ->
                 new InputException(source, "base", "unknown scenario '" + about.base() + "' (built in: "
                         + String.join(", ", Scenario.ids()) + ")"));
-        String name = about.name() == null ? stripJson(file) : about.name();
+        String name = about.name() == null ? InputFiles.stripJson(file) : about.name();
         return new ScenarioSpec(name, source, base.params().with(source, ((ObjectNode) root).without(About.KEYS)));
     }
 
     /** The keys of a scenario file that are not model parameters, all optional. */
     private record About(String name, String base, String description) {
         static final Set<String> KEYS = Set.of("name", "base", "description");
-    }
-
-    private static String stripJson(Path file) {
-        String n = file.getFileName().toString();
-        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
     }
 }

@@ -179,9 +179,8 @@ public final class SoakRunner {
                     : config.autoTune() && Files.exists(overridesFile) ? OverridesReader.fromFile(overridesFile)
                     : new OverridesReader.Loaded(carried, "state", Optional.empty(), List.of());
             markers.emit("runtime_overrides", "OK", "SOURCE=" + loaded.source());
-            for (String field : loaded.notAllowed()) {
-                markers.emit("runtime_override", "SKIP", "FIELD=" + field + " REASON=not_allowed");
-            }
+            loaded.notAllowed().forEach(field -> markers.emit("runtime_override", "SKIP",
+                    "FIELD=" + field + " REASON=not_allowed"));
             return loaded.overrides();
         }
 

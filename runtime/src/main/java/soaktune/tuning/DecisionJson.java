@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import soaktune.model.Adjustment;
 import soaktune.model.Frozen;
-import soaktune.model.GuardAction;
 import soaktune.model.GuardFired;
 import soaktune.model.Metrics;
 import soaktune.model.Overrides;

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import soaktune.gate.Verdict;
 import soaktune.model.Adjustment;
-import soaktune.model.Clamp;
 import soaktune.model.Frozen;
 import soaktune.model.GuardAction;
 import soaktune.model.GuardFired;
@@ -29,10 +28,8 @@ public final class DecisionMarkers {
 
     /** {@code gate}: the KPI gate's verdict on the report decided over, null when unknown. */
     public static void print(Markers markers, Decision d, Metrics metrics, Verdict gate) {
-        for (Clamp c : d.clamps()) {
-            markers.emit("runtime_clamp", "WARN", "FIELD=" + c.field().key() + " FROM=" + c.field().format(c.from())
-                    + " TO=" + c.field().format(c.to()) + " REASON=outside_limits");
-        }
+        d.clamps().forEach(c -> markers.emit("runtime_clamp", "WARN", "FIELD=" + c.field().key() + " FROM="
+                + c.field().format(c.from()) + " TO=" + c.field().format(c.to()) + " REASON=outside_limits"));
         List<GuardFired> guards = new java.util.ArrayList<>();
         for (GuardFired g : d.outcome().guards()) {
             Set<String> bypassers = bypassers(d.outcome(), g);
@@ -53,10 +50,8 @@ public final class DecisionMarkers {
         Map<String, List<String>> infeasible = infeasibleFields(d.outcome());
         infeasible.forEach((kpi, fields) -> markers.emit("soak_iter_tune", "SKIP", "REASON=limits_exhausted KPI=" + kpi
                 + " FIELDS=" + String.join(",", fields)));
-        for (Adjustment a : d.adjustments()) {
-            markers.emit("runtime_adjust", "OK", "FIELD=" + a.field().key() + " FROM=" + a.field().format(a.from())
-                    + " TO=" + a.field().format(a.to()) + " REASON=" + a.reason());
-        }
+        d.adjustments().forEach(a -> markers.emit("runtime_adjust", "OK", "FIELD=" + a.field().key() + " FROM="
+                + a.field().format(a.from()) + " TO=" + a.field().format(a.to()) + " REASON=" + a.reason()));
         if (!guards.isEmpty()) {
             return;
         }

@@ -12,19 +12,13 @@ import java.util.regex.Pattern;
  * <p>Every line this class prints goes through {@link #escape}: values come from rule files, override keys
  * and profile names, and a newline in one of them must not forge a marker line of its own.
  */
-public final class Markers {
+public record Markers(PrintWriter out) {
     /** A backslash, and every control or line-separating character. */
     private static final Pattern UNSAFE = Pattern.compile("[\\\\\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
     private static final Pattern UNSAFE_IN_CELL = Pattern.compile("[|\\\\\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
     /** The characters with a short escape; any other unsafe one becomes a Unicode escape. */
     private static final Map<String, String> NAMED = Map.of("\\", "\\\\", "\n", "\\n", "\r", "\\r", "\t", "\\t",
             "|", "\\|");
-
-    private final PrintWriter out;
-
-    public Markers(PrintWriter out) {
-        this.out = out;
-    }
 
     public void emit(String name, String status, String payload) {
         out.println(format(name, status, payload));

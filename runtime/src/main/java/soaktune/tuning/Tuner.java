@@ -31,8 +31,7 @@ public record Tuner(RuleSet ruleSet) {
         Overrides before = resolved.values();
         Map<TunableField, Double> values = new EnumMap<>(before.values());
 
-        List<Object> facts = new ArrayList<>();
-        facts.add(metrics);
+        List<Object> facts = new ArrayList<>(List.of(metrics));
         facts.addAll(extraFacts);
         RuleOutcome outcome = RuleEngine.evaluate(ruleSet, facts);
 

@@ -2,6 +2,7 @@ package soaktune.tuning;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,8 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
         List<Object> facts = new ArrayList<>(moves);
         frozen.forEach((field, remaining) -> facts.add(new Frozen(field, remaining, "carried")));
         facts.add(new IterationContext(iteration, healthyStreak));
-        for (TunableField field : TunableField.values()) {
-            facts.add(fieldState(field, before.get(field).orElseThrow(), limits));
-        }
+        Arrays.stream(TunableField.values())
+                .forEach(f -> facts.add(fieldState(f, before.get(f).orElseThrow(), limits)));
         misses.forEach((kpi, streak) -> facts.add(new PastMisses(kpi, streak)));
         return facts;
     }
@@ -99,20 +99,13 @@ public record TuningMemory(@JsonProperty(required = true) List<FieldMove> moves,
             }
         }
         Map<String, Integer> nextFrozen = new TreeMap<>();
-        for (Frozen f : decision.outcome().frozen()) {
-            if (f.remaining() > 1) {
-                nextFrozen.merge(f.field(), f.remaining() - 1, Math::max);
-            }
-        }
+        decision.outcome().frozen().stream().filter(f -> f.remaining() > 1)
+                .forEach(f -> nextFrozen.merge(f.field(), f.remaining() - 1, Math::max));
         Map<String, Integer> nextMisses = new TreeMap<>();
         decision.outcome().missed().forEach(m -> nextMisses.put(m.kpi(), m.streak()));
         Map<String, Integer> nextAtLimit = new TreeMap<>();
-        for (TunableField field : TunableField.values()) {
-            FieldState s = fieldState(field, decision.before().get(field).orElseThrow(), limits);
-            if (s.atLimitFor() > 0) {
-                nextAtLimit.put(field.key(), s.atLimitFor());
-            }
-        }
+        Arrays.stream(TunableField.values()).map(f -> fieldState(f, decision.before().get(f).orElseThrow(), limits))
+                .filter(s -> s.atLimitFor() > 0).forEach(s -> nextAtLimit.put(s.field(), s.atLimitFor()));
         return new TuningMemory(next, nextFrozen, nextMisses, nextAtLimit, decision.outcome().infeasible());
     }
 }

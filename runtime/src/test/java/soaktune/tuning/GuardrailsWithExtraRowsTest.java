@@ -66,7 +66,7 @@ final class GuardrailsWithExtraRowsTest {
         assertThat(d.outcome().guardFired("multi_fail_guard")).isFalse();
         assertThat(d.after().get(TunableField.MIN_INTERVAL_MS)).contains(100.0);
         assertThat(d.proposals()).filteredOn(p -> p.getField().equals("min_interval_ms")).hasSize(3)
-                .filteredOn(Proposal::isDropped).singleElement()
+                .filteredOn(p -> p.getStatus() == Proposal.Status.DROPPED).singleElement()
                 .satisfies(p -> assertThat(p.actions()).singleElement()
                         .satisfies(a -> assertThat(a.guard()).isEqualTo("max_two_changes_per_field")));
     }

@@ -18,6 +18,7 @@ import soaktune.model.MetricName;
 import soaktune.model.MissingMetricException;
 import soaktune.model.Overrides;
 import soaktune.model.Profile;
+import soaktune.model.Proposal;
 import soaktune.model.TunableField;
 import soaktune.rules.engine.RuleSet;
 import soaktune.rules.engine.RuleSetLoader;
@@ -128,7 +129,7 @@ final class TunerV1Test {
         assertThat(after(d, MIN_INTERVAL_MS)).isEqualTo(100);
         assertThat(after(d, REPLACE_RATE_PER_MIN)).isEqualTo(240);
         assertThat(d.proposals()).filteredOn(p -> p.getField().equals("tail_age_ms"))
-                .singleElement().satisfies(p -> assertThat(p.isDropped()).isTrue());
+                .singleElement().satisfies(p -> assertThat(p.getStatus()).isEqualTo(Proposal.Status.DROPPED));
     }
 
     @Test

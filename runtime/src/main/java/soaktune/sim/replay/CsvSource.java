@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
@@ -88,10 +89,8 @@ final class CsvSource {
     }
 
     private void checkHeader(long line, String[] cells) throws InputException {
-        for (int i = 0; i < cells.length; i++) {
-            if (!header.get(i).equals(cells[i].strip())) {
-                throw bad(line, "header must be " + String.join(",", header) + ", got " + String.join(",", cells));
-            }
+        if (!header.equals(Arrays.stream(cells).map(String::strip).toList())) {
+            throw bad(line, "header must be " + String.join(",", header) + ", got " + String.join(",", cells));
         }
     }
 
