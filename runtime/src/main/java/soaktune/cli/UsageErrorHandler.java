@@ -22,7 +22,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         String message = e.getMessage().replaceFirst("^Error: ", "");
         List<String> guesses = e instanceof UnmatchedArgumentException u ? likely(u) : List.of();
         String guess = guesses.isEmpty() ? "" : "; did you mean " + String.join(" or ", guesses) + "?";
-        err.println("soaktune: error: " + message + guess + " (" + name + " --help lists the options)");
+        err.println(ErrorHandler.oneLine("soaktune: error: " + message + guess + " (" + name
+                + " --help lists the options)"));
         err.flush();
         return ExitCodes.INVALID_INPUT;
     }

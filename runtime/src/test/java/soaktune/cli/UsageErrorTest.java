@@ -2,6 +2,7 @@ package soaktune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,5 +22,14 @@ final class UsageErrorTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines()).singleElement().asString().startsWith("soaktune: error: ").contains(expected)
                 .doesNotContain("Error:", "Usage:");
+    }
+
+    /** A name with a line break in it stays on the error's one line (a script reads stderr line by line). */
+    @Test
+    void aFileNameWithALineBreak_staysOnTheErrorsOneLine() {
+        CliRun r = CliRun.run("tune", "--edge-report", "no/such\nEDGE_REPORT.json");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().lines()).singleElement().asString()
+                .startsWith("soaktune: error: no/such\\nEDGE_REPORT.json");
     }
 }
