@@ -3,8 +3,6 @@ package soaktune.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -12,18 +10,18 @@ import soaktune.io.InputException;
 import soaktune.model.MissingMetricException;
 import soaktune.rules.RuleEvaluationException;
 import soaktune.rules.RulesException;
+import soaktune.tuning.Markers;
 
 /**
  * Turns any failure into one clear line on stderr and a documented exit code. The stack trace is shown
  * only with --verbose: users need the file and field to fix, not soaktune's internals.
  */
 record ErrorHandler(SoaktuneCommand root) implements IExecutionExceptionHandler {
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        int code = report(e, line -> err.println(oneLine(line)));
+        // One line each, whatever a message quotes: a script reads stderr line by line.
+        int code = report(e, line -> err.println(Markers.oneLine(line)));
         if (root.verbose) {
             e.printStackTrace(err);
         }
@@ -61,16 +59,5 @@ record ErrorHandler(SoaktuneCommand root) implements IExecutionExceptionHandler 
         }
         err.accept("soaktune: internal error: " + e + " (rerun with --verbose for the stack trace)");
         return ExitCodes.INTERNAL;
-    }
-
-    /**
-     * The message on one line, whatever it quotes: a file name or a value with a newline in it would otherwise
-     * split the error over lines a script reads one by one. Line breaks become {@code \n}, other control
-     * characters {@code \}{@code uXXXX}; a backslash stays as it is (unlike a marker, this line is for people).
-     */
-    static String oneLine(String text) {
-        String lines = text.replaceAll("\\R", Matcher.quoteReplacement("\\n"));
-        return CONTROL.matcher(lines).replaceAll(m -> Matcher.quoteReplacement(
-                String.format("\\u%04x", (int) m.group().charAt(0))));
     }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import soaktune.tuning.Markers;
 
 /**
  * A bad command line (unknown option, a value of the wrong type, options that exclude each other) as one line on
@@ -22,7 +23,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         String message = e.getMessage().replaceFirst("^Error: ", "");
         List<String> guesses = e instanceof UnmatchedArgumentException u ? likely(u) : List.of();
         String guess = guesses.isEmpty() ? "" : "; did you mean " + String.join(" or ", guesses) + "?";
-        err.println(ErrorHandler.oneLine("soaktune: error: " + message + guess + " (" + name
+        err.println(Markers.oneLine("soaktune: error: " + message + guess + " (" + name
                 + " --help lists the options)"));
         err.flush();
         return ExitCodes.INVALID_INPUT;

@@ -16,6 +16,8 @@ public record Markers(PrintWriter out) {
     /** A backslash, and every control or line-separating character. */
     private static final Pattern UNSAFE = Pattern.compile("[\\\\\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
     private static final Pattern UNSAFE_IN_CELL = Pattern.compile("[|\\\\\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
+    /** Every control or line-separating character: what would break a line a person reads (no backslash). */
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\x00-\\x1f\\x7f\\x85\\u2028\\u2029]");
     /** The characters with a short escape; any other unsafe one becomes a Unicode escape. */
     private static final Map<String, String> NAMED = Map.of("\\", "\\\\", "\n", "\\n", "\r", "\\r", "\t", "\\t",
             "|", "\\|");
@@ -59,11 +61,23 @@ public record Markers(PrintWriter out) {
         return escape(text, true);
     }
 
+    /**
+     * One line for people (an error on stderr): as {@link #escape}, but a backslash stays as it is, since
+     * nothing parses the line back. A file name with a newline in it cannot split the error in two.
+     */
+    public static String oneLine(String text) {
+        return escape(text, LINE_BREAKING);
+    }
+
     private static String escape(String text, boolean pipe) {
+        return escape(text, pipe ? UNSAFE_IN_CELL : UNSAFE);
+    }
+
+    private static String escape(String text, Pattern unsafe) {
         if (text == null) {
             return "null";
         }
-        return (pipe ? UNSAFE_IN_CELL : UNSAFE).matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+        return unsafe.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
                 NAMED.getOrDefault(m.group(), String.format("\\u%04x", (int) m.group().charAt(0)))));
     }
 }

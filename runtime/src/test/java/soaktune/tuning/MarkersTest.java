@@ -29,4 +29,10 @@ final class MarkersTest {
         m.line("[INFO] profile P\r\n| forged | OK |");
         assertThat(text.toString().lines()).hasSize(4).noneMatch(l -> l.startsWith("| forged"));
     }
+
+    /** A line for people keeps backslashes and pipes as written and escapes only what would break the line. */
+    @Test
+    void oneLineEscapesLineBreaksAndControlsOnly() {
+        assertThat(Markers.oneLine("a\nb\rc\td\\e|f\u0000g\u2028h")).isEqualTo("a\\nb\\rc\\td\\e|f\\u0000g\\u2028h");
+    }
 }
