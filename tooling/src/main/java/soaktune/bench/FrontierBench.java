@@ -40,8 +40,9 @@ public final class FrontierBench {
      * {@code stopAtFirstFeasible}: sweep each cell in grid order and stop at its first feasible point. Only
      * the feasible flag is then known (the cell is not {@code complete}).
      */
-    public record Config(List<FrontierMarket> markets, SeedRange seeds, FrontierGrid grid, Limits limits, Profile profile,
-            KpiTargets targets, double iterationMinutes, int threads, boolean stopAtFirstFeasible, Judged judged) {
+    public record Config(List<FrontierMarket> markets, SeedRange seeds, FrontierGrid grid, Limits limits,
+            Profile profile, KpiTargets targets, double iterationMinutes, int threads, boolean stopAtFirstFeasible,
+            Judged judged) {
         public Config {
             markets = List.copyOf(markets);
         }

@@ -48,8 +48,9 @@ public final class MachineInfo {
     /** A field of /proc/PID/status in kB (VmRSS, VmHWM); empty when unavailable. */
     public static Optional<Long> procStatusKb(long pid, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith(field + ":"))
-                    .findFirst().map(l -> Long.parseLong(l.substring(field.length() + 1).trim().split("\\s+")[0]));
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith(field + ":")).findFirst()
+                    .map(l -> Long.parseLong(l.substring(field.length() + 1).trim().split("\\s+")[0]));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

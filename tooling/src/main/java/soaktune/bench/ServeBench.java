@@ -48,8 +48,8 @@ public record ServeBench(PrintWriter out) {
     public record Server(Process process, URI uri) implements AutoCloseable {
         public static Server start(Path jar, Path rules, List<String> jvmOptions, int threads, Path log)
                 throws IOException {
-            List<String> cmd = StartupBench.javaJar(jar, jvmOptions, "serve", "--port", "0", "--rules", rules.toString(),
-                    "--threads", Integer.toString(threads));
+            List<String> cmd = StartupBench.javaJar(jar, jvmOptions, "serve", "--port", "0",
+                    "--rules", rules.toString(), "--threads", Integer.toString(threads));
             Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
             BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;

@@ -60,7 +60,8 @@ public final class TuningBench {
     private record Arm(Config config, boolean autoTune, String label) {
     }
 
-    private static Result run(List<ScenarioSpec> scenarios, SeedRange seeds, int threads, List<Arm> arms) throws Exception {
+    private static Result run(List<ScenarioSpec> scenarios, SeedRange seeds, int threads, List<Arm> arms)
+            throws Exception {
         long start = System.nanoTime();
         List<Callable<TrialResult>> trials = scenarios.stream().flatMap(scenario -> arms.stream()
                 .flatMap(arm -> seeds.stream().mapToObj(seed -> (Callable<TrialResult>) () -> trial(scenario, seed,

@@ -73,8 +73,11 @@ public final class TuningTable {
     private static void head(PrintWriter out, KpiTargets targets, String label, boolean feasible, List<String> columns) {
         out.println("KPI targets: " + targets.describe());
         out.println();
-        List<String> all = Stream.of(List.of("scenario", label, "runs"), feasible ? List.of("feasible") : List.<String>of(),
-                columns).flatMap(List::stream).toList();
+        List<String> all = new ArrayList<>(List.of("scenario", label, "runs"));
+        if (feasible) {
+            all.add("feasible");
+        }
+        all.addAll(columns);
         out.println("| " + String.join(" | ", all) + " |");
         out.println("| --- | --- |" + " ---: |".repeat(all.size() - 3) + " --- |");
     }

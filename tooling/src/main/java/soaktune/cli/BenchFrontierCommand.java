@@ -140,9 +140,8 @@ public final class BenchFrontierCommand extends CliCommand {
         String cpu = cpuBefore.isPresent() && cpuAfter.isPresent()
                 ? String.format(Locale.ROOT, ", %.1f s CPU (process)", (cpuAfter.get() - cpuBefore.get()) / 1000.0) : "";
         out.println(String.format(Locale.ROOT, "%d markets x %d seeds x %d points x %d iterations, with the second pass "
-                + "%,d iterations of %s min in %.1f s wall%s on %d threads", markets.size(), seeds.count(), g.size(), judged.to(),
-                result.iterations(), fmt(iterationMinutes),
-                result.wallSeconds(), cpu, n));
+                + "%,d iterations of %s min in %.1f s wall%s on %d threads", markets.size(), seeds.count(), g.size(),
+                judged.to(), result.iterations(), fmt(iterationMinutes), result.wallSeconds(), cpu, n));
         if (json != null) {
             Map<String, Object> setup = Map.of("limits", limitsFile, "kpi_thresholds",
                     rules.nameOf(KpiThresholdsReader.FILE), "profile", profile.name(),
